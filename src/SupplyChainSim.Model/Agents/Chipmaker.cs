@@ -1,0 +1,68 @@
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Agents;
+
+/// <summary>
+/// A chipmaker produces to capacity each month, fills its order book first come first served, and delivers each
+/// lot a lead time after it was produced.
+/// </summary>
+public sealed class Chipmaker
+{
+    public required ChipmakerSpec Spec { get; init; }
+
+    /// <summary>Approved orders not yet fully produced, oldest first.</summary>
+    public List<BacklogEntry> Backlog { get; init; } = [];
+
+    /// <summary>Produced lots waiting out their lead time.</summary>
+    public List<PendingLot> Pipeline { get; init; } = [];
+
+    public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
+
+    /// <summary>Books the month's approved orders, produces, and returns the lots that arrive this month.</summary>
+    public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved)
+    {
+        foreach (var decision in approved)
+            Backlog.Add(new BacklogEntry { Order = decision.Order, Route = decision.Route!.Value, Remaining = decision.Order.Chips });
+
+        foreach (var (model, capacity) in Spec.Capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var budget = capacity;
+            foreach (var entry in Backlog)
+            {
+                if (budget == 0) break;
+                if (entry.Order.ChipModel != model || entry.Remaining == 0) continue;
+                var chips = Math.Min(budget, entry.Remaining);
+                budget -= chips;
+                entry.Remaining -= chips;
+                entry.LotsProduced++;
+                var order = entry.Order;
+                var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
+                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths));
+                Pipeline.Add(new PendingLot(lot.Shipped, lot));
+            }
+        }
+        Backlog.RemoveAll(e => e.Remaining == 0);
+
+        var arriving = new List<Lot>();
+        foreach (var pending in Pipeline)
+            if (pending.Arrives <= month) arriving.Add(pending.Lot);
+        Pipeline.RemoveAll(p => p.Arrives <= month);
+        return arriving;
+    }
+}
+
+public sealed class BacklogEntry
+{
+    public required Order Order { get; init; }
+
+    public required Route Route { get; init; }
+
+    public int Remaining { get; set; }
+
+    public int LotsProduced { get; set; }
+}
+
+public sealed record PendingLot(YearMonth Arrives, Lot Lot);

@@ -1,0 +1,42 @@
+using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Agents;
+
+/// <summary>
+/// A country as a destination: its classification, and the ledger of what it has been licensed and sent without a
+/// licence (the seam for country caps and per-consignee allowances). Orders bound for it are decided here.
+/// </summary>
+public sealed class CountryAgent
+{
+    public required CountrySpec Spec { get; init; }
+
+    public Flow Licensed { get; set; }
+
+    public Flow Exempt { get; set; }
+
+    public Flow Denied { get; set; }
+
+    public List<LicenceDecision> Decide(YearMonth month, SimulationContext context, IReadOnlyList<Order> orders)
+    {
+        var regime = context.RegimeAt(month);
+        var decisions = new List<LicenceDecision>(orders.Count);
+        foreach (var order in orders)
+        {
+            var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], Spec, context.Countries[order.OwnerHeadquarters]);
+            var decision = regime.Decide(request);
+            var flow = new Flow(order.Chips, context.TppOf(order.ChipModel, order.Chips));
+            switch (decision.Route)
+            {
+                case Route.Licensed: Licensed += flow; break;
+                case Route.Exempt: Exempt += flow; break;
+                default: Denied += flow; break;
+            }
+            decisions.Add(decision);
+        }
+        return decisions;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace SupplyChainSim.Model.Chips;
+
+/// <summary>The chip models a scenario may use, by model name.</summary>
+public sealed record ChipCatalogue
+{
+    private Dictionary<string, ChipSpec>? byModel;
+
+    public required IReadOnlyList<ChipSpec> Chips { get; init; }
+
+    [JsonIgnore]
+    private Dictionary<string, ChipSpec> ByModel => byModel ??= Chips.ToDictionary(c => c.Model, StringComparer.Ordinal);
+
+    public bool Contains(string model) => ByModel.ContainsKey(model);
+
+    public ChipSpec this[string model] =>
+        ByModel.TryGetValue(model, out var chip) ? chip : throw new KeyNotFoundException($"chip model '{model}' is not in the catalogue");
+
+    public IEnumerable<string> Models => Chips.Select(c => c.Model);
+}

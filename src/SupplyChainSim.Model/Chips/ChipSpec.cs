@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Chips;
+
+/// <summary>One accelerator model as the export rules see it: its TPP, die area and maker.</summary>
+public sealed record ChipSpec
+{
+    public required string Model { get; init; }
+
+    public required string Maker { get; init; }
+
+    /// <summary>Dense TPP, the maximum over bit lengths.</summary>
+    public required double Tpp { get; init; }
+
+    /// <summary>Logic die area in mm2 (HBM excluded); null where unpublished.</summary>
+    public double? DieAreaMm2 { get; init; }
+
+    public double? UnitPriceUsd { get; init; }
+
+    public string Source { get; init; } = "";
+
+    [JsonIgnore]
+    public Tpp TppPerChip => Units.Tpp.FromTpp(Tpp);
+
+    [JsonIgnore]
+    public double H100ePerChip => TppPerChip.H100e;
+
+    /// <summary>Performance density: TPP per mm2 of die; null where the die area is unpublished.</summary>
+    [JsonIgnore]
+    public double? PerformanceDensity => DieAreaMm2 is > 0 ? Tpp / DieAreaMm2 : null;
+}

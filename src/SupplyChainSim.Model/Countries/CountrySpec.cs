@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace SupplyChainSim.Model.Countries;
+
+/// <summary>A country as the model sees it: its export-control tier, transit-hub status and enforcement strength.</summary>
+public sealed record CountrySpec
+{
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public required string Code { get; init; }
+
+    public string Name { get; init; } = "";
+
+    /// <summary>AI Diffusion Rule tier: 1 unrestricted, 2 capped, 3 embargoed (Country Group D:5 plus Macau).</summary>
+    public int Tier { get; init; } = 2;
+
+    public bool TransitHub { get; init; }
+
+    /// <summary>Strength of customs and export enforcement in [0,1]; a model assumption used as a detection weight.</summary>
+    public double CustomsEnforcement { get; init; } = 0.5;
+
+    /// <summary>Country Group D:5 plus Macau: the destinations the 2022/2023 controls presume to deny.</summary>
+    [JsonIgnore]
+    public bool IsD5 => Tier == 3;
+}
+
+/// <summary>The countries of a world, by code.</summary>
+public sealed record CountryList
+{
+    private Dictionary<string, CountrySpec>? byCode;
+
+    public required IReadOnlyList<CountrySpec> Countries { get; init; }
+
+    [JsonIgnore]
+    private Dictionary<string, CountrySpec> ByCode => byCode ??= Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
+
+    public bool Contains(string code) => ByCode.ContainsKey(code);
+
+    public CountrySpec this[string code] =>
+        ByCode.TryGetValue(code, out var country) ? country : throw new KeyNotFoundException($"country '{code}' is not in the country list");
+
+    /// <summary>Codes in ordinal order: the order every per-country output uses.</summary>
+    public IEnumerable<string> Codes => Countries.Select(c => c.Code).Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Output;
+
+/// <summary>
+/// The output contract analysts script against: summary.json, months.csv and breaches.json. Everything is written
+/// in a fixed order with fixed number formats, so the same run always gives the same bytes.
+/// </summary>
+public static class ResultFiles
+{
+    public const string Summary = "summary.json";
+    public const string MonthsCsv = "months.csv";
+    public const string Breaches = "breaches.json";
+
+    public static string ToolVersion { get; } =
+        typeof(ResultFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>The files of a run, by name, as bytes.</summary>
+    public static IReadOnlyDictionary<string, byte[]> Render(RunResults results) => new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+    {
+        [Summary] = RenderSummary(results),
+        [MonthsCsv] = RenderMonths(results),
+        [Breaches] = RenderBreaches(results),
+    };
+
+    /// <summary>Writes every file whole: all to temporary files first, then each renamed into place.</summary>
+    public static void Write(RunResults results, string directory) => AtomicFiles.WriteAll(directory, Render(results));
+
+    public static double H100e(Tpp compute) => Math.Round(compute.H100e, 3, MidpointRounding.AwayFromZero);
+
+    public static byte[] RenderSummary(RunResults results)
+    {
+        var info = results.Info;
+        var breaches = results.Breaches.ToList();
+        var largest = results.Months.OrderByDescending(m => m.LargestCluster).ThenBy(m => m.Month).FirstOrDefault();
+        Flow Total(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m));
+
+        return Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("tool", "supplychainsim");
+            writer.WriteString("version", ToolVersion);
+            writer.WriteString("scenario", info.Scenario);
+            writer.WriteString("description", info.Description);
+            writer.WriteNumber("seed", info.Seed);
+            writer.WriteString("start", info.Start.ToString());
+            writer.WriteNumber("months", info.Months);
+            writer.WriteString("end", info.Start.AddMonths(info.Months - 1).ToString());
+            writer.WriteString("regime", info.Regime);
+            writer.WriteNumber("agents", info.Agents);
+            writer.WriteNumber("breachCount", breaches.Count);
+            if (breaches.Count > 0) writer.WriteString("firstBreachMonth", breaches.Min(b => b.Month).ToString());
+            else writer.WriteNull("firstBreachMonth");
+            writer.WriteNumber("largestClusterH100e", H100e(largest?.LargestCluster ?? Tpp.Zero));
+            if (largest?.LargestClusterSite is { } site) writer.WriteString("largestClusterSite", site);
+            else writer.WriteNull("largestClusterSite");
+            writer.WriteStartObject("shipped");
+            WriteFlow(writer, "licensed", Total(m => m.Licensed));
+            WriteFlow(writer, "exempt", Total(m => m.Exempt));
+            WriteFlow(writer, "smuggled", Total(m => m.Smuggled));
+            writer.WriteEndObject();
+            WriteFlow(writer, "denied", Total(m => m.Denied));
+            writer.WriteEndObject();
+        });
+    }
+
+    private static void WriteFlow(Utf8JsonWriter writer, string name, Flow flow)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber("chips", flow.Chips);
+        writer.WriteNumber("h100e", H100e(flow.Compute));
+        writer.WriteEndObject();
+    }
+
+    public static byte[] RenderMonths(RunResults results)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        {
+            foreach (var header in new[]
+            {
+                "month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e",
+                "largestClusterH100e", "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches",
+            })
+                csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var month in results.Months)
+                foreach (var row in month.Countries)
+                {
+                    csv.WriteField(month.Month.ToString());
+                    csv.WriteField(row.Country);
+                    foreach (var compute in new[] { row.Licensed.Compute, row.Exempt.Compute, row.Smuggled.Compute, row.Denied.Compute, row.Installed, row.LargestCluster })
+                        csv.WriteField(H100e(compute));
+                    foreach (var chips in new[] { row.Licensed.Chips, row.Exempt.Chips, row.Smuggled.Chips, row.Denied.Chips })
+                        csv.WriteField(chips);
+                    csv.WriteField(row.NewBreaches);
+                    csv.NextRecord();
+                }
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    public static byte[] RenderBreaches(RunResults results) => Json(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var breach in results.Breaches) WriteBreach(writer, breach);
+        writer.WriteEndArray();
+    });
+
+    private static void WriteBreach(Utf8JsonWriter writer, ClusterBreach breach)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("month", breach.Month.ToString());
+        writer.WriteString("site", breach.Site);
+        writer.WriteString("owner", breach.Owner);
+        writer.WriteString("country", breach.Country);
+        writer.WriteNumber("clusterH100e", H100e(breach.Cluster));
+        writer.WriteNumber("thresholdH100e", H100e(breach.Threshold));
+        writer.WriteStartArray("acquisitions");
+        foreach (var acquisition in breach.Acquisitions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("month", acquisition.Month.ToString());
+            writer.WriteString("seller", acquisition.Seller);
+            if (acquisition.Via is { } via) writer.WriteString("via", via);
+            else writer.WriteNull("via");
+            writer.WriteString("chipModel", acquisition.ChipModel);
+            writer.WriteNumber("chips", acquisition.Chips);
+            writer.WriteNumber("h100e", H100e(acquisition.Compute));
+            writer.WriteString("route", RouteName(acquisition.Route));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    public static string RouteName(Route route) => route switch
+    {
+        Route.Licensed => "licensed",
+        Route.Exempt => "exempt",
+        _ => "smuggled",
+    };
+
+    private static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+            write(writer);
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MathNet.Numerics.Distributions;
+
+namespace SupplyChainSim.Model.Scenarios;
+
+/// <summary>
+/// A number in a scenario file that may be drawn at random when agents are generated: a plain number is a constant;
+/// an object names a MathNet.Numerics distribution and its parameters, for example
+/// <c>{ "dist": "logNormal", "mu": 6.2, "sigma": 1.1 }</c>.
+/// </summary>
+[JsonConverter(typeof(DistributionJsonConverter))]
+public sealed record Distribution
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Parameters = new Dictionary<string, string[]>
+    {
+        ["constant"] = ["value"],
+        ["uniform"] = ["min", "max"],
+        ["normal"] = ["mean", "stdDev"],
+        ["logNormal"] = ["mu", "sigma"],
+        ["gamma"] = ["shape", "rate"],
+        ["pareto"] = ["scale", "shape"],
+        ["triangular"] = ["min", "max", "mode"],
+    };
+
+    public required string Dist { get; init; }
+
+    /// <summary>The parameters, by the names in <see cref="Parameters"/>.</summary>
+    public required IReadOnlyDictionary<string, double> With { get; init; }
+
+    /// <summary>Draws are clamped to at least this (a count or a size is never negative).</summary>
+    public double Minimum { get; init; }
+
+    public static Distribution Constant(double value) => new() { Dist = "constant", With = new Dictionary<string, double> { ["value"] = value } };
+
+    public double Sample(Random random)
+    {
+        double P(string name) => With[name];
+        var draw = Dist switch
+        {
+            "constant" => P("value"),
+            "uniform" => ContinuousUniform.Sample(random, P("min"), P("max")),
+            "normal" => Normal.Sample(random, P("mean"), P("stdDev")),
+            "logNormal" => LogNormal.Sample(random, P("mu"), P("sigma")),
+            "gamma" => Gamma.Sample(random, P("shape"), P("rate")),
+            "pareto" => Pareto.Sample(random, P("scale"), P("shape")),
+            "triangular" => Triangular.Sample(random, P("min"), P("max"), P("mode")),
+            _ => throw new InvalidOperationException($"unknown distribution '{Dist}'"),
+        };
+        return Math.Max(Minimum, draw);
+    }
+
+    /// <summary>A draw rounded to a whole number of at least 1: for counts and month intervals.</summary>
+    public int SampleCount(Random random) => Math.Max(1, (int)Math.Round(Sample(random), MidpointRounding.AwayFromZero));
+
+    /// <summary>Checks the parameters a distribution needs are there and make sense; null when they do.</summary>
+    public string? Problem()
+    {
+        if (!Parameters.TryGetValue(Dist, out var names))
+            return $"expected \"dist\" to be one of {string.Join(", ", Parameters.Keys.Select(k => $"\"{k}\""))}, found \"{Dist}\"";
+        var missing = names.Where(n => !With.ContainsKey(n)).ToList();
+        if (missing.Count > 0) return $"a {Dist} distribution needs {string.Join(", ", missing.Select(n => $"\"{n}\""))}";
+        var extra = With.Keys.Where(k => !names.Contains(k)).ToList();
+        if (extra.Count > 0) return $"a {Dist} distribution takes only {string.Join(", ", names.Select(n => $"\"{n}\""))}, found \"{extra[0]}\"";
+        return Dist switch
+        {
+            "uniform" when With["min"] > With["max"] => "expected min <= max",
+            "normal" when With["stdDev"] < 0 => "expected stdDev >= 0",
+            "logNormal" when With["sigma"] < 0 => "expected sigma >= 0",
+            "gamma" when With["shape"] <= 0 || With["rate"] <= 0 => "expected shape > 0 and rate > 0",
+            "pareto" when With["scale"] <= 0 || With["shape"] <= 0 => "expected scale > 0 and shape > 0",
+            "triangular" when !(With["min"] <= With["mode"] && With["mode"] <= With["max"] && With["min"] < With["max"]) =>
+                "expected min <= mode <= max and min < max",
+            _ => null,
+        };
+    }
+}
+
+internal sealed class DistributionJsonConverter : JsonConverter<Distribution>
+{
+    public override Distribution Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number) return Distribution.Constant(reader.GetDouble());
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("expected a number or a distribution object such as { \"dist\": \"uniform\", \"min\": 1, \"max\": 6 }");
+        string? dist = null;
+        double minimum = 0;
+        var with = new Dictionary<string, double>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name == "dist")
+            {
+                dist = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("expected \"dist\" to be a string");
+            }
+            else if (reader.TokenType != JsonTokenType.Number)
+            {
+                throw new JsonException($"expected \"{name}\" to be a number");
+            }
+            else if (name == "minimum")
+            {
+                minimum = reader.GetDouble();
+            }
+            else
+            {
+                with[name] = reader.GetDouble();
+            }
+        }
+        if (dist is null) throw new JsonException("a distribution object needs \"dist\"");
+        var result = new Distribution { Dist = dist, With = with, Minimum = minimum };
+        return result.Problem() is { } problem ? throw new JsonException(problem) : result;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Distribution value, JsonSerializerOptions options)
+    {
+        if (value.Dist == "constant" && value.Minimum == 0)
+        {
+            writer.WriteNumberValue(value.With["value"]);
+            return;
+        }
+        writer.WriteStartObject();
+        writer.WriteString("dist", value.Dist);
+        foreach (var (name, number) in value.With.OrderBy(p => p.Key, StringComparer.Ordinal)) writer.WriteNumber(name, number);
+        if (value.Minimum != 0) writer.WriteNumber("minimum", value.Minimum);
+        writer.WriteEndObject();
+    }
+}

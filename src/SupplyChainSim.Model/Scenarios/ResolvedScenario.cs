@@ -1,0 +1,12 @@
+using SupplyChainSim.Model.Chips;
+using SupplyChainSim.Model.Countries;
+
+namespace SupplyChainSim.Model.Scenarios;
+
+/// <summary>A scenario with the files it refers to read in: everything a run needs, and nothing on disk.</summary>
+public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue, CountryList Countries, string SourceFile)
+{
+    public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed } };
+
+    public ResolvedScenario WithMonths(int months) => this with { Spec = Spec with { Months = months } };
+}

@@ -1,0 +1,165 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SupplyChainSim.Model.Chips;
+using SupplyChainSim.Model.Countries;
+
+namespace SupplyChainSim.Model.Scenarios;
+
+/// <summary>Reads a scenario file and the catalogue and country files it names, and checks them.</summary>
+public static partial class ScenarioLoader
+{
+    /// <summary>Scenario files are hand-written: anything larger than this is a mistake, not a scenario.</summary>
+    public const long MaxFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>Loads and validates; throws <see cref="ScenarioException"/> naming every problem found.</summary>
+    public static ResolvedScenario Load(string path)
+    {
+        var spec = ReadJsonFile<ScenarioSpec>(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+
+        var catalogue = spec.CatalogueFile is { } catalogueFile
+            ? ReadJsonFile<CatalogueFile>(Path.Combine(directory, catalogueFile)).ToCatalogue()
+            : BuiltIn.Catalogue;
+        var countryFile = spec.CountriesFile is { } countriesFile
+            ? ReadJsonFile<CountryFile>(Path.Combine(directory, countriesFile)).ToList()
+            : BuiltIn.Countries;
+        var countries = Merge(countryFile, spec.Countries);
+
+        var resolved = new ResolvedScenario(spec, catalogue, countries, path);
+        var errors = ScenarioValidator.Validate(resolved);
+        if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
+        return resolved;
+    }
+
+    /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
+    public static ResolvedScenario Parse(string json, string name = "scenario.json")
+    {
+        var spec = Deserialize<ScenarioSpec>(json, name);
+        var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
+        var errors = ScenarioValidator.Validate(resolved);
+        if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
+        return resolved;
+    }
+
+    private static CountryList Merge(CountryList list, IReadOnlyList<CountrySpec> overrides)
+    {
+        if (overrides.Count == 0) return list;
+        var byCode = list.Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        foreach (var country in overrides) byCode[country.Code] = country;
+        return new CountryList { Countries = byCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToList() };
+    }
+
+    internal static T ReadJsonFile<T>(string path)
+    {
+        if (Directory.Exists(path)) throw Fail(path, "is a directory; expected a JSON file");
+        if (!File.Exists(path)) throw Fail(path, "file not found");
+        var length = new FileInfo(path).Length;
+        if (length > MaxFileBytes) throw Fail(path, $"is {length:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(path, $"cannot be read: {e.Message}");
+        }
+        return Deserialize<T>(text, path);
+    }
+
+    internal static T Deserialize<T>(string json, string file)
+    {
+        if (string.IsNullOrWhiteSpace(json)) throw Fail(file, "is empty; expected a JSON object");
+        if (json.Contains('\0')) throw Fail(file, "is binary, not JSON text");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, ScenarioJson.Read) ?? throw Fail(file, "is null; expected a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException(new ScenarioError(
+                file, (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1, e.Path ?? "$", Explain(e)));
+        }
+    }
+
+    private static ScenarioException Fail(string file, string message) => new(new ScenarioError(file, null, null, "$", message));
+
+    /// <summary>Turns System.Text.Json's messages into what an analyst needs: what was expected, what was found.</summary>
+    private static string Explain(JsonException e)
+    {
+        var message = PathSuffix().Replace(e.Message, "");
+        if (UnknownKey().Match(message) is { Success: true } unknown) return $"unknown key \"{unknown.Groups[1].Value}\"";
+        if (MissingRequired().Match(message) is { Success: true } missing)
+            return $"missing required key{(missing.Groups[1].Value.Contains(',') ? "s" : "")} {missing.Groups[1].Value.Replace('\'', '"')}";
+        if (NotConvertible().Match(message) is { Success: true } convert) return $"expected {Friendly(convert.Groups[1].Value)}";
+        if (e.InnerException is FormatException or OverflowException || message.StartsWith("'", StringComparison.Ordinal))
+            return $"not valid JSON here: {message.TrimEnd('.')}";
+        return message.TrimEnd('.');
+    }
+
+    private static string Friendly(string typeName) => typeName switch
+    {
+        var t when t.StartsWith("System.Int", StringComparison.Ordinal) || t.StartsWith("System.UInt", StringComparison.Ordinal) =>
+            "a whole number",
+        "System.Double" => "a number",
+        "System.String" => "a string",
+        "System.Boolean" => "true or false",
+        var t when t.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
+        var t when t.Contains("IReadOnlyDictionary", StringComparison.Ordinal) => "an object of names to numbers",
+        var t => $"an object ({t[(t.LastIndexOf('.') + 1)..]})",
+    };
+
+    [GeneratedRegex(@"\s*Path: .*$", RegexOptions.Singleline)]
+    private static partial Regex PathSuffix();
+
+    [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
+    private static partial Regex UnknownKey();
+
+    [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
+    private static partial Regex MissingRequired();
+
+    [GeneratedRegex(@"could not be converted to (.+?)\.")]
+    private static partial Regex NotConvertible();
+
+    private sealed record CatalogueFile
+    {
+        public int FormatVersion { get; init; } = 1;
+
+        public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+        public required IReadOnlyList<ChipSpec> Chips { get; init; }
+
+        public ChipCatalogue ToCatalogue() => new() { Chips = Chips };
+    }
+
+    private sealed record CountryFile
+    {
+        public string Description { get; init; } = "";
+
+        public IReadOnlyList<string> Sources { get; init; } = [];
+
+        public required IReadOnlyList<CountrySpec> Countries { get; init; }
+
+        public CountryList ToList() => new() { Countries = Countries.OrderBy(c => c.Code, StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>The catalogue and country list shipped inside the model (src/SupplyChainSim.Model/Data).</summary>
+    public static class BuiltIn
+    {
+        private static readonly Lazy<ChipCatalogue> catalogue = new(() => ReadResource<CatalogueFile>("chips.json").ToCatalogue());
+        private static readonly Lazy<CountryList> countries = new(() => ReadResource<CountryFile>("countries.json").ToList());
+
+        public static ChipCatalogue Catalogue => catalogue.Value;
+
+        public static CountryList Countries => countries.Value;
+
+        private static T ReadResource<T>(string name)
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
+                ?? throw new InvalidOperationException($"built-in data file {name} is missing from the model assembly");
+            using var reader = new StreamReader(stream);
+            return Deserialize<T>(reader.ReadToEnd(), "built-in " + name);
+        }
+    }
+}

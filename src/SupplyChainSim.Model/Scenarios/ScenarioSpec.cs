@@ -1,0 +1,194 @@
+using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Scenarios;
+
+/// <summary>
+/// A scenario file as written by an analyst: the world (chipmakers, countries, data centres, intermediaries), the
+/// export regime and the run's seed and span. Agents are listed one by one or generated from counts and distributions.
+/// </summary>
+public sealed record ScenarioSpec
+{
+    public const int CurrentFormatVersion = 1;
+
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    public required int FormatVersion { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public required ulong Seed { get; init; }
+
+    public required YearMonth Start { get; init; }
+
+    public required int Months { get; init; }
+
+    /// <summary>A chip catalogue file, relative to the scenario; the built-in catalogue when absent.</summary>
+    public string? CatalogueFile { get; init; }
+
+    /// <summary>A country list file, relative to the scenario; the built-in list when absent.</summary>
+    public string? CountriesFile { get; init; }
+
+    /// <summary>Countries to add, or to replace by code, on top of the country list.</summary>
+    public IReadOnlyList<CountrySpec> Countries { get; init; } = [];
+
+    public RegimeSpec Regime { get; init; } = new();
+
+    public IReadOnlyList<ChipmakerSpec> Chipmakers { get; init; } = [];
+
+    public DataCentresSpec DataCentres { get; init; } = new();
+
+    public IntermediariesSpec Intermediaries { get; init; } = new();
+}
+
+/// <summary>The export regime in force. The regimes issue grows this into a timeline of composable rules.</summary>
+public sealed record RegimeSpec
+{
+    /// <summary>A named preset; "baseline-2023" is the October 2022/2023 controls.</summary>
+    public string Preset { get; init; } = "baseline-2023";
+}
+
+/// <summary>A chipmaker: what it makes, how many a month, and how long an order takes to arrive.</summary>
+public sealed record ChipmakerSpec
+{
+    public required string Id { get; init; }
+
+    public string Country { get; init; } = "US";
+
+    /// <summary>Months from production to delivery.</summary>
+    public int LeadTimeMonths { get; init; } = 2;
+
+    /// <summary>Chips produced per month, by chip model.</summary>
+    public required IReadOnlyDictionary<string, int> Capacity { get; init; }
+}
+
+public sealed record DataCentresSpec
+{
+    /// <summary>Data centres listed one by one.</summary>
+    public IReadOnlyList<DataCentreSpec> Sites { get; init; } = [];
+
+    /// <summary>Data centres generated from counts and distributions.</summary>
+    public IReadOnlyList<DataCentreGenerator> Generate { get; init; } = [];
+}
+
+/// <summary>A data centre: where it is, who owns it, what it buys and how large it wants to grow.</summary>
+public sealed record DataCentreSpec
+{
+    public required string Id { get; init; }
+
+    public required string Country { get; init; }
+
+    /// <summary>The ultimate owner; the site itself when absent.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Where the owner is headquartered; the site's country when absent.</summary>
+    public string? OwnerHeadquarters { get; init; }
+
+    public required string ChipModel { get; init; }
+
+    /// <summary>The cluster size the owner is building toward.</summary>
+    public required double TargetH100e { get; init; }
+
+    /// <summary>The most it orders at once.</summary>
+    public double OrderSizeH100e { get; init; } = 1000;
+
+    /// <summary>Months between procurement rounds.</summary>
+    public int OrderEveryMonths { get; init; } = 3;
+
+    /// <summary>Months after the scenario start of its first procurement round.</summary>
+    public int FirstOrderMonth { get; init; }
+
+    [JsonIgnore]
+    public string OwnerOrSelf => Owner ?? Id;
+
+    [JsonIgnore]
+    public string HeadquartersOrCountry => OwnerHeadquarters ?? Country;
+}
+
+public sealed record DataCentreGenerator
+{
+    public required int Count { get; init; }
+
+    public string IdPrefix { get; init; } = "dc";
+
+    /// <summary>Relative weights of the countries the sites are placed in.</summary>
+    public required IReadOnlyDictionary<string, double> CountryWeights { get; init; }
+
+    /// <summary>Owners per country the sites are shared among; 0 gives every site its own owner.</summary>
+    public int OwnersPerCountry { get; init; }
+
+    /// <summary>Relative weights of the chip models the sites buy.</summary>
+    public required IReadOnlyDictionary<string, double> ChipModels { get; init; }
+
+    public required Distribution TargetH100e { get; init; }
+
+    public Distribution OrderSizeH100e { get; init; } = Distribution.Constant(1000);
+
+    public Distribution OrderEveryMonths { get; init; } = Distribution.Constant(3);
+}
+
+public sealed record IntermediariesSpec
+{
+    public IReadOnlyList<IntermediarySpec> List { get; init; } = [];
+
+    public IReadOnlyList<IntermediaryGenerator> Generate { get; init; } = [];
+}
+
+/// <summary>
+/// A smuggling intermediary: registered in a transit hub, it buys through its shell companies and forwards the lots
+/// to a restricted buyer after a delay.
+/// </summary>
+public sealed record IntermediarySpec
+{
+    public required string Id { get; init; }
+
+    /// <summary>The transit-hub country its shells are registered in.</summary>
+    public required string Hub { get; init; }
+
+    public int Shells { get; init; } = 3;
+
+    /// <summary>The data centre it diverts to.</summary>
+    public required string Buyer { get; init; }
+
+    public required string ChipModel { get; init; }
+
+    public required int ChipsPerOrder { get; init; }
+
+    public int OrderEveryMonths { get; init; } = 1;
+
+    /// <summary>Months a lot waits in the hub warehouse before it is forwarded.</summary>
+    public int DelayMonths { get; init; } = 1;
+
+    /// <summary>Price markup charged to the buyer, as a fraction.</summary>
+    public double Markup { get; init; } = 0.3;
+
+    public int FirstOrderMonth { get; init; }
+}
+
+public sealed record IntermediaryGenerator
+{
+    public required int Count { get; init; }
+
+    public string IdPrefix { get; init; } = "broker";
+
+    public required IReadOnlyDictionary<string, double> HubWeights { get; init; }
+
+    /// <summary>Countries whose data centres the intermediaries divert to.</summary>
+    public required IReadOnlyList<string> BuyerCountries { get; init; }
+
+    public required IReadOnlyDictionary<string, double> ChipModels { get; init; }
+
+    public Distribution Shells { get; init; } = Distribution.Constant(3);
+
+    public required Distribution ChipsPerOrder { get; init; }
+
+    public Distribution OrderEveryMonths { get; init; } = Distribution.Constant(1);
+
+    public Distribution DelayMonths { get; init; } = Distribution.Constant(1);
+
+    public Distribution Markup { get; init; } = Distribution.Constant(0.3);
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using SupplyChainSim.Model.Regimes;
+
+namespace SupplyChainSim.Model.Scenarios;
+
+/// <summary>
+/// Checks what JSON types alone cannot: ranges, uniqueness and references between parts of the scenario
+/// (countries, chip models, chipmakers, buyers). Every problem is reported, not just the first.
+/// </summary>
+public static partial class ScenarioValidator
+{
+    public const int MaxMonths = 1200;
+    public const int MaxGeneratedAgents = 10_000_000;
+
+    public static IReadOnlyList<ScenarioError> Validate(ResolvedScenario scenario)
+    {
+        var spec = scenario.Spec;
+        var errors = new List<ScenarioError>();
+        void Error(string path, string message) => errors.Add(new ScenarioError(scenario.SourceFile, null, null, path, message));
+
+        if (spec.FormatVersion != ScenarioSpec.CurrentFormatVersion)
+            Error("$.formatVersion", $"expected {ScenarioSpec.CurrentFormatVersion}, found {spec.FormatVersion}");
+        if (!SafeName().IsMatch(spec.Name))
+            Error("$.name", $"expected letters, digits, '.', '_' or '-' (it names the output folder), found \"{spec.Name}\"");
+        if (spec.Months is < 1 or > MaxMonths) Error("$.months", $"expected 1 to {MaxMonths}, found {spec.Months}");
+        if (!RegimePresets.Names.Contains(spec.Regime.Preset))
+            Error("$.regime.preset", $"expected one of {string.Join(", ", RegimePresets.Names.Select(n => $"\"{n}\""))}, found \"{spec.Regime.Preset}\"");
+
+        var countries = scenario.Countries;
+        var catalogue = scenario.Catalogue;
+        void Country(string path, string code)
+        {
+            if (!countries.Contains(code)) Error(path, $"unknown country code \"{code}\"; expected an ISO 3166-1 alpha-2 code from the country list");
+        }
+        void NonNegative(string path, double value)
+        {
+            if (!(value >= 0)) Error(path, $"expected a number >= 0, found {value}");
+        }
+        void AtLeastOne(string path, int value)
+        {
+            if (value < 1) Error(path, $"expected a whole number >= 1, found {value}");
+        }
+
+        for (var i = 0; i < spec.Countries.Count; i++)
+        {
+            var c = spec.Countries[i];
+            if (c.Tier is < 1 or > 3) Error($"$.countries[{i}].tier", $"expected 1, 2 or 3, found {c.Tier}");
+            if (c.CustomsEnforcement is < 0 or > 1) Error($"$.countries[{i}].customsEnforcement", $"expected a probability in [0,1], found {c.CustomsEnforcement}");
+        }
+
+        var made = new HashSet<string>(StringComparer.Ordinal);
+        Unique(spec.Chipmakers.Select(m => m.Id), "$.chipmakers", Error);
+        for (var i = 0; i < spec.Chipmakers.Count; i++)
+        {
+            var maker = spec.Chipmakers[i];
+            var path = $"$.chipmakers[{i}]";
+            Country($"{path}.country", maker.Country);
+            NonNegative($"{path}.leadTimeMonths", maker.LeadTimeMonths);
+            foreach (var (model, capacity) in maker.Capacity)
+            {
+                if (!catalogue.Contains(model)) Error($"{path}.capacity.{model}", UnknownChip(model, catalogue.Models));
+                NonNegative($"{path}.capacity.{model}", capacity);
+                if (capacity > 0) made.Add(model);
+            }
+        }
+
+        void Chip(string path, string model)
+        {
+            if (!catalogue.Contains(model)) Error(path, UnknownChip(model, catalogue.Models));
+            else if (!made.Contains(model)) Error(path, $"no chipmaker in $.chipmakers has capacity for \"{model}\"");
+        }
+        void Weights(string path, IReadOnlyDictionary<string, double> weights, Action<string, string> key)
+        {
+            if (weights.Count == 0 || weights.Values.Sum() <= 0) Error(path, "expected at least one positive weight");
+            foreach (var (name, weight) in weights)
+            {
+                key($"{path}.{name}", name);
+                NonNegative($"{path}.{name}", weight);
+            }
+        }
+
+        var dataCentreIds = new HashSet<string>(StringComparer.Ordinal);
+        Unique(spec.DataCentres.Sites.Select(s => s.Id), "$.dataCentres.sites", Error);
+        for (var i = 0; i < spec.DataCentres.Sites.Count; i++)
+        {
+            var site = spec.DataCentres.Sites[i];
+            var path = $"$.dataCentres.sites[{i}]";
+            dataCentreIds.Add(site.Id);
+            Country($"{path}.country", site.Country);
+            if (site.OwnerHeadquarters is { } hq) Country($"{path}.ownerHeadquarters", hq);
+            Chip($"{path}.chipModel", site.ChipModel);
+            NonNegative($"{path}.targetH100e", site.TargetH100e);
+            if (!(site.OrderSizeH100e > 0)) Error($"{path}.orderSizeH100e", $"expected a number > 0, found {site.OrderSizeH100e}");
+            AtLeastOne($"{path}.orderEveryMonths", site.OrderEveryMonths);
+            NonNegative($"{path}.firstOrderMonth", site.FirstOrderMonth);
+        }
+        for (var i = 0; i < spec.DataCentres.Generate.Count; i++)
+        {
+            var generator = spec.DataCentres.Generate[i];
+            var path = $"$.dataCentres.generate[{i}]";
+            if (generator.Count is < 0 or > MaxGeneratedAgents) Error($"{path}.count", $"expected 0 to {MaxGeneratedAgents:N0}, found {generator.Count}");
+            Weights($"{path}.countryWeights", generator.CountryWeights, Country);
+            Weights($"{path}.chipModels", generator.ChipModels, Chip);
+            NonNegative($"{path}.ownersPerCountry", generator.OwnersPerCountry);
+        }
+
+        Unique(spec.Intermediaries.List.Select(m => m.Id), "$.intermediaries.list", Error);
+        for (var i = 0; i < spec.Intermediaries.List.Count; i++)
+        {
+            var broker = spec.Intermediaries.List[i];
+            var path = $"$.intermediaries.list[{i}]";
+            Country($"{path}.hub", broker.Hub);
+            if (!dataCentreIds.Contains(broker.Buyer) && spec.DataCentres.Generate.Count == 0)
+                Error($"{path}.buyer", $"unknown data centre \"{broker.Buyer}\"; expected the id of a site in $.dataCentres.sites");
+            Chip($"{path}.chipModel", broker.ChipModel);
+            AtLeastOne($"{path}.shells", broker.Shells);
+            AtLeastOne($"{path}.chipsPerOrder", broker.ChipsPerOrder);
+            AtLeastOne($"{path}.orderEveryMonths", broker.OrderEveryMonths);
+            NonNegative($"{path}.delayMonths", broker.DelayMonths);
+            NonNegative($"{path}.markup", broker.Markup);
+            NonNegative($"{path}.firstOrderMonth", broker.FirstOrderMonth);
+        }
+        for (var i = 0; i < spec.Intermediaries.Generate.Count; i++)
+        {
+            var generator = spec.Intermediaries.Generate[i];
+            var path = $"$.intermediaries.generate[{i}]";
+            if (generator.Count is < 0 or > MaxGeneratedAgents) Error($"{path}.count", $"expected 0 to {MaxGeneratedAgents:N0}, found {generator.Count}");
+            Weights($"{path}.hubWeights", generator.HubWeights, Country);
+            Weights($"{path}.chipModels", generator.ChipModels, Chip);
+            if (generator.BuyerCountries.Count == 0) Error($"{path}.buyerCountries", "expected at least one country");
+            for (var j = 0; j < generator.BuyerCountries.Count; j++) Country($"{path}.buyerCountries[{j}]", generator.BuyerCountries[j]);
+        }
+        return errors;
+    }
+
+    private static void Unique(IEnumerable<string> ids, string path, Action<string, string> error)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id)) error($"{path}[{index}].id", $"duplicate id \"{id}\"; ids must be unique");
+            index++;
+        }
+    }
+
+    private static string UnknownChip(string model, IEnumerable<string> known)
+    {
+        var suggestion = known.OrderBy(k => Distance(k.ToLowerInvariant(), model.ToLowerInvariant())).ThenBy(k => k, StringComparer.Ordinal).First();
+        return $"unknown chip model \"{model}\"; did you mean \"{suggestion}\"?";
+    }
+
+    /// <summary>Levenshtein distance, for did-you-mean suggestions.</summary>
+    internal static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    private static partial Regex SafeName();
+}

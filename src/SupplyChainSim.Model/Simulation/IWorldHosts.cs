@@ -1,0 +1,38 @@
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Simulation;
+
+/// <summary>The month being stepped, as every agent sees it.</summary>
+public sealed record MonthContext(YearMonth Month, bool RegimeChanged);
+
+/// <summary>
+/// Where the agents live and how a phase reaches them. <see cref="InMemoryWorldHosts"/> keeps them as plain objects;
+/// the grains project keeps each chipmaker, country and block in a grain. The month stepper cannot tell the difference,
+/// which is what lets the same run be checked (and timed) with and without Orleans.
+/// </summary>
+public interface IWorldHosts
+{
+    Task InitialiseAsync(World.World world);
+
+    Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month);
+
+    Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month);
+
+    Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders);
+
+    Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved);
+
+    Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries);
+
+    Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries);
+
+    Task RecordAsync(MonthReport report);
+
+    Task<RunResults> ResultsAsync();
+}
+
+/// <summary>The lots a chipmaker delivered this month, and whether it still has work in hand.</summary>
+public sealed record ShipmentsReply(IReadOnlyList<Lot> Lots, bool Busy);

@@ -1,0 +1,74 @@
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Trade;
+
+namespace SupplyChainSim.Model.Simulation;
+
+/// <summary>
+/// Agents as plain objects in this process, called directly: the reference the grain-hosted run must match exactly,
+/// and the floor it is timed against.
+/// </summary>
+public sealed class InMemoryWorldHosts : IWorldHosts
+{
+    private SimulationContext context = null!;
+    private Dictionary<string, Chipmaker> chipmakers = [];
+    private Dictionary<string, CountryAgent> countries = [];
+    private List<DataCentreBlock> dataCentres = [];
+    private List<IntermediaryBlock> intermediaries = [];
+    private RunRecorder recorder = null!;
+
+    public Task InitialiseAsync(World.World world)
+    {
+        context = world.Context;
+        chipmakers = world.Chipmakers.ToDictionary(m => m.Id, m => new Chipmaker { Spec = m }, StringComparer.Ordinal);
+        countries = context.Countries.Countries.ToDictionary(c => c.Code, c => new CountryAgent { Spec = c }, StringComparer.Ordinal);
+        dataCentres = world.DataCentreBlocks.Select(b => b.Create(context)).ToList();
+        intermediaries = world.IntermediaryBlocks.Select(b => b.Create(context)).ToList();
+        recorder = RunRecorder.For(world);
+        return Task.CompletedTask;
+    }
+
+    public Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
+        Task.FromResult(dataCentres[block].PlaceOrders(month.Month, context));
+
+    public Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
+        Task.FromResult(intermediaries[block].PlaceOrders(month.Month, context));
+
+    public Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
+        Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month.Month, context, orders));
+
+    public Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved)
+    {
+        var maker = chipmakers[chipmaker];
+        var lots = maker.TakeOrdersAndShip(month.Month, approved);
+        return Task.FromResult(new ShipmentsReply(lots, maker.Busy));
+    }
+
+    public Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries) =>
+        Task.FromResult(intermediaries[block].ReceiveAndForward(month.Month, deliveries));
+
+    public Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
+        Task.FromResult(dataCentres[block].InstallAndLink(month.Month, context, deliveries, month.RegimeChanged));
+
+    public Task RecordAsync(MonthReport report)
+    {
+        recorder.Record(report);
+        return Task.CompletedTask;
+    }
+
+    public Task<RunResults> ResultsAsync() => Task.FromResult(recorder.Results());
+
+    /// <summary>Runs a whole world in this process, month by month.</summary>
+    public static async Task<RunResults> RunAsync(World.World world, Action<MonthReport>? onMonth = null)
+    {
+        var hosts = new InMemoryWorldHosts();
+        await hosts.InitialiseAsync(world);
+        var stepper = new MonthStepper(world, hosts);
+        while (!stepper.Finished)
+        {
+            var report = await stepper.StepAsync();
+            onMonth?.Invoke(report);
+        }
+        return await hosts.ResultsAsync();
+    }
+}

@@ -1,0 +1,162 @@
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Simulation;
+
+/// <summary>
+/// Advances the world one month at a time through fixed phases (DOMAIN.md section 7). Each phase fans out to the hosts
+/// that have work, waits for every reply, and only then does the next phase start. Replies are put in a canonical
+/// order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
+/// </summary>
+public sealed class MonthStepper(World.World world, IWorldHosts hosts, StepperState? state = null)
+{
+    private readonly SimulationContext context = world.Context;
+
+    public StepperState State { get; } = state ?? StepperState.For(world);
+
+    public bool Finished => State.MonthsDone >= context.Months;
+
+    public YearMonth NextMonth => context.Start.AddMonths(State.MonthsDone);
+
+    public async Task<MonthReport> StepAsync()
+    {
+        if (Finished) throw new InvalidOperationException($"the run is over: all {context.Months} months have been stepped");
+        var month = NextMonth;
+        var now = new MonthContext(month, context.RegimeChangesIn(month));
+
+        // Phase: policy timeline events. The regime in force is a pure function of the month (SimulationContext).
+        // Phase: rare-earth leverage and concessions: arrives with the rare-earth issue.
+
+        // Phase: demand and orders.
+        var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, month)
+            .Select(async b => (Block: b, Reply: await hosts.PlaceDataCentreOrdersAsync(b, now))));
+        foreach (var (block, reply) in dataCentreOrders) State.DataCentreWake[block] = reply.NextWake;
+        var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, month)
+            .Select(async b => (Block: b, Reply: await hosts.PlaceIntermediaryOrdersAsync(b, now))));
+        foreach (var (block, reply) in intermediaryOrders) State.IntermediaryWake[block] = reply.NextWake;
+        var orders = dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
+            .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+
+        // Phase: licensing decisions, by the destination's country.
+        var decisions = (await Task.WhenAll(orders.GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
+                .Select(g => hosts.DecideLicencesAsync(g.Key, now, g.ToList()))))
+            .SelectMany(d => d).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
+        var denied = decisions.Where(d => d.Route is null).Select(d => d.Order).ToList();
+
+        // Phase: production and shipping.
+        var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
+        var shipping = world.Chipmakers.Select((maker, index) => (maker.Id, index))
+            .Where(m => State.ChipmakerBusy[m.index] || approvedBySeller.Contains(m.Id))
+            .Select(async m => (m.index, Reply: await hosts.ShipAsync(m.Id, now, approvedBySeller[m.Id].ToList())));
+        var shipments = await Task.WhenAll(shipping);
+        foreach (var (index, reply) in shipments) State.ChipmakerBusy[index] = reply.Busy;
+        var delivered = shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+
+        // Phase: diversion through intermediaries.
+        var toIntermediaries = ByBlock(delivered, denied, AgentKind.Intermediary);
+        var diverting = Due(State.IntermediaryWake, month).Union(toIntermediaries.Keys).Order()
+            .Select(async b => (Block: b, Reply: await hosts.DivertAsync(b, now, toIntermediaries.GetValueOrDefault(b, Deliveries.None))));
+        var diversions = await Task.WhenAll(diverting);
+        foreach (var (block, reply) in diversions) State.IntermediaryWake[block] = reply.NextWake;
+        var smuggled = diversions.SelectMany(d => d.Reply.Forwarded).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+
+        // Phase: cluster linking at data centres (every block when the regime changes, since thresholds may move).
+        var toDataCentres = ByBlock(delivered.Concat(smuggled), denied, AgentKind.DataCentre);
+        var linking = (now.RegimeChanged ? Enumerable.Range(0, world.DataCentreBlocks.Count) : toDataCentres.Keys.Order())
+            .Select(b => hosts.InstallAndLinkAsync(b, now, toDataCentres.GetValueOrDefault(b, Deliveries.None)));
+        var sites = (await Task.WhenAll(linking)).OrderBy(s => s.Block).ToList();
+        foreach (var reply in sites)
+        {
+            State.DataCentreWake[reply.Block] = reply.NextWake;
+            State.DataCentreSummaries[reply.Block] = reply.Summary;
+        }
+
+        // Phase: monitoring, detection and enforcement: arrives with the smuggling issue.
+
+        // Phase: recording.
+        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ToList();
+        State.BreachesSoFar += breaches.Count;
+        var report = Report(month, delivered, smuggled, denied, breaches);
+        await hosts.RecordAsync(report);
+        State.MonthsDone++;
+        return report;
+    }
+
+    private static IEnumerable<int> Due(List<YearMonth?> wake, YearMonth month) =>
+        Enumerable.Range(0, wake.Count).Where(b => wake[b] is { } due && due <= month);
+
+    private static Dictionary<int, Deliveries> ByBlock(IEnumerable<Lot> lots, IEnumerable<Order> denied, AgentKind kind)
+    {
+        var lotsByBlock = lots.Where(l => l.ReplyTo.Kind == kind).GroupBy(l => l.ReplyTo.Block).ToDictionary(g => g.Key, g => g.ToList());
+        var deniedByBlock = denied.Where(o => o.ReplyTo.Kind == kind).GroupBy(o => o.ReplyTo.Block).ToDictionary(g => g.Key, g => g.ToList());
+        return lotsByBlock.Keys.Union(deniedByBlock.Keys).ToDictionary(b => b,
+            b => new Deliveries(lotsByBlock.GetValueOrDefault(b) ?? [], deniedByBlock.GetValueOrDefault(b) ?? []));
+    }
+
+    private MonthReport Report(YearMonth month, List<Lot> delivered, List<Lot> smuggled, List<Order> denied, List<ClusterBreach> breaches)
+    {
+        Flow FlowOf(string chipModel, long chips) => new(chips, context.TppOf(chipModel, chips));
+        var rows = new SortedDictionary<string, CountryTally>(StringComparer.Ordinal);
+        foreach (var code in context.Countries.Codes) rows[code] = new CountryTally();
+        foreach (var lot in delivered)
+        {
+            var row = rows[lot.DestinationCountry];
+            if (lot.Route == Route.Licensed) row.Licensed += FlowOf(lot.ChipModel, lot.Chips);
+            else row.Exempt += FlowOf(lot.ChipModel, lot.Chips);
+        }
+        foreach (var lot in smuggled) rows[lot.DestinationCountry].Smuggled += FlowOf(lot.ChipModel, lot.Chips);
+        foreach (var order in denied) rows[order.DestinationCountry].Denied += FlowOf(order.ChipModel, order.Chips);
+        for (var b = 0; b < world.DataCentreBlocks.Count; b++)
+        {
+            if (State.DataCentreSummaries[b] is not { } summary) continue;
+            var row = rows[world.DataCentreBlocks[b].Country];
+            row.Installed += summary.Installed;
+            row.LargestCluster = Tpp.Max(row.LargestCluster, summary.LargestCluster);
+        }
+        foreach (var breach in breaches) rows[breach.Country].NewBreaches++;
+
+        var largest = State.DataCentreSummaries.Where(s => s is not null).Select(s => s!)
+            .OrderByDescending(s => s.LargestCluster).ThenBy(s => s.LargestClusterSite, StringComparer.Ordinal).FirstOrDefault();
+        var countries = rows.Select(r => new CountryMonth(r.Key, r.Value.Licensed, r.Value.Exempt, r.Value.Smuggled, r.Value.Denied,
+            r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches)).ToList();
+        return new MonthReport(month, countries,
+            Sum(countries, c => c.Licensed), Sum(countries, c => c.Exempt), Sum(countries, c => c.Smuggled), Sum(countries, c => c.Denied),
+            largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar);
+    }
+
+    private static Flow Sum(IEnumerable<CountryMonth> rows, Func<CountryMonth, Flow> flow) => rows.Aggregate(Flow.None, (total, row) => total + flow(row));
+
+    private sealed class CountryTally
+    {
+        public Flow Licensed, Exempt, Smuggled, Denied;
+        public Tpp Installed, LargestCluster;
+        public int NewBreaches;
+    }
+}
+
+/// <summary>What the stepper remembers between months: which hosts are due, and each block's last totals.</summary>
+public sealed class StepperState
+{
+    public int MonthsDone { get; set; }
+
+    public required List<YearMonth?> DataCentreWake { get; init; }
+
+    public required List<YearMonth?> IntermediaryWake { get; init; }
+
+    public required List<bool> ChipmakerBusy { get; init; }
+
+    public required List<BlockSummary?> DataCentreSummaries { get; init; }
+
+    public int BreachesSoFar { get; set; }
+
+    public static StepperState For(World.World world) => new()
+    {
+        // Everyone is due in the first month; from then on each block says when it next has work.
+        DataCentreWake = world.DataCentreBlocks.Select(_ => (YearMonth?)world.Context.Start).ToList(),
+        IntermediaryWake = world.IntermediaryBlocks.Select(_ => (YearMonth?)world.Context.Start).ToList(),
+        ChipmakerBusy = world.Chipmakers.Select(_ => false).ToList(),
+        DataCentreSummaries = world.DataCentreBlocks.Select(_ => (BlockSummary?)null).ToList(),
+    };
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Chips;
+using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Randomness;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Simulation;
+
+/// <summary>What every agent of a run shares and never changes: chips, countries, the regime, sellers, the seed.</summary>
+public sealed record SimulationContext(
+    ChipCatalogue Catalogue,
+    CountryList Countries,
+    RegimeSpec Regime,
+    IReadOnlyDictionary<string, string> SellerByChip,
+    ulong Seed,
+    YearMonth Start,
+    int Months)
+{
+    private IExportRegime? regime;
+    private RandomStreams? streams;
+
+    public static SimulationContext From(ResolvedScenario scenario)
+    {
+        // The seller of a chip model is the first chipmaker (by id) with capacity for it.
+        var sellers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var maker in scenario.Spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal))
+            foreach (var (model, capacity) in maker.Capacity)
+                if (capacity > 0) sellers.TryAdd(model, maker.Id);
+        var spec = scenario.Spec;
+        return new(scenario.Catalogue, scenario.Countries, spec.Regime, sellers, spec.Seed, spec.Start, spec.Months);
+    }
+
+    [JsonIgnore]
+    public YearMonth End => Start.AddMonths(Months - 1);
+
+    [JsonIgnore]
+    public RandomStreams Streams => streams ??= new RandomStreams(Seed);
+
+    /// <summary>The regime in force in <paramref name="month"/>.</summary>
+    public IExportRegime RegimeAt(YearMonth month) => regime ??= RegimePresets.Create(Regime.Preset);
+
+    /// <summary>Whether the regime in force changes in <paramref name="month"/> (the first month counts).</summary>
+    public bool RegimeChangesIn(YearMonth month) => month == Start;
+
+    public Tpp TppOf(string chipModel, long chips) => Catalogue[chipModel].TppPerChip * chips;
+}

@@ -1,0 +1,61 @@
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Trade;
+
+/// <summary>How chips reached their holder: under a licence, without one (exempt, notified or not controlled), or diverted.</summary>
+public enum Route
+{
+    Licensed,
+    Exempt,
+    Smuggled,
+}
+
+public enum AgentKind
+{
+    DataCentre,
+    Intermediary,
+}
+
+/// <summary>Where replies about an order go: the block of agents its buyer lives in.</summary>
+public readonly record struct AgentAddress(AgentKind Kind, int Block);
+
+/// <summary>
+/// An order for a lot of one chip model. <see cref="Buyer"/> is the agent that placed it; <see cref="Consignee"/> is the
+/// name on the paperwork (the data centre itself, or one of an intermediary's shell companies).
+/// </summary>
+public sealed record Order(
+    string Id,
+    string Buyer,
+    string Consignee,
+    AgentAddress ReplyTo,
+    string DestinationCountry,
+    string OwnerHeadquarters,
+    string Seller,
+    string ChipModel,
+    int Chips,
+    YearMonth Month);
+
+/// <summary>A lot of chips on the move: shipped by a chipmaker, or forwarded by an intermediary (<see cref="Via"/>).</summary>
+public sealed record Lot(
+    string Id,
+    string Buyer,
+    string Consignee,
+    AgentAddress ReplyTo,
+    string DestinationCountry,
+    string Seller,
+    string? Via,
+    string ChipModel,
+    int Chips,
+    Route Route,
+    YearMonth Shipped);
+
+/// <summary>Provenance: how some of a site's chips were acquired. A cluster's acquisitions add up to its size.</summary>
+public sealed record Acquisition(YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route);
+
+/// <summary>A count of chips and the compute they carry.</summary>
+public readonly record struct Flow(long Chips, Tpp Compute)
+{
+    public static readonly Flow None = new(0, Tpp.Zero);
+
+    public static Flow operator +(Flow a, Flow b) => new(a.Chips + b.Chips, a.Compute + b.Compute);
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace SupplyChainSim.Model.Units;
+
+/// <summary>
+/// An amount of compute in TPP (Total Processing Performance, ECCN 3A090), held exactly as an integer number of
+/// tenths so that sums never depend on the order they are added in.
+/// </summary>
+public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
+{
+    /// <summary>H100 SXM: 1,978.9 dense FP8 TOPS x 8 bits = 15,831.2 TPP (published rounded up as 15,832).</summary>
+    public const long H100Tenths = 158_312;
+
+    public static readonly Tpp Zero = new(0);
+
+    /// <summary>The H100-equivalent: the unit every cluster size and threshold is reported in.</summary>
+    public static readonly Tpp OneH100e = new(H100Tenths);
+
+    public static Tpp FromTpp(double tpp) => new((long)Math.Round(tpp * 10, MidpointRounding.AwayFromZero));
+
+    /// <summary>The smallest whole TPP amount worth at least <paramref name="h100e"/> H100-equivalents.</summary>
+    public static Tpp FromH100e(double h100e) => new((long)Math.Ceiling(h100e * H100Tenths));
+
+    public double Value => Tenths / 10.0;
+
+    public double H100e => (double)Tenths / H100Tenths;
+
+    public static Tpp operator +(Tpp a, Tpp b) => new(a.Tenths + b.Tenths);
+
+    public static Tpp operator -(Tpp a, Tpp b) => new(a.Tenths - b.Tenths);
+
+    public static Tpp operator *(Tpp a, long chips) => new(a.Tenths * chips);
+
+    public static bool operator <(Tpp a, Tpp b) => a.Tenths < b.Tenths;
+
+    public static bool operator >(Tpp a, Tpp b) => a.Tenths > b.Tenths;
+
+    public static bool operator <=(Tpp a, Tpp b) => a.Tenths <= b.Tenths;
+
+    public static bool operator >=(Tpp a, Tpp b) => a.Tenths >= b.Tenths;
+
+    public static Tpp Max(Tpp a, Tpp b) => a.Tenths >= b.Tenths ? a : b;
+
+    public int CompareTo(Tpp other) => Tenths.CompareTo(other.Tenths);
+
+    public override string ToString() => Value.ToString("0.#", CultureInfo.InvariantCulture) + " TPP";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SupplyChainSim.Model.Units;
+
+/// <summary>A calendar month, the simulation's clock tick. Written and read as "YYYY-MM".</summary>
+[JsonConverter(typeof(YearMonthJsonConverter))]
+public readonly record struct YearMonth(int Index) : IComparable<YearMonth>
+{
+    public YearMonth(int year, int month) : this(year * 12 + (month - 1))
+    {
+        if (month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month), month, "A month is 1 to 12.");
+    }
+
+    public int Year => Index / 12;
+
+    public int Month => Index % 12 + 1;
+
+    public YearMonth AddMonths(int months) => new(Index + months);
+
+    public static int operator -(YearMonth a, YearMonth b) => a.Index - b.Index;
+
+    public static bool operator <(YearMonth a, YearMonth b) => a.Index < b.Index;
+
+    public static bool operator >(YearMonth a, YearMonth b) => a.Index > b.Index;
+
+    public static bool operator <=(YearMonth a, YearMonth b) => a.Index <= b.Index;
+
+    public static bool operator >=(YearMonth a, YearMonth b) => a.Index >= b.Index;
+
+    public int CompareTo(YearMonth other) => Index.CompareTo(other.Index);
+
+    public override string ToString() =>
+        Year.ToString("D4", CultureInfo.InvariantCulture) + "-" + Month.ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses "YYYY-MM" strictly: four-digit year, two-digit month 01-12.</summary>
+    public static bool TryParse(string? text, out YearMonth value)
+    {
+        value = default;
+        if (text is not { Length: 7 } || text[4] != '-') return false;
+        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)) return false;
+        if (!int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)) return false;
+        if (year < 1900 || month is < 1 or > 12) return false;
+        value = new YearMonth(year, month);
+        return true;
+    }
+
+    public static YearMonth Parse(string text) =>
+        TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a month in the form YYYY-MM.");
+}
+
+internal sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
+{
+    public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+            throw new JsonException($"expected a month as a string \"YYYY-MM\", found {Describe.Token(reader.TokenType)}");
+        var text = reader.GetString();
+        return YearMonth.TryParse(text, out var value)
+            ? value
+            : throw new JsonException($"expected a month \"YYYY-MM\" (for example \"2025-05\"), found \"{text}\"");
+    }
+
+    public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString());
+}
+
+internal static class Describe
+{
+    public static string Token(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

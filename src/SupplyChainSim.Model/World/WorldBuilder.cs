@@ -1,0 +1,135 @@
+using System.Globalization;
+using MathNet.Numerics.Distributions;
+using SupplyChainSim.Model.Randomness;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+
+namespace SupplyChainSim.Model.World;
+
+/// <summary>Expands a scenario into a world: generates agents from counts and distributions, and places them in blocks.</summary>
+public static class WorldBuilder
+{
+    /// <summary>Data centres (of one country) or intermediaries that share one host.</summary>
+    public const int DefaultBlockSize = 1024;
+
+    public static World Build(ResolvedScenario scenario, int blockSize = DefaultBlockSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        var spec = scenario.Spec;
+        var context = SimulationContext.From(scenario);
+        // Generation draws from the scenario's seed, so a scenario file always describes the same world.
+        var streams = new RandomStreams(spec.Seed);
+
+        var sites = spec.DataCentres.Sites.Concat(spec.DataCentres.Generate.SelectMany(g => Generate(g, streams))).ToList();
+        var duplicate = sites.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw Invalid(scenario, "$.dataCentres", $"two data centres are both called \"{duplicate.Key}\"; give generators distinct idPrefix values");
+
+        var dataCentreBlocks = new List<DataCentreBlockPlan>();
+        var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
+        foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var chunk in country.OrderBy(s => s.Id, StringComparer.Ordinal).Chunk(blockSize))
+            {
+                var block = new DataCentreBlockPlan(dataCentreBlocks.Count, country.Key, chunk);
+                dataCentreBlocks.Add(block);
+                foreach (var site in chunk) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
+            }
+
+        var brokers = new List<IntermediarySpec>();
+        for (var i = 0; i < spec.Intermediaries.List.Count; i++)
+        {
+            var listed = spec.Intermediaries.List[i];
+            if (!addressOf.ContainsKey(listed.Buyer))
+                throw Invalid(scenario, $"$.intermediaries.list[{i}].buyer", $"unknown data centre \"{listed.Buyer}\"; expected the id of a data centre in the world");
+            brokers.Add(listed);
+        }
+        for (var i = 0; i < spec.Intermediaries.Generate.Count; i++)
+        {
+            var generator = spec.Intermediaries.Generate[i];
+            var buyerCountries = generator.BuyerCountries.ToHashSet(StringComparer.Ordinal);
+            var buyers = sites.Where(s => buyerCountries.Contains(s.Country)).Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
+            if (buyers.Count == 0 && generator.Count > 0)
+                throw Invalid(scenario, $"$.intermediaries.generate[{i}].buyerCountries", "no data centre in these countries to divert to");
+            brokers.AddRange(Generate(generator, buyers, streams));
+        }
+        var duplicateBroker = brokers.GroupBy(b => b.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicateBroker is not null)
+            throw Invalid(scenario, "$.intermediaries", $"two intermediaries are both called \"{duplicateBroker.Key}\"");
+
+        var intermediaryBlocks = brokers.OrderBy(b => b.Id, StringComparer.Ordinal)
+            .Select(b => new IntermediaryPlacement(b, addressOf[b.Buyer].Address, addressOf[b.Buyer].Country))
+            .Chunk(blockSize)
+            .Select((chunk, index) => new IntermediaryBlockPlan(index, chunk))
+            .ToList();
+
+        var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks);
+    }
+
+    private static IEnumerable<DataCentreSpec> Generate(DataCentreGenerator generator, RandomStreams streams)
+    {
+        var countries = Ordered(generator.CountryWeights);
+        var chips = Ordered(generator.ChipModels);
+        for (var i = 0; i < generator.Count; i++)
+        {
+            var id = Id(generator.IdPrefix, i, generator.Count);
+            var random = streams.For(id, 0, "generate");
+            var country = Pick(countries, random);
+            var every = generator.OrderEveryMonths.SampleCount(random);
+            yield return new DataCentreSpec
+            {
+                Id = id,
+                Country = country,
+                Owner = generator.OwnersPerCountry > 0
+                    ? $"{generator.IdPrefix}-owner-{country}-{random.Next(generator.OwnersPerCountry) + 1}"
+                    : null,
+                ChipModel = Pick(chips, random),
+                TargetH100e = generator.TargetH100e.Sample(random),
+                OrderSizeH100e = Math.Max(1, generator.OrderSizeH100e.Sample(random)),
+                OrderEveryMonths = every,
+                FirstOrderMonth = random.Next(every),
+            };
+        }
+    }
+
+    private static IEnumerable<IntermediarySpec> Generate(IntermediaryGenerator generator, IReadOnlyList<string> buyers, RandomStreams streams)
+    {
+        var hubs = Ordered(generator.HubWeights);
+        var chips = Ordered(generator.ChipModels);
+        for (var i = 0; i < generator.Count; i++)
+        {
+            var id = Id(generator.IdPrefix, i, generator.Count);
+            var random = streams.For(id, 0, "generate");
+            var every = generator.OrderEveryMonths.SampleCount(random);
+            yield return new IntermediarySpec
+            {
+                Id = id,
+                Hub = Pick(hubs, random),
+                Buyer = buyers[random.Next(buyers.Count)],
+                ChipModel = Pick(chips, random),
+                Shells = generator.Shells.SampleCount(random),
+                ChipsPerOrder = generator.ChipsPerOrder.SampleCount(random),
+                OrderEveryMonths = every,
+                DelayMonths = (int)Math.Round(generator.DelayMonths.Sample(random)),
+                Markup = generator.Markup.Sample(random),
+                FirstOrderMonth = random.Next(every),
+            };
+        }
+    }
+
+    private static string Id(string prefix, int index, int count) =>
+        $"{prefix}-{(index + 1).ToString(new string('0', count.ToString(CultureInfo.InvariantCulture).Length), CultureInfo.InvariantCulture)}";
+
+    private static (string[] Names, double[] Weights) Ordered(IReadOnlyDictionary<string, double> weights)
+    {
+        var ordered = weights.OrderBy(w => w.Key, StringComparer.Ordinal).ToArray();
+        return (ordered.Select(w => w.Key).ToArray(), ordered.Select(w => w.Value).ToArray());
+    }
+
+    private static string Pick((string[] Names, double[] Weights) choices, Random random) =>
+        choices.Names[Categorical.Sample(random, choices.Weights)];
+
+    private static ScenarioException Invalid(ResolvedScenario scenario, string path, string message) =>
+        new(new ScenarioError(scenario.SourceFile, null, null, path, message));
+}
