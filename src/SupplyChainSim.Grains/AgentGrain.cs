@@ -37,10 +37,19 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.Agent is not null) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.Agent is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     private InvalidOperationException NotInitialised() =>
         new($"{GetType().Name} {this.GetPrimaryKeyString()} was called before the coordinator initialised it");
+}
+
+public static class GrainStorage
+{
+    /// <summary>
+    /// Whether state is worth writing on this deactivation: not when the silo shuts down, since memory storage goes
+    /// down with it (and its storage grains may already be gone).
+    /// </summary>
+    public static bool Persists(DeactivationReason reason) => reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
 }

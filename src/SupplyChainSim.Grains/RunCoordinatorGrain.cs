@@ -57,7 +57,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.World is not null) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.World is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 

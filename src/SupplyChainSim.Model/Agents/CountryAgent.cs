@@ -26,7 +26,8 @@ public sealed class CountryAgent
         var decisions = new List<LicenceDecision>(orders.Count);
         foreach (var order in orders)
         {
-            var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], Spec, context.Countries[order.OwnerHeadquarters]);
+            var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], context.Chipmaker(order.Seller), Spec,
+                context.Countries[order.OwnerHeadquarters]);
             var decision = regime.Decide(request);
             var flow = new Flow(order.Chips, context.TppOf(order.ChipModel, order.Chips));
             switch (decision.Route)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -34,6 +35,7 @@ public sealed class DataCentre
         new() { Spec = spec, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth) };
 
     /// <summary>The linked cluster: every chip at the site (no-clustering software arrives with the smuggling issue).</summary>
+    [JsonIgnore]
     public Tpp Cluster => Installed;
 
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self)

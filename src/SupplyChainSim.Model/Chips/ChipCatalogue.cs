@@ -17,5 +17,6 @@ public sealed record ChipCatalogue
     public ChipSpec this[string model] =>
         ByModel.TryGetValue(model, out var chip) ? chip : throw new KeyNotFoundException($"chip model '{model}' is not in the catalogue");
 
+    [JsonIgnore]
     public IEnumerable<string> Models => Chips.Select(c => c.Model);
 }

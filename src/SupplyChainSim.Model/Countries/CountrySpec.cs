@@ -39,5 +39,6 @@ public sealed record CountryList
         ByCode.TryGetValue(code, out var country) ? country : throw new KeyNotFoundException($"country '{code}' is not in the country list");
 
     /// <summary>Codes in ordinal order: the order every per-country output uses.</summary>
+    [JsonIgnore]
     public IEnumerable<string> Codes => Countries.Select(c => c.Code).Order(StringComparer.Ordinal);
 }

@@ -1,5 +1,6 @@
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
@@ -26,7 +27,7 @@ public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, string
 }
 
 /// <summary>What a regime needs to know about an order to decide it.</summary>
-public sealed record LicenceRequest(Order Order, ChipSpec Chip, CountrySpec Destination, CountrySpec OwnerHeadquarters);
+public sealed record LicenceRequest(Order Order, ChipSpec Chip, ChipmakerSpec Seller, CountrySpec Destination, CountrySpec OwnerHeadquarters);
 
 /// <summary>What a regime needs to know about a linked cluster to say how large it may be.</summary>
 public sealed record ClusterSite(string Site, string Owner, CountrySpec Country, CountrySpec OwnerHeadquarters, Tpp Installed, Tpp Lawful);
@@ -68,6 +69,10 @@ public sealed class BaselineControls : IExportRegime
 
     public LicenceDecision Decide(LicenceRequest request)
     {
+        if (!request.Seller.IsSubjectToEar)
+            return new(request.Order, LicenceOutcome.Exempt, "not-EAR: the seller's chips are not subject to US export controls");
+        if (request.Seller.Country == request.Destination.Code)
+            return new(request.Order, LicenceOutcome.Exempt, "domestic: a sale within the seller's country is not an export");
         var exportClass = Eccn3A090.Classify(request.Chip);
         if (exportClass == ExportClass.NotControlled)
             return new(request.Order, LicenceOutcome.Exempt, "not-3A090: below the 3A090 thresholds, no licence required");

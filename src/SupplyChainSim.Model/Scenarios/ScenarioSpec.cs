@@ -64,6 +64,12 @@ public sealed record ChipmakerSpec
 
     /// <summary>Chips produced per month, by chip model.</summary>
     public required IReadOnlyDictionary<string, int> Capacity { get; init; }
+
+    /// <summary>Whether its chips are subject to the US Export Administration Regulations; by default, if it is in the US.</summary>
+    public bool? SubjectToEar { get; init; }
+
+    [JsonIgnore]
+    public bool IsSubjectToEar => SubjectToEar ?? Country == "US";
 }
 
 public sealed record DataCentresSpec

@@ -13,6 +13,7 @@ public sealed record SimulationContext(
     ChipCatalogue Catalogue,
     CountryList Countries,
     RegimeSpec Regime,
+    IReadOnlyList<ChipmakerSpec> Chipmakers,
     IReadOnlyDictionary<string, string> SellerByChip,
     ulong Seed,
     YearMonth Start,
@@ -29,8 +30,12 @@ public sealed record SimulationContext(
             foreach (var (model, capacity) in maker.Capacity)
                 if (capacity > 0) sellers.TryAdd(model, maker.Id);
         var spec = scenario.Spec;
-        return new(scenario.Catalogue, scenario.Countries, spec.Regime, sellers, spec.Seed, spec.Start, spec.Months);
+        var makers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
+        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months);
     }
+
+    public ChipmakerSpec Chipmaker(string id) =>
+        Chipmakers.FirstOrDefault(m => m.Id == id) ?? throw new KeyNotFoundException($"chipmaker '{id}' is not in the world");
 
     [JsonIgnore]
     public YearMonth End => Start.AddMonths(Months - 1);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Spectre.Console;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.World;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>What a run prints: a line a month while it runs, then a short summary.</summary>
+public sealed class ConsoleReport(IAnsiConsole console)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public void Header(World world, string outDirectory)
+    {
+        var context = world.Context;
+        console.WriteLine($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
+            $"regime {context.Regime.Preset}");
+        console.WriteLine($"World: {world.Chipmakers.Count} chipmakers, {context.Countries.Countries.Count} countries, " +
+            $"{world.DataCentreCount.ToString("N0", Invariant)} data centres, {world.IntermediaryCount.ToString("N0", Invariant)} intermediaries; writing to {outDirectory}");
+        console.WriteLine();
+        console.WriteLine($"{"month",-7} {"licensed chips",15} {"exempt chips",15} {"smuggled chips",15} {"denied chips",13} {"largest cluster H100e",22} {"breaches",9}");
+    }
+
+    public void Month(MonthReport month) =>
+        console.WriteLine($"{month.Month,-7} {Chips(month.Licensed),15} {Chips(month.Exempt),15} {Chips(month.Smuggled),15} {Chips(month.Denied),13} " +
+            $"{H100e(month.LargestCluster.H100e),22} {month.BreachesSoFar,9}");
+
+    public void Summary(RunResults results, string outDirectory, TimeSpan elapsed)
+    {
+        Flow Total(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m));
+        var breaches = results.Breaches.ToList();
+        var largest = results.Months.MaxBy(m => m.LargestCluster);
+
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Summary[/]");
+        table.AddColumn("");
+        table.AddColumn(new TableColumn("chips").RightAligned());
+        table.AddColumn(new TableColumn("H100e").RightAligned());
+        foreach (var (name, flow) in new[] { ("licensed", Total(m => m.Licensed)), ("exempt", Total(m => m.Exempt)), ("smuggled", Total(m => m.Smuggled)), ("denied", Total(m => m.Denied)) })
+            table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e));
+        console.WriteLine();
+        console.Write(table);
+
+        if (largest?.LargestClusterSite is { } site)
+            console.WriteLine($"Largest cluster: {H100e(largest.LargestCluster.H100e)} H100e at {site}");
+        if (breaches.Count == 0)
+        {
+            console.WriteLine("Breaches: none: no linked cluster exceeded what the regime permits its owner.");
+        }
+        else
+        {
+            var first = breaches.MinBy(b => b.Month)!;
+            var routes = string.Join(", ", first.Acquisitions.GroupBy(a => a.Route).OrderBy(g => g.Key)
+                .Select(g => $"{ResultFiles.RouteName(g.Key)} {H100e(g.Aggregate(Model.Units.Tpp.Zero, (s, a) => s + a.Compute).H100e)}"));
+            console.WriteLine($"Breaches: {breaches.Count}; first in {first.Month}: {first.Site} (owner {first.Owner}, {first.Country}), " +
+                $"cluster {H100e(first.Cluster.H100e)} H100e over a permitted {H100e(first.Threshold.H100e)} H100e ({routes})");
+        }
+        console.WriteLine($"Wrote {ResultFiles.Summary}, {ResultFiles.MonthsCsv}, {ResultFiles.Breaches} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+    }
+
+    private static string Chips(Flow flow) => flow.Chips.ToString("N0", Invariant);
+
+    private static string H100e(double value) => value.ToString("N1", Invariant);
+}

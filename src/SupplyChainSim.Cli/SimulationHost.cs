@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SupplyChainSim.Grains;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.World;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>
+/// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are
+/// picked free at start so that several runs (or test runs) can share a machine.
+/// </summary>
+public sealed class SimulationHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private SimulationHost(IHost host) => this.host = host;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<SimulationHost> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+            .AddSupplyChainSim());
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new SimulationHost(host);
+    }
+
+    /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
+    public async Task<RunResults> RunAsync(World world, string runKey, Action<MonthReport> onMonth, CancellationToken cancellationToken)
+    {
+        var run = Grains.GetGrain<IRunCoordinatorGrain>(runKey);
+        await run.Start(world.AsImmutable());
+        while (!await run.IsFinished())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            onMonth((await run.StepMonth()).Value);
+        }
+        await run.Checkpoint();
+        return (await run.GetResults()).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync(TimeSpan.FromSeconds(10));
+        host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
