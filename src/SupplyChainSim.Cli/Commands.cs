@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 

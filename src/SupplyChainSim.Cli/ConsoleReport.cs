@@ -3,7 +3,7 @@ using Spectre.Console;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 
@@ -17,8 +17,8 @@ public sealed class ConsoleReport(IAnsiConsole console)
         var context = world.Context;
         console.WriteLine($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
             $"regime {context.Regime.Preset}");
-        console.WriteLine($"World: {world.Chipmakers.Count} chipmakers, {context.Countries.Countries.Count} countries, " +
-            $"{world.DataCentreCount.ToString("N0", Invariant)} data centres, {world.IntermediaryCount.ToString("N0", Invariant)} intermediaries; writing to {outDirectory}");
+        console.WriteLine($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
+            $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
         console.WriteLine();
         console.WriteLine($"{"month",-7} {"licensed chips",15} {"exempt chips",15} {"smuggled chips",15} {"denied chips",13} {"largest cluster H100e",22} {"breaches",9}");
     }
@@ -58,6 +58,8 @@ public sealed class ConsoleReport(IAnsiConsole console)
         }
         console.WriteLine($"Wrote {ResultFiles.Summary}, {ResultFiles.MonthsCsv}, {ResultFiles.Breaches} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
     }
+
+    private static string Count(int count, string one, string many) => $"{count.ToString("N0", Invariant)} {(count == 1 ? one : many)}";
 
     private static string Chips(Flow flow) => flow.Chips.ToString("N0", Invariant);
 

@@ -4,6 +4,8 @@ using SupplyChainSim.Cli;
 
 // The `supplychainsim` command. Exit codes: 0 success, 1 failure while running, 2 invalid input.
 var console = AnsiConsole.Console;
+// Month lines are meant to be read by scripts too: never wrap them at a guessed width when output is redirected.
+if (Console.IsOutputRedirected) console.Profile.Width = 250;
 var root = Commands.Build(console);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 

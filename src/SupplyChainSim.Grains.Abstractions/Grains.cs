@@ -4,7 +4,7 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains.Abstractions;
 

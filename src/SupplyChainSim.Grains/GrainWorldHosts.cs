@@ -3,7 +3,7 @@ using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 

@@ -1,6 +1,6 @@
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.World;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 

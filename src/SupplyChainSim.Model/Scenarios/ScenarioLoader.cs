@@ -119,7 +119,7 @@ public static partial class ScenarioLoader
     [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
     private static partial Regex MissingRequired();
 
-    [GeneratedRegex(@"could not be converted to (.+?)\.")]
+    [GeneratedRegex(@"could not be converted to (.+)\.$")]
     private static partial Regex NotConvertible();
 
     private sealed record CatalogueFile

@@ -15,7 +15,7 @@ public sealed record MonthContext(YearMonth Month, bool RegimeChanged);
 /// </summary>
 public interface IWorldHosts
 {
-    Task InitialiseAsync(World.World world);
+    Task InitialiseAsync(Worlds.World world);
 
     Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month);
 

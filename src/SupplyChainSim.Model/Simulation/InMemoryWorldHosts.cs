@@ -17,7 +17,7 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     private List<IntermediaryBlock> intermediaries = [];
     private RunRecorder recorder = null!;
 
-    public Task InitialiseAsync(World.World world)
+    public Task InitialiseAsync(Worlds.World world)
     {
         context = world.Context;
         chipmakers = world.Chipmakers.ToDictionary(m => m.Id, m => new Chipmaker { Spec = m }, StringComparer.Ordinal);
@@ -59,7 +59,7 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     public Task<RunResults> ResultsAsync() => Task.FromResult(recorder.Results());
 
     /// <summary>Runs a whole world in this process, month by month.</summary>
-    public static async Task<RunResults> RunAsync(World.World world, Action<MonthReport>? onMonth = null)
+    public static async Task<RunResults> RunAsync(Worlds.World world, Action<MonthReport>? onMonth = null)
     {
         var hosts = new InMemoryWorldHosts();
         await hosts.InitialiseAsync(world);

@@ -47,7 +47,7 @@ public sealed class RunRecorder
 
     public List<MonthReport> Months { get; init; } = [];
 
-    public static RunRecorder For(World.World world) => new()
+    public static RunRecorder For(Worlds.World world) => new()
     {
         Info = new RunInfo(world.ScenarioName, world.Description, world.Context.Seed, world.Context.Start, world.Context.Months,
             world.Context.Regime.Preset, world.AgentCount),

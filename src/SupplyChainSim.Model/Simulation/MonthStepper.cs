@@ -10,7 +10,7 @@ namespace SupplyChainSim.Model.Simulation;
 /// that have work, waits for every reply, and only then does the next phase start. Replies are put in a canonical
 /// order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
 /// </summary>
-public sealed class MonthStepper(World.World world, IWorldHosts hosts, StepperState? state = null)
+public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperState? state = null)
 {
     private readonly SimulationContext context = world.Context;
 
@@ -151,7 +151,7 @@ public sealed class StepperState
 
     public int BreachesSoFar { get; set; }
 
-    public static StepperState For(World.World world) => new()
+    public static StepperState For(Worlds.World world) => new()
     {
         // Everyone is due in the first month; from then on each block says when it next has work.
         DataCentreWake = world.DataCentreBlocks.Select(_ => (YearMonth?)world.Context.Start).ToList(),

@@ -3,7 +3,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 
-namespace SupplyChainSim.Model.World;
+namespace SupplyChainSim.Model.Worlds;
 
 /// <summary>
 /// A scenario's world made concrete: every agent specified (generated ones included) and placed in a block.

@@ -5,7 +5,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 
-namespace SupplyChainSim.Model.World;
+namespace SupplyChainSim.Model.Worlds;
 
 /// <summary>Expands a scenario into a world: generates agents from counts and distributions, and places them in blocks.</summary>
 public static class WorldBuilder

@@ -1,0 +1,97 @@
+using System.Text;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Model.Tests;
+
+public class MonthStepperTests
+{
+    [Fact]
+    public async Task Hand_computed_world_breaches_in_the_month_the_first_diverted_lot_arrives()
+    {
+        var results = await TestWorlds.Run(TestWorlds.HandComputed);
+
+        // January: shell-1 buys 10 H100s (exempt: Singapore is not D:5), which wait a month in the warehouse.
+        // February: they are forwarded to cn-site; its cluster (10 H100e) exceeds the 0 H100e of lawful chips.
+        var breach = Assert.Single(results.Breaches);
+        Assert.Equal(YearMonth.Parse("2024-02"), breach.Month);
+        Assert.Equal(("cn-site", "CN Lab", "CN"), (breach.Site, breach.Owner, breach.Country));
+        Assert.Equal(10.0, breach.Cluster.H100e);
+        Assert.Equal(0.0, breach.Threshold.H100e);
+        var acquisition = Assert.Single(breach.Acquisitions);
+        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled), acquisition);
+
+        // Six orders of 10 through the shells; five forwarded by June (the June lot is still in the warehouse).
+        Assert.Equal(60 + 25, results.Months.Sum(m => m.Exempt.Chips));
+        Assert.Equal(50, results.Months.Sum(m => m.Smuggled.Chips));
+        Assert.Equal([0, 10, 10, 10, 10, 10], results.Months.Select(m => m.Smuggled.Chips));
+        Assert.Equal(0, results.Months.Sum(m => m.Denied.Chips));
+
+        // The US site orders 10, 10 and 5 chips, then has reached its 25 H100e target.
+        var us = results.Months.Select(m => m.Countries.Single(c => c.Country == "US")).ToList();
+        Assert.Equal([10, 20, 25, 25, 25, 25], us.Select(c => c.Installed.H100e));
+        var singapore = results.Months.Select(m => m.Countries.Single(c => c.Country == "SG").Exempt.Chips);
+        Assert.Equal([10, 10, 10, 10, 10, 10], singapore);
+        Assert.Equal(50.0, results.Months[^1].Countries.Single(c => c.Country == "CN").Installed.H100e);
+    }
+
+    [Fact]
+    public async Task Provenance_adds_up_to_the_cluster_in_every_breach_of_the_shipped_scenario()
+    {
+        var results = await InMemoryRun("baseline-2023.json");
+        Assert.NotEmpty(results.Breaches);
+        foreach (var breach in results.Breaches)
+        {
+            Assert.Equal(breach.Cluster, breach.Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute));
+            Assert.True(breach.Cluster > breach.Threshold);
+            Assert.Contains(breach.Acquisitions, a => a.Route == Route.Smuggled);
+        }
+    }
+
+    [Fact]
+    public async Task Direct_orders_of_controlled_chips_to_D5_are_denied_and_never_installed()
+    {
+        var results = await InMemoryRun("baseline-2023.json");
+        // cn-lab-2 orders H100s every three months; each order of 500 is denied.
+        Assert.Equal(8 * 500, results.Months.Sum(m => m.Denied.Chips));
+        Assert.All(results.Months, m => Assert.Equal(0, m.Licensed.Chips));
+    }
+
+    [Fact]
+    public async Task Results_do_not_depend_on_how_agents_are_grouped_into_blocks()
+    {
+        var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")));
+        var regrouped = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")), blockSize: 7);
+        Assert.True(regrouped.DataCentreBlocks.Count > world.DataCentreBlocks.Count);
+        var expected = await TestWorlds.Files(world);
+        var actual = await TestWorlds.Files(regrouped);
+        foreach (var name in expected.Keys) Assert.Equal(Encoding.UTF8.GetString(expected[name]), Encoding.UTF8.GetString(actual[name]));
+    }
+
+    [Fact]
+    public async Task The_same_world_run_twice_gives_identical_files()
+    {
+        var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")));
+        var first = await TestWorlds.Files(world);
+        var second = await TestWorlds.Files(world);
+        Assert.Equal(first.Keys, second.Keys);
+        foreach (var name in first.Keys) Assert.Equal(first[name], second[name]);
+    }
+
+    [Fact]
+    public async Task Months_csv_has_a_row_per_month_per_country_with_the_contract_columns()
+    {
+        var world = TestWorlds.Build(TestWorlds.HandComputed);
+        var lines = Encoding.UTF8.GetString((await TestWorlds.Files(world))[ResultFiles.MonthsCsv]).TrimEnd('\n').Split('\n');
+        Assert.StartsWith("month,country,licensedH100e,exemptH100e,smuggledH100e,deniedH100e,installedH100e,largestClusterH100e", lines[0]);
+        Assert.Equal(1 + 6 * world.Context.Countries.Countries.Count, lines.Length);
+        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1", lines);
+        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0", lines);
+    }
+
+    private static async Task<Simulation.RunResults> InMemoryRun(string scenario) =>
+        await Simulation.InMemoryWorldHosts.RunAsync(WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(scenario))));
+}

@@ -1,0 +1,78 @@
+using SupplyChainSim.Model.Scenarios;
+
+namespace SupplyChainSim.Model.Tests;
+
+public class ScenarioLoaderTests
+{
+    private static ScenarioError Error(string json) =>
+        Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "bad.json")).Errors[0];
+
+    private static string Replace(string from, string to)
+    {
+        Assert.Contains(from, TestWorlds.HandComputed);
+        return TestWorlds.HandComputed.Replace(from, to);
+    }
+
+    [Fact]
+    public void Every_shipped_scenario_loads()
+    {
+        var files = Directory.GetFiles(Path.Combine(Paths.Root, "scenarios"), "*.json");
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.NotNull(ScenarioLoader.Load(f)));
+    }
+
+    [Fact]
+    public void Syntax_errors_name_the_file_line_and_column()
+    {
+        var error = Error(Replace("\"months\": 6,", "\"months\": 6,,"));
+        Assert.Equal(("bad.json", 7), (error.File, error.Line));
+        Assert.Matches(@"^bad\.json:7:\d+: ", error.ToString());
+    }
+
+    [Fact]
+    public void Wrong_types_say_what_was_expected() =>
+        Assert.Equal("$.months: expected a whole number", Trim(Error(Replace("\"months\": 6", "\"months\": \"six\""))));
+
+    [Fact]
+    public void Unknown_keys_are_rejected() =>
+        Assert.Equal("$.monhts: unknown key \"monhts\"", Trim(Error(Replace("\"months\": 6", "\"months\": 6, \"monhts\": 6"))));
+
+    [Fact]
+    public void Missing_required_keys_are_named() =>
+        Assert.Contains("missing required key \"seed\"", Error(Replace("\"seed\": 1,", "")).Message);
+
+    [Fact]
+    public void Months_must_be_YYYY_MM() =>
+        Assert.Equal("$.start: expected a month \"YYYY-MM\" (for example \"2025-05\"), found \"2024-1\"",
+            Trim(Error(Replace("\"2024-01\"", "\"2024-1\""))));
+
+    [Fact]
+    public void Unknown_countries_and_chips_are_dangling_references()
+    {
+        var country = Error(Replace("\"country\": \"US\"", "\"country\": \"XX\""));
+        Assert.Equal("$.dataCentres.sites[0].country", country.JsonPath);
+        Assert.Contains("unknown country code \"XX\"", country.Message);
+        var chip = Error(Replace("\"chipModel\": \"H20\"", "\"chipModel\": \"H2O\""));
+        Assert.Equal("$.dataCentres.sites[1].chipModel: unknown chip model \"H2O\"; did you mean \"H20\"?", Trim(chip));
+    }
+
+    [Fact]
+    public void Every_semantic_error_is_reported_in_one_pass()
+    {
+        var json = Replace("\"months\": 6", "\"months\": 0").Replace("\"shells\": 2", "\"shells\": 0");
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "bad.json")).Errors;
+        Assert.Equal(["$.months", "$.intermediaries.list[0].shells"], errors.Select(e => e.JsonPath));
+    }
+
+    [Fact]
+    public void Empty_missing_and_directory_inputs_get_clear_errors()
+    {
+        Assert.Equal("$: is empty; expected a JSON object", Trim(Error("  ")));
+        var missing = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load("/nonexistent/scenario.json")).Errors[0];
+        Assert.Equal("/nonexistent/scenario.json: $: file not found", missing.ToString());
+        var directory = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(Paths.Root)).Errors[0];
+        Assert.Contains("is a directory", directory.Message);
+    }
+
+    private static string Trim(ScenarioError error) => $"{error.JsonPath}: {error.Message}";
+}
