@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SupplyChainSim.Grains;
-using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -37,18 +36,8 @@ public sealed class SimulationHost : IAsyncDisposable
     }
 
     /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
-    public async Task<RunResults> RunAsync(World world, string runKey, Action<MonthReport> onMonth, CancellationToken cancellationToken)
-    {
-        var run = Grains.GetGrain<IRunCoordinatorGrain>(runKey);
-        await run.Start(world.AsImmutable());
-        while (!await run.IsFinished())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            onMonth((await run.StepMonth()).Value);
-        }
-        await run.Checkpoint();
-        return (await run.GetResults()).Value;
-    }
+    public Task<RunResults> RunAsync(World world, string runKey, Action<MonthReport> onMonth, CancellationToken cancellationToken) =>
+        GrainRun.RunAsync(Grains, world, runKey, onMonth, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Serialization;
+using Orleans.Storage;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Grains;
@@ -13,6 +16,10 @@ public static class SiloSetup
     public static ISiloBuilder AddSupplyChainSim(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorageAsDefault();
+        // Grain state goes through Orleans' own serializer, and so through the same System.Text.Json codec as
+        // messages; the default storage serializer (Newtonsoft.Json) cannot round-trip the model's records.
+        silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.Services.AddModelSerialization();
         return silo;
     }

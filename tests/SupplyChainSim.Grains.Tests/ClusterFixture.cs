@@ -1,0 +1,32 @@
+using Orleans.TestingHost;
+using SupplyChainSim.Grains;
+
+namespace SupplyChainSim.Grains.Tests;
+
+/// <summary>
+/// A two-silo in-process cluster shared by the tests of a collection: grains of one run land on both silos, so
+/// messages really cross between silos and travel through the serializer.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddSupplyChainSim());
+        builder.ConfigureClient(client => client.Services.AddModelSerialization());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

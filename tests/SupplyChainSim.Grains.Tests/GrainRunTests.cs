@@ -1,0 +1,72 @@
+using System.Text;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public class GrainRunTests(ClusterFixture fixture)
+{
+    private static World Shipped(string name, int blockSize = WorldBuilder.DefaultBlockSize) =>
+        WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(name)), blockSize);
+
+    private static void AssertSameFiles(IReadOnlyDictionary<string, byte[]> expected, IReadOnlyDictionary<string, byte[]> actual)
+    {
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var name in expected.Keys) Assert.Equal(Encoding.UTF8.GetString(expected[name]), Encoding.UTF8.GetString(actual[name]));
+    }
+
+    [Fact]
+    public async Task A_run_on_the_cluster_writes_the_same_bytes_as_the_plain_in_memory_run()
+    {
+        // Small blocks spread the data centres over many grains, and so over both silos.
+        var world = Shipped("baseline-2023.json", blockSize: 64);
+        var onCluster = ResultFiles.Render(await GrainRun.RunAsync(fixture.Grains, world, "same-bytes"));
+        var inMemory = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
+        AssertSameFiles(inMemory, onCluster);
+        Assert.Contains("\"breachCount\": 1,", Encoding.UTF8.GetString(onCluster[ResultFiles.Summary]));
+        Assert.Contains("\"via\": \"sg-broker-1\"", Encoding.UTF8.GetString(onCluster[ResultFiles.Breaches]));
+    }
+
+    [Fact]
+    public async Task Agents_hosted_in_grains_really_are_spread_over_both_silos()
+    {
+        var world = Shipped("baseline-2023.json", blockSize: 64);
+        await GrainRun.RunAsync(fixture.Grains, world, "spread");
+        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var blocksPerSilo = statistics.Where(s => s.GrainType.Contains(nameof(DataCentreBlockGrain), StringComparison.Ordinal))
+            .GroupBy(s => s.SiloAddress).Select(g => g.Sum(s => s.ActivationCount)).ToList();
+        Assert.Equal(2, blocksPerSilo.Count);
+        Assert.All(blocksPerSilo, count => Assert.True(count > 0));
+    }
+
+    [Fact]
+    public async Task A_run_survives_its_grains_being_deactivated_mid_run()
+    {
+        var world = Shipped("baseline-2023.json", blockSize: 256);
+        var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
+
+        const string run = "deactivated";
+        var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
+        await coordinator.Start(world.AsImmutable());
+        for (var month = 0; month < world.Context.Months; month++)
+        {
+            if (month == world.Context.Months / 2)
+            {
+                // Every agent grain and the coordinator write their state on deactivation and read it back on activation.
+                var grains = world.DataCentreBlocks.Select(b => (IAddressable)fixture.Grains.GetGrain<IDataCentreBlockGrain>(GrainKeys.DataCentreBlock(run, b.Index)))
+                    .Concat(world.IntermediaryBlocks.Select(b => fixture.Grains.GetGrain<IIntermediaryBlockGrain>(GrainKeys.IntermediaryBlock(run, b.Index))))
+                    .Concat(world.Chipmakers.Select(m => fixture.Grains.GetGrain<IChipmakerGrain>(GrainKeys.Chipmaker(run, m.Id))))
+                    .Append(fixture.Grains.GetGrain<IRecorderGrain>(GrainKeys.Recorder(run)))
+                    .Append(coordinator);
+                foreach (var grain in grains) await fixture.Cluster.DeactivateAsync(grain);
+            }
+            await coordinator.StepMonth();
+        }
+        AssertSameFiles(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
+    }
+}
+
