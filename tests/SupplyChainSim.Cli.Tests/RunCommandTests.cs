@@ -1,0 +1,85 @@
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli.Tests;
+
+public class RunCommandTests
+{
+    [Fact]
+    public async Task Run_prints_a_line_a_month_and_a_summary_and_writes_the_contract_files()
+    {
+        using var temp = new TempFolder();
+        var outDir = temp.File("out");
+        var result = await Cli.RunAsync("run", "scenarios/baseline-2023.json", "--months", "6", "--out", outDir);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var lines = result.Out.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("month ", StringComparison.Ordinal) && l.Contains("largest cluster H100e") && l.Contains("breaches"));
+        Assert.Equal(["2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"],
+            lines.Where(l => l.Length > 7 && l[4] == '-' && char.IsDigit(l[0])).Select(l => l[..7]));
+        Assert.Contains("Breaches: 1; first in 2024-02: cn-lab-1", result.Out);
+        Assert.Equal([".", "breaches.json", "months.csv", "summary.json"],
+            Directory.GetFiles(outDir).Select(Path.GetFileName).Prepend(".").Order(StringComparer.Ordinal));
+
+        // The files are exactly what the model renders for the same scenario run in memory.
+        var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")).WithMonths(6));
+        var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
+        foreach (var (name, bytes) in expected) Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outDir, name)));
+    }
+
+    [Fact]
+    public async Task Seed_and_months_options_replace_the_scenario_values()
+    {
+        using var temp = new TempFolder();
+        var result = await Cli.RunAsync("run", "scenarios/baseline-2023.json", "--months", "2", "--seed", "7", "--out", temp.Path);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var summary = await File.ReadAllTextAsync(temp.File("summary.json"));
+        Assert.Contains("\"seed\": 7,", summary);
+        Assert.Contains("\"months\": 2,", summary);
+        Assert.Contains("\"end\": \"2023-11\",", summary);
+    }
+
+    [Fact]
+    public async Task An_invalid_scenario_exits_2_with_file_line_and_column_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.File("broken.json");
+        await File.WriteAllTextAsync(scenario, (await File.ReadAllTextAsync(Paths.Scenario("baseline-2023.json"))).Replace("\"months\": 24,", "\"months\": 24,,"));
+        var outDir = temp.File("out");
+
+        var result = await Cli.RunAsync("run", scenario, "--out", outDir);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"broken\.json:\d+:\d+: \$\S*: ", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("does-not-exist.json", "file not found")]
+    [InlineData("scenarios", "is a directory")]
+    public async Task Missing_files_and_folders_exit_2(string path, string message)
+    {
+        var result = await Cli.RunAsync("run", path);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Unknown_options_exit_2_with_usage_help()
+    {
+        var result = await Cli.RunAsync("run", "scenarios/baseline-2023.json", "--replicatoins", "3");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--replicatoins", result.Error);
+    }
+
+    [Fact]
+    public async Task Validate_checks_a_scenario_without_running_it()
+    {
+        var result = await Cli.RunAsync("validate", "scenarios/baseline-2023.json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("valid; 2,507 agents over 24 months", result.Out);
+    }
+}
