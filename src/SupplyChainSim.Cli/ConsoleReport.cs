@@ -16,7 +16,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
     {
         var context = world.Context;
         console.WriteLine($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
-            $"regime {context.Regime.Preset}");
+            $"regime: {string.Join(", ", context.Regime.Rules.Select(Describe))}");
         console.WriteLine($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
             $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
         console.WriteLine();
@@ -58,6 +58,16 @@ public sealed class ConsoleReport(IAnsiConsole console)
         }
         console.WriteLine($"Wrote {ResultFiles.Summary}, {ResultFiles.MonthsCsv}, {ResultFiles.Breaches} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
     }
+
+    private static string Describe(Model.Regimes.RegimeRule rule) =>
+        rule.Reason + (rule.From, rule.Until) switch
+        {
+            (null, null) => "",
+            ({ } from, null) => $" from {from}",
+            (null, { } until) => $" until {until}",
+            ({ } from, { } until) when from == until => $" in {from}",
+            ({ } from, { } until) => $" {from} to {until}",
+        };
 
     private static string Count(int count, string one, string many) => $"{count.ToString("N0", Invariant)} {(count == 1 ? one : many)}";
 

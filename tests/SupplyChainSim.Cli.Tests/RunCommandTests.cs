@@ -19,14 +19,15 @@ public class RunCommandTests
         Assert.Contains(lines, l => l.StartsWith("month ", StringComparison.Ordinal) && l.Contains("largest cluster H100e") && l.Contains("breaches"));
         Assert.Equal(["2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"],
             lines.Where(l => l.Length > 7 && l[4] == '-' && char.IsDigit(l[0])).Select(l => l[..7]));
-        Assert.Contains("Breaches: 1; first in 2024-02: cn-lab-1", result.Out);
-        Assert.Equal([".", "breaches.json", "months.csv", "summary.json"],
+        Assert.Equal([".", "breaches.json", "licences.csv", "months.csv", "summary.json"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Prepend(".").Order(StringComparer.Ordinal));
 
         // The files are exactly what the model renders for the same scenario run in memory.
         var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")).WithMonths(6));
-        var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
-        foreach (var (name, bytes) in expected) Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outDir, name)));
+        var inMemory = await InMemoryWorldHosts.RunAsync(world);
+        foreach (var (name, bytes) in ResultFiles.Render(inMemory)) Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outDir, name)));
+        var first = inMemory.Breaches.MinBy(b => b.Month)!;
+        Assert.Contains($"Breaches: {inMemory.Breaches.Count()}; first in {first.Month}: {first.Site}", result.Out);
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public class RunCommandTests
     {
         using var temp = new TempFolder();
         var scenario = temp.File("broken.json");
-        await File.WriteAllTextAsync(scenario, (await File.ReadAllTextAsync(Paths.Scenario("baseline-2023.json"))).Replace("\"months\": 24,", "\"months\": 24,,"));
+        await File.WriteAllTextAsync(scenario, (await File.ReadAllTextAsync(Paths.Scenario("baseline-2023.json"))).Replace("\"months\": 36,", "\"months\": 36,,"));
         var outDir = temp.File("out");
 
         var result = await Cli.RunAsync("run", scenario, "--out", outDir);
@@ -80,6 +81,6 @@ public class RunCommandTests
     {
         var result = await Cli.RunAsync("validate", "scenarios/baseline-2023.json");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("valid; 2,507 agents over 24 months", result.Out);
+        Assert.Contains("valid; 3,014 agents over 36 months", result.Out);
     }
 }

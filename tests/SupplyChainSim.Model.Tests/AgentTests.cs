@@ -11,7 +11,7 @@ public class AgentTests
     private static readonly YearMonth January = YearMonth.Parse("2024-01");
 
     private static LicenceDecision Approved(string id, int chips) =>
-        new(new Order(id, id, id, new AgentAddress(AgentKind.DataCentre, 0), "US", "US", "NVIDIA", "H100-SXM", chips, January),
+        new(new Order(id, id, id, id, new AgentAddress(AgentKind.DataCentre, 0), "US", "US", "NVIDIA", "H100-SXM", chips, January),
             LicenceOutcome.Exempt, "test");
 
     [Fact]

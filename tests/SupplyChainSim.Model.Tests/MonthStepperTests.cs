@@ -55,9 +55,13 @@ public class MonthStepperTests
     public async Task Direct_orders_of_controlled_chips_to_D5_are_denied_and_never_installed()
     {
         var results = await InMemoryRun("baseline-2023.json");
-        // cn-lab-2 orders H100s every three months; each order of 500 is denied.
-        Assert.Equal(8 * 500, results.Months.Sum(m => m.Denied.Chips));
-        Assert.All(results.Months, m => Assert.Equal(0, m.Licensed.Chips));
+        var toChina = results.Months.SelectMany(m => m.Decisions).Where(d => d.Order.DestinationCountry == "CN").ToList();
+        // cn-lab-2 orders H200s every month; under the baseline every one is denied.
+        var lab2 = toChina.Where(d => d.Order.Buyer == "cn-lab-2").ToList();
+        Assert.Equal(36, lab2.Count);
+        Assert.All(lab2, d => Assert.Equal(Regimes.LicenceOutcome.Denied, d.Outcome));
+        Assert.All(toChina.Where(d => d.Order.ChipModel is "H100-SXM" or "H200-SXM" or "B200" or "GB300"),
+            d => Assert.Equal(Regimes.LicenceOutcome.Denied, d.Outcome));
     }
 
     [Fact]

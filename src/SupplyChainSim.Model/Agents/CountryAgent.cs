@@ -20,6 +20,8 @@ public sealed class CountryAgent
 
     public Flow Denied { get; set; }
 
+    public DestinationLedger Ledger { get; init; } = new();
+
     public List<LicenceDecision> Decide(YearMonth month, SimulationContext context, IReadOnlyList<Order> orders)
     {
         var regime = context.RegimeAt(month);
@@ -27,7 +29,7 @@ public sealed class CountryAgent
         foreach (var order in orders)
         {
             var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], context.Chipmaker(order.Seller), Spec,
-                context.Countries[order.OwnerHeadquarters]);
+                context.Countries[order.OwnerHeadquarters], month, Ledger);
             var decision = regime.Decide(request);
             var flow = new Flow(order.Chips, context.TppOf(order.ChipModel, order.Chips));
             switch (decision.Route)

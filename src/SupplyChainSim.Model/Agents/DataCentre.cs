@@ -23,6 +23,9 @@ public sealed class DataCentre
     /// <summary>Chips acquired through licensed or exempt routes.</summary>
     public Tpp Lawful { get; set; }
 
+    /// <summary>Chips acquired under a licence.</summary>
+    public Tpp Licensed { get; set; }
+
     public int OutstandingChips { get; set; }
 
     public YearMonth? NextOrder { get; set; }
@@ -54,7 +57,7 @@ public sealed class DataCentre
         var chips = (int)Math.Min(int.MaxValue, (wanted.Tenths + perChip.Tenths - 1) / perChip.Tenths);
         OutstandingChips += chips;
         OrdersPlaced++;
-        return new Order($"{Spec.Id}@{month}", Spec.Id, Spec.Id, self, Spec.Country, Spec.HeadquartersOrCountry,
+        return new Order($"{Spec.Id}@{month}", Spec.Id, Spec.Id, Spec.OwnerOrSelf, self, Spec.Country, Spec.HeadquartersOrCountry,
             context.SellerByChip[Spec.ChipModel], Spec.ChipModel, chips, month);
     }
 
@@ -65,6 +68,7 @@ public sealed class DataCentre
         if (lot.Route != Route.Smuggled)
         {
             Lawful += compute;
+            if (lot.Route == Route.Licensed) Licensed += compute;
             OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
         }
         var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route);
@@ -84,7 +88,7 @@ public sealed class DataCentre
     public ClusterBreach? Assess(YearMonth month, SimulationContext context)
     {
         var site = new ClusterSite(Spec.Id, Spec.OwnerOrSelf, context.Countries[Spec.Country],
-            context.Countries[Spec.HeadquartersOrCountry], Cluster, Lawful);
+            context.Countries[Spec.HeadquartersOrCountry], Cluster, Lawful, Licensed);
         var permitted = context.RegimeAt(month).PermittedCluster(site);
         var inBreach = permitted is { } limit && Cluster > limit;
         var breach = inBreach && !InBreach

@@ -36,7 +36,7 @@ public sealed class Intermediary
         NextOrder = month.AddMonths(Spec.OrderEveryMonths);
         var shell = ShellName(OrdersPlaced % Spec.Shells);
         OrdersPlaced++;
-        return new Order($"{shell}@{month}", Spec.Id, shell, self, Spec.Hub, Spec.Hub,
+        return new Order($"{shell}@{month}", Spec.Id, shell, shell, self, Spec.Hub, Spec.Hub,
             context.SellerByChip[Spec.ChipModel], Spec.ChipModel, Spec.ChipsPerOrder, month);
     }
 

@@ -5,6 +5,8 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -20,6 +22,13 @@ public static class ResultFiles
     public const string Summary = "summary.json";
     public const string MonthsCsv = "months.csv";
     public const string Breaches = "breaches.json";
+    public const string LicencesCsv = "licences.csv";
+
+    private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string ToolVersion { get; } =
         typeof(ResultFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
@@ -30,6 +39,7 @@ public static class ResultFiles
         [Summary] = RenderSummary(results),
         [MonthsCsv] = RenderMonths(results),
         [Breaches] = RenderBreaches(results),
+        [LicencesCsv] = RenderLicences(results),
     };
 
     /// <summary>Writes every file whole: all to temporary files first, then each renamed into place.</summary>
@@ -55,7 +65,9 @@ public static class ResultFiles
             writer.WriteString("start", info.Start.ToString());
             writer.WriteNumber("months", info.Months);
             writer.WriteString("end", info.Start.AddMonths(info.Months - 1).ToString());
-            writer.WriteString("regime", info.Regime);
+            writer.WriteStartArray("regime");
+            foreach (var rule in info.Regime.Rules) JsonSerializer.Serialize(writer, rule, RuleJson);
+            writer.WriteEndArray();
             writer.WriteNumber("agents", info.Agents);
             writer.WriteNumber("breachCount", breaches.Count);
             if (breaches.Count > 0) writer.WriteString("firstBreachMonth", breaches.Min(b => b.Month).ToString());
@@ -69,6 +81,11 @@ public static class ResultFiles
             WriteFlow(writer, "smuggled", Total(m => m.Smuggled));
             writer.WriteEndObject();
             WriteFlow(writer, "denied", Total(m => m.Denied));
+            writer.WriteStartObject("licenceDecisions");
+            foreach (var outcome in Enum.GetValues<LicenceOutcome>())
+                writer.WriteNumber(OutcomeName(outcome), results.Months.Sum(m => m.Decisions.Count(d => d.Outcome == outcome)));
+            writer.WriteEndObject();
+            writer.WriteNumber("revenueShareUsd", Math.Round(results.Months.Sum(m => m.Decisions.Sum(d => d.RevenueShareUsd)), 2));
             writer.WriteEndObject();
         });
     }
@@ -81,33 +98,42 @@ public static class ResultFiles
         writer.WriteEndObject();
     }
 
-    public static byte[] RenderMonths(RunResults results)
+    public static byte[] RenderMonths(RunResults results) => Csv(
+        ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
+            "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches"],
+        results.Months.SelectMany(m => m.Countries.Select(row => new object[]
+        {
+            m.Month.ToString(), row.Country, H100e(row.Licensed.Compute), H100e(row.Exempt.Compute), H100e(row.Smuggled.Compute),
+            H100e(row.Denied.Compute), H100e(row.Installed), H100e(row.LargestCluster), row.Licensed.Chips, row.Exempt.Chips,
+            row.Smuggled.Chips, row.Denied.Chips, row.NewBreaches,
+        })));
+
+    private static byte[] Csv(string[] header, IEnumerable<object[]> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
         {
-            foreach (var header in new[]
-            {
-                "month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e",
-                "largestClusterH100e", "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches",
-            })
-                csv.WriteField(header);
+            foreach (var name in header) csv.WriteField(name);
             csv.NextRecord();
-            foreach (var month in results.Months)
-                foreach (var row in month.Countries)
-                {
-                    csv.WriteField(month.Month.ToString());
-                    csv.WriteField(row.Country);
-                    foreach (var compute in new[] { row.Licensed.Compute, row.Exempt.Compute, row.Smuggled.Compute, row.Denied.Compute, row.Installed, row.LargestCluster })
-                        csv.WriteField(H100e(compute));
-                    foreach (var chips in new[] { row.Licensed.Chips, row.Exempt.Chips, row.Smuggled.Chips, row.Denied.Chips })
-                        csv.WriteField(chips);
-                    csv.WriteField(row.NewBreaches);
-                    csv.NextRecord();
-                }
+            foreach (var row in rows)
+            {
+                foreach (var field in row) csv.WriteField(field);
+                csv.NextRecord();
+            }
         }
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>licences.csv: one row per licence decision, with the rule that decided it.</summary>
+    public static byte[] RenderLicences(RunResults results) => Csv(
+        ["month", "exporter", "chipModel", "chips", "h100e", "destinationCountry", "consignee", "decision", "rule", "conditions", "revenueShare"],
+        results.Months.SelectMany(m => m.Decisions.Select(d => new object[]
+        {
+            m.Month.ToString(), d.Order.Seller, d.Order.ChipModel, d.Order.Chips, H100e(d.Compute), d.Order.DestinationCountry,
+            d.Order.Consignee, OutcomeName(d.Outcome), d.Rule, d.Conditions.ToString(), d.RevenueShare,
+        })));
+
+    public static string OutcomeName(LicenceOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     public static byte[] RenderBreaches(RunResults results) => Json(writer =>
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
@@ -15,7 +16,7 @@ public static partial class ScenarioLoader
     /// <summary>Loads and validates; throws <see cref="ScenarioException"/> naming every problem found.</summary>
     public static ResolvedScenario Load(string path)
     {
-        var spec = ReadJsonFile<ScenarioSpec>(path);
+        var spec = ReadScenario(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
         var catalogue = spec.CatalogueFile is { } catalogueFile
@@ -50,7 +51,72 @@ public static partial class ScenarioLoader
         return new CountryList { Countries = byCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToList() };
     }
 
-    internal static T ReadJsonFile<T>(string path)
+    /// <summary>Files a scenario may name: resolved against the folder of the file that names them.</summary>
+    private static readonly string[] FileKeys = ["catalogueFile", "countriesFile"];
+
+    /// <summary>
+    /// Reads a scenario; one that says "extends": "other.json" is that file with this one's keys laid over it
+    /// (objects merge key by key; arrays and values replace), so that scenarios share one world.
+    /// </summary>
+    private static ScenarioSpec ReadScenario(string path)
+    {
+        var text = ReadText(path);
+        var node = ParseNode(text, path);
+        if (node["extends"] is null) return Deserialize<ScenarioSpec>(text, path);
+        var merged = Resolve(node, path, [Path.GetFullPath(path)]);
+        try
+        {
+            return merged.Deserialize<ScenarioSpec>(ScenarioJson.Read) ?? throw Fail(path, "is null; expected a JSON object");
+        }
+        catch (JsonException e)
+        {
+            // Positions are lost in the merge: name the key's path and both files.
+            throw new ScenarioException(new ScenarioError(path, null, null, e.Path ?? "$", Explain(e) + " (in this file or the files it extends)"));
+        }
+    }
+
+    private static JsonObject Resolve(JsonObject node, string path, List<string> chain)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (var key in FileKeys)
+            if (node[key] is JsonValue value && value.TryGetValue<string>(out var relative)) node[key] = Path.Combine(directory, relative);
+        if (node["extends"] is not { } extends) return node;
+        if (extends.GetValueKind() != JsonValueKind.String) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "expected a file name as a string"));
+        var basePath = Path.GetFullPath(Path.Combine(directory, extends.GetValue<string>()));
+        if (chain.Contains(basePath))
+            throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", $"\"{extends.GetValue<string>()}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}"));
+        if (chain.Count > 8) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "more than 8 files extend one another"));
+        var baseNode = Resolve(ParseNode(ReadText(basePath), basePath), basePath, [.. chain, basePath]);
+        node.Remove("extends");
+        return Merge(baseNode, node);
+    }
+
+    private static JsonObject Merge(JsonObject under, JsonObject over)
+    {
+        foreach (var (key, value) in over.ToList())
+        {
+            over.Remove(key);
+            under[key] = value is JsonObject overObject && under[key] is JsonObject underObject ? Merge(underObject, overObject) : value;
+        }
+        return under;
+    }
+
+    private static JsonObject ParseNode(string text, string file)
+    {
+        try
+        {
+            return JsonNode.Parse(text, null, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+                ?? throw Fail(file, "expected a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException(new ScenarioError(file, (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1, e.Path ?? "$", Explain(e)));
+        }
+    }
+
+    internal static T ReadJsonFile<T>(string path) => Deserialize<T>(ReadText(path), path);
+
+    private static string ReadText(string path)
     {
         if (Directory.Exists(path)) throw Fail(path, "is a directory; expected a JSON file");
         if (!File.Exists(path)) throw Fail(path, "file not found");
@@ -65,7 +131,9 @@ public static partial class ScenarioLoader
         {
             throw Fail(path, $"cannot be read: {e.Message}");
         }
-        return Deserialize<T>(text, path);
+        if (string.IsNullOrWhiteSpace(text)) throw Fail(path, "is empty; expected a JSON object");
+        if (text.Contains('\0')) throw Fail(path, "is binary, not JSON text");
+        return text;
     }
 
     internal static T Deserialize<T>(string json, string file)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Scenarios;
@@ -45,11 +46,10 @@ public sealed record ScenarioSpec
     public IntermediariesSpec Intermediaries { get; init; } = new();
 }
 
-/// <summary>The export regime in force. The regimes issue grows this into a timeline of composable rules.</summary>
+/// <summary>The export regime: its rules, each in force over its own months. Without rules, the baseline controls.</summary>
 public sealed record RegimeSpec
 {
-    /// <summary>A named preset; "baseline-2023" is the October 2022/2023 controls.</summary>
-    public string Preset { get; init; } = "baseline-2023";
+    public IReadOnlyList<RegimeRule> Rules { get; init; } = [new Baseline3A090()];
 }
 
 /// <summary>A chipmaker: what it makes, how many a month, and how long an order takes to arrive.</summary>

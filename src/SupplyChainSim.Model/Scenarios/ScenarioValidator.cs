@@ -23,8 +23,6 @@ public static partial class ScenarioValidator
         if (!SafeName().IsMatch(spec.Name))
             Error("$.name", $"expected letters, digits, '.', '_' or '-' (it names the output folder), found \"{spec.Name}\"");
         if (spec.Months is < 1 or > MaxMonths) Error("$.months", $"expected 1 to {MaxMonths}, found {spec.Months}");
-        if (!RegimePresets.Names.Contains(spec.Regime.Preset))
-            Error("$.regime.preset", $"expected one of {string.Join(", ", RegimePresets.Names.Select(n => $"\"{n}\""))}, found \"{spec.Regime.Preset}\"");
 
         var countries = scenario.Countries;
         var catalogue = scenario.Catalogue;
@@ -40,6 +38,9 @@ public static partial class ScenarioValidator
         {
             if (value < 1) Error(path, $"expected a whole number >= 1, found {value}");
         }
+
+        for (var i = 0; i < spec.Regime.Rules.Count; i++)
+            ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error);
 
         for (var i = 0; i < spec.Countries.Count; i++)
         {
@@ -131,6 +132,82 @@ public static partial class ScenarioValidator
             for (var j = 0; j < generator.BuyerCountries.Count; j++) Country($"{path}.buyerCountries[{j}]", generator.BuyerCountries[j]);
         }
         return errors;
+    }
+
+    private static void ValidateRule(string path, RegimeRule rule, ResolvedScenario scenario, Action<string, string> error)
+    {
+        void Countries(string key, IEnumerable<string> codes)
+        {
+            foreach (var code in codes)
+                if (!scenario.Countries.Contains(code)) error($"{path}.{key}", $"unknown country code \"{code}\"");
+        }
+        void Chips(string key, IEnumerable<string> models)
+        {
+            foreach (var model in models)
+                if (!scenario.Catalogue.Contains(model)) error($"{path}.{key}", UnknownChip(model, scenario.Catalogue.Models));
+        }
+        void Fraction(string key, double value)
+        {
+            if (value is < 0 or > 1) error($"{path}.{key}", $"expected a fraction in [0,1], found {value}");
+        }
+        void Positive(string key, double value)
+        {
+            if (!(value > 0)) error($"{path}.{key}", $"expected a number > 0, found {value}");
+        }
+        if (rule.From is { } from && rule.Until is { } until && until < from)
+            error($"{path}.until", $"expected a month on or after \"from\" ({from}), found {until}");
+        switch (rule)
+        {
+            case CountryCap cap:
+                Positive("capTpp", cap.CapTpp);
+                Positive("agreementMultiplier", cap.AgreementMultiplier);
+                if (cap.PeriodUntil < cap.PeriodFrom) error($"{path}.periodUntil", $"expected a month on or after periodFrom ({cap.PeriodFrom})");
+                Countries("agreementCountries", cap.AgreementCountries);
+                break;
+            case LppExemption lpp:
+                Positive("allowanceTpp", lpp.AllowanceTpp);
+                break;
+            case SmallInstallationExemption small:
+                Positive("maxChips", small.MaxChips);
+                break;
+            case ModelLicence licence:
+                Chips("chipModels", licence.ChipModels);
+                Countries("destinations", licence.Destinations);
+                if (licence.Policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{licence.Policy}\"");
+                break;
+            case DestinationLicence destination:
+                Countries("destinations", destination.Destinations);
+                if (destination.Policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{destination.Policy}\"");
+                break;
+            case CaseByCaseWindow window:
+                Countries("destinations", window.Destinations);
+                Positive("maxTpp", window.MaxTpp);
+                break;
+            case VerifiedEndUser veu:
+                if (veu.Kind is not ("UVEU" or "NVEU")) error($"{path}.kind", $"expected \"UVEU\" or \"NVEU\", found \"{veu.Kind}\"");
+                Positive("limitH100ePerCountry", veu.LimitH100ePerCountry);
+                break;
+            case BilateralQuota quota:
+                Countries("country", [quota.Country]);
+                Positive("quotaH100ePerYear", quota.QuotaH100ePerYear);
+                break;
+            case Reciprocity reciprocity:
+                Countries("agreements", reciprocity.Agreements.Keys);
+                if (reciprocity.PreclearanceUpToGb300 < reciprocity.SimplifiedUpToGb300)
+                    error($"{path}.preclearanceUpToGb300", "expected at least simplifiedUpToGb300");
+                break;
+            case TransitPermit permit:
+                Countries("country", [permit.Country]);
+                break;
+            case ExemptionConditions conditions:
+                Fraction("exporterMonitoring", conditions.ExporterMonitoring);
+                break;
+            case RevenueShare share:
+                Chips("chipModels", share.ChipModels);
+                Countries("destinations", share.Destinations);
+                Fraction("share", share.Share);
+                break;
+        }
     }
 
     private static void Unique(IEnumerable<string> ids, string path, Action<string, string> error)

@@ -1,4 +1,6 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
@@ -15,7 +17,8 @@ public sealed record MonthReport(
     Tpp LargestCluster,
     string? LargestClusterSite,
     IReadOnlyList<ClusterBreach> Breaches,
-    int BreachesSoFar);
+    int BreachesSoFar,
+    IReadOnlyList<LicenceDecision> Decisions);
 
 /// <summary>
 /// One country in one month. Licensed and exempt flows are chipmakers' deliveries to consignees in the country (shell
@@ -32,7 +35,7 @@ public sealed record CountryMonth(
     int NewBreaches);
 
 /// <summary>Who ran what: the facts about a run that are not month by month.</summary>
-public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, string Regime, int Agents);
+public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents);
 
 /// <summary>A whole run's record, from which the output files are written.</summary>
 public sealed record RunResults(RunInfo Info, IReadOnlyList<MonthReport> Months)
@@ -50,7 +53,7 @@ public sealed class RunRecorder
     public static RunRecorder For(Worlds.World world) => new()
     {
         Info = new RunInfo(world.ScenarioName, world.Description, world.Context.Seed, world.Context.Start, world.Context.Months,
-            world.Context.Regime.Preset, world.AgentCount),
+            world.Context.Regime, world.AgentCount),
     };
 
     /// <summary>Records a month; recording the same month twice keeps the later report (handlers are idempotent by month).</summary>

@@ -78,7 +78,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         // Phase: recording.
         var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ToList();
         State.BreachesSoFar += breaches.Count;
-        var report = Report(month, delivered, smuggled, denied, breaches);
+        var report = Report(month, delivered, smuggled, denied, breaches, decisions);
         await hosts.RecordAsync(report);
         State.MonthsDone++;
         return report;
@@ -95,7 +95,8 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             b => new Deliveries(lotsByBlock.GetValueOrDefault(b) ?? [], deniedByBlock.GetValueOrDefault(b) ?? []));
     }
 
-    private MonthReport Report(YearMonth month, List<Lot> delivered, List<Lot> smuggled, List<Order> denied, List<ClusterBreach> breaches)
+    private MonthReport Report(YearMonth month, List<Lot> delivered, List<Lot> smuggled, List<Order> denied, List<ClusterBreach> breaches,
+        List<LicenceDecision> decisions)
     {
         Flow FlowOf(string chipModel, long chips) => new(chips, context.TppOf(chipModel, chips));
         var rows = new SortedDictionary<string, CountryTally>(StringComparer.Ordinal);
@@ -123,7 +124,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches)).ToList();
         return new MonthReport(month, countries,
             Sum(countries, c => c.Licensed), Sum(countries, c => c.Exempt), Sum(countries, c => c.Smuggled), Sum(countries, c => c.Denied),
-            largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar);
+            largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar, decisions);
     }
 
     private static Flow Sum(IEnumerable<CountryMonth> rows, Func<CountryMonth, Flow> flow) => rows.Aggregate(Flow.None, (total, row) => total + flow(row));

@@ -19,7 +19,7 @@ public sealed record SimulationContext(
     YearMonth Start,
     int Months)
 {
-    private IExportRegime? regime;
+    private ExportRegime[]? regimes;
     private RandomStreams? streams;
 
     public static SimulationContext From(ResolvedScenario scenario)
@@ -43,11 +43,17 @@ public sealed record SimulationContext(
     [JsonIgnore]
     public RandomStreams Streams => streams ??= new RandomStreams(Seed);
 
-    /// <summary>The regime in force in <paramref name="month"/>.</summary>
-    public IExportRegime RegimeAt(YearMonth month) => regime ??= RegimePresets.Create(Regime.Preset);
+    /// <summary>The regime in force in <paramref name="month"/>, one of the run's months.</summary>
+    public ExportRegime RegimeAt(YearMonth month)
+    {
+        // Built once per run; the context is shared (read-only) by every agent of a silo, so the cache is published whole.
+        var all = regimes ??= Enumerable.Range(0, Months).Select(i => ExportRegime.At(Regime.Rules, Start.AddMonths(i))).ToArray();
+        return month - Start is var index && index >= 0 && index < all.Length ? all[index] : ExportRegime.At(Regime.Rules, month);
+    }
 
-    /// <summary>Whether the regime in force changes in <paramref name="month"/> (the first month counts).</summary>
-    public bool RegimeChangesIn(YearMonth month) => month == Start;
+    /// <summary>Whether the rules in force change in <paramref name="month"/> (the first month counts).</summary>
+    public bool RegimeChangesIn(YearMonth month) =>
+        month == Start || Regime.Rules.Any(r => r.From == month || r.Until?.AddMonths(1) == month);
 
     public Tpp TppOf(string chipModel, long chips) => Catalogue[chipModel].TppPerChip * chips;
 }

@@ -27,6 +27,7 @@ public sealed record Order(
     string Id,
     string Buyer,
     string Consignee,
+    string Owner,
     AgentAddress ReplyTo,
     string DestinationCountry,
     string OwnerHeadquarters,
