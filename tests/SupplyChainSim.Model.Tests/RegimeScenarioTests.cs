@@ -1,0 +1,101 @@
+using SupplyChainSim.Model.Chips;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Units;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Model.Tests;
+
+/// <summary>Whole shipped scenarios: the regimes differ where the policy says they should.</summary>
+public class RegimeScenarioTests
+{
+    private static readonly Dictionary<string, Task<RunResults>> Runs = [];
+
+    private static Task<RunResults> Run(string scenario)
+    {
+        lock (Runs)
+        {
+            if (!Runs.TryGetValue(scenario, out var run))
+                Runs[scenario] = run = Task.Run(() => InMemoryWorldHosts.RunAsync(WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(scenario)))));
+            return run;
+        }
+    }
+
+    private static IEnumerable<LicenceDecision> Decisions(RunResults results) => results.Months.SelectMany(m => m.Decisions);
+
+    [Theory]
+    [InlineData("baseline-2023.json")]
+    [InlineData("diffusion-rule-2025.json")]
+    [InlineData("threshold-500.json")]
+    public async Task No_3A090a_chip_is_approved_or_exempt_to_Tier_3(string scenario)
+    {
+        var results = await Run(scenario);
+        var countries = ScenarioLoader.BuiltIn.Countries;
+        var catalogue = ScenarioLoader.BuiltIn.Catalogue;
+        var toTier3 = Decisions(results).Where(d => countries[d.Order.DestinationCountry].Tier == 3
+            && Eccn3A090.Classify(catalogue[d.Order.ChipModel]) == ExportClass.Eccn3A090a
+            && catalogue[d.Order.ChipModel].Maker != "Huawei").ToList();
+        Assert.NotEmpty(toTier3); // Chinese labs do ask
+        Assert.All(toTier3, d => Assert.Equal(LicenceOutcome.Denied, d.Outcome));
+    }
+
+    [Fact]
+    public async Task Tier_2_licences_stop_at_the_cap_under_the_diffusion_rule_and_not_after_the_rescission()
+    {
+        var diffusion = await Run("diffusion-rule-2025.json");
+        var rescission = await Run("rescission-2025.json");
+
+        // Under the Diffusion Rule the UAE's licences under the cap add up to at most 790M TPP, then are denied.
+        var uae = Decisions(diffusion).Where(d => d.Order.DestinationCountry == "AE" && d.Rule.StartsWith("country-cap", StringComparison.Ordinal)).ToList();
+        var capped = uae.Where(d => d.Outcome == LicenceOutcome.Approved).Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
+        Assert.True(capped <= Tpp.FromTpp(790_000_000), $"{capped.H100e:N0} H100e licensed under the cap");
+        Assert.True(capped > Tpp.FromH100e(45_000), $"the cap should be nearly used up: {capped.H100e:N0} H100e");
+        var exhausted = uae.Where(d => d.Outcome == LicenceOutcome.Denied).Min(d => d.Order.Month);
+
+        // From that month on, no licensed chips reach the UAE; after the rescission they keep coming.
+        double LicensedAfter(RunResults results) =>
+            results.Months.Where(m => m.Month > exhausted.AddMonths(2)).Sum(m => m.Countries.Single(c => c.Country == "AE").Licensed.Compute.H100e);
+        Assert.Equal(0, LicensedAfter(diffusion));
+        Assert.True(LicensedAfter(rescission) > 50_000);
+        Assert.DoesNotContain(Decisions(rescission), d => d.Rule.StartsWith("country-cap", StringComparison.Ordinal) && d.Outcome == LicenceOutcome.Denied);
+        double Installed(RunResults results) => results.Months[^1].Countries.Single(c => c.Country == "AE").Installed.H100e;
+        Assert.True(Installed(rescission) > Installed(diffusion) + 100_000);
+    }
+
+    [Fact]
+    public async Task The_500_H100e_threshold_pushes_small_buyers_from_exempt_into_licensed()
+    {
+        static (int Notified, int Licensed) SmallBuyers(RunResults results)
+        {
+            var decisions = Decisions(results).Where(d => d.Order.Consignee.StartsWith("t2-", StringComparison.Ordinal) && d.Order.Month >= YearMonth.Parse("2025-05")).ToList();
+            return (decisions.Count(d => d.Outcome == LicenceOutcome.Notified), decisions.Count(d => d.Outcome == LicenceOutcome.Approved));
+        }
+        var at1699 = SmallBuyers(await Run("diffusion-rule-2025.json"));
+        var at500 = SmallBuyers(await Run("threshold-500.json"));
+        Assert.True(at500.Licensed > 10 * Math.Max(1, at1699.Licensed), $"licensed: {at1699.Licensed} at 1,699 H100e, {at500.Licensed} at 500");
+        Assert.True(at500.Notified < at1699.Notified, $"notified: {at1699.Notified} at 1,699 H100e, {at500.Notified} at 500");
+    }
+
+    [Fact]
+    public async Task Licensed_H20_sales_to_China_resume_in_July_2025_and_pay_15_percent_from_August()
+    {
+        var h20 = Decisions(await Run("chips-for-magnets-2025.json"))
+            .Where(d => d.Order.ChipModel == "H20" && d.Order.DestinationCountry == "CN").GroupBy(d => d.Order.Month).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.All(h20[YearMonth.Parse("2025-05")], d => Assert.Equal(LicenceOutcome.Denied, d.Outcome));
+        Assert.All(h20[YearMonth.Parse("2025-07")], d => Assert.Equal((LicenceOutcome.Approved, 0.0), (d.Outcome, d.RevenueShare)));
+        Assert.All(h20[YearMonth.Parse("2025-08")], d => Assert.Equal((LicenceOutcome.Approved, 0.15), (d.Outcome, d.RevenueShare)));
+    }
+
+    [Fact]
+    public async Task Each_scenario_names_its_regime_in_the_summary_and_decisions_in_licences_csv()
+    {
+        var results = await Run("gulf-deals-2025.json");
+        var summary = System.Text.Encoding.UTF8.GetString(Output.ResultFiles.RenderSummary(results));
+        Assert.Contains("{\"rule\":\"bilateral-quota\",\"country\":\"SA\",\"quotaH100ePerYear\":68200,\"from\":\"2025-05\",\"label\":\"deal-SA-Humain\"}", System.Text.RegularExpressions.Regex.Replace(summary, @"\s", ""));
+        var licences = System.Text.Encoding.UTF8.GetString(Output.ResultFiles.RenderLicences(results)).Split('\n');
+        Assert.Equal("month,exporter,chipModel,chips,h100e,destinationCountry,consignee,decision,rule,conditions,revenueShare", licences[0]);
+        Assert.Contains(licences, l => l.StartsWith("2025-05,NVIDIA,GB300,", StringComparison.Ordinal) && l.Contains(",SA,sa-humain-1,approved,deal-SA-Humain: within the SA quota,"));
+        Assert.Equal(Decisions(results).Count(), licences.Count(l => l.Length > 0) - 1);
+    }
+}
