@@ -56,7 +56,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             console.WriteLine($"Breaches: {breaches.Count}; first in {first.Month}: {first.Site} (owner {first.Owner}, {first.Country}), " +
                 $"cluster {H100e(first.Cluster.H100e)} H100e over a permitted {H100e(first.Threshold.H100e)} H100e ({routes})");
         }
-        console.WriteLine($"Wrote {ResultFiles.Summary}, {ResultFiles.MonthsCsv}, {ResultFiles.Breaches} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        console.WriteLine($"Wrote {string.Join(", ", ResultFiles.Names)} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
     }
 
     private static string Describe(Model.Regimes.RegimeRule rule) =>

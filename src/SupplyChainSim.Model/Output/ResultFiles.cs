@@ -24,6 +24,9 @@ public static class ResultFiles
     public const string Breaches = "breaches.json";
     public const string LicencesCsv = "licences.csv";
 
+    /// <summary>Every file a run writes.</summary>
+    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv];
+
     private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
     {
         WriteIndented = false,

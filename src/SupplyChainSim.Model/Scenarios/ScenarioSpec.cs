@@ -24,6 +24,10 @@ public sealed record ScenarioSpec
 
     public required ulong Seed { get; init; }
 
+    /// <summary>The seed generated agents are drawn from; <see cref="Seed"/> when absent. Fixing it keeps the world
+    /// the same while the run's seed (and so its random events) changes.</summary>
+    public ulong? WorldSeed { get; init; }
+
     public required YearMonth Start { get; init; }
 
     public required int Months { get; init; }

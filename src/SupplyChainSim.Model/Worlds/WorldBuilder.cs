@@ -18,8 +18,8 @@ public static class WorldBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         var spec = scenario.Spec;
         var context = SimulationContext.From(scenario);
-        // Generation draws from the scenario's seed, so a scenario file always describes the same world.
-        var streams = new RandomStreams(spec.Seed);
+        // Generation draws from the world seed, so a scenario file always describes the same world.
+        var streams = new RandomStreams(spec.WorldSeed ?? spec.Seed);
 
         var sites = spec.DataCentres.Sites.Concat(spec.DataCentres.Generate.SelectMany(g => Generate(g, streams))).ToList();
         var duplicate = sites.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
