@@ -67,7 +67,7 @@ public sealed class IntermediaryBlockGrain([PersistentState("intermediaries")] I
         Task.FromResult(Agent.PlaceOrders(month.Value.Month, Context).AsImmutable());
 
     public Task<Immutable<DiversionReply>> Divert(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
-        Task.FromResult(Agent.ReceiveAndForward(month.Value.Month, deliveries.Value).AsImmutable());
+        Task.FromResult(Agent.ReceiveAndForward(month.Value.Month, Context, deliveries.Value).AsImmutable());
 }
 
 public sealed class RecorderGrain([PersistentState("recorder")] IPersistentState<AgentState<RunRecorder>> storage)

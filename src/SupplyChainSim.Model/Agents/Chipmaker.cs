@@ -25,7 +25,7 @@ public sealed class Chipmaker
     public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved)
     {
         foreach (var decision in approved)
-            Backlog.Add(new BacklogEntry { Order = decision.Order, Route = decision.Route!.Value, Remaining = decision.Order.Chips });
+            Backlog.Add(new BacklogEntry { Order = decision.Order, Route = decision.Route!.Value, Conditions = decision.Conditions, Remaining = decision.Order.Chips });
 
         foreach (var (model, capacity) in Spec.Capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -40,7 +40,7 @@ public sealed class Chipmaker
                 entry.LotsProduced++;
                 var order = entry.Order;
                 var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths));
+                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions);
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }
@@ -59,6 +59,8 @@ public sealed class BacklogEntry
     public required Order Order { get; init; }
 
     public required Route Route { get; init; }
+
+    public LicenceConditions Conditions { get; init; } = LicenceConditions.None;
 
     public int Remaining { get; set; }
 

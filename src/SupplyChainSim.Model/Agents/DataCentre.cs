@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -8,8 +7,8 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Agents;
 
 /// <summary>
-/// A data centre orders toward its target cluster size in procurement rounds, installs what arrives, and links its
-/// chips into one cluster. It remembers how every chip was acquired.
+/// A data centre orders toward its target cluster size in procurement rounds and installs what arrives. It
+/// remembers how every chip was acquired; its block links chips into clusters.
 /// </summary>
 public sealed class DataCentre
 {
@@ -20,26 +19,26 @@ public sealed class DataCentre
 
     public Tpp Installed { get; set; }
 
-    /// <summary>Chips acquired through licensed or exempt routes.</summary>
-    public Tpp Lawful { get; set; }
-
-    /// <summary>Chips acquired under a licence.</summary>
-    public Tpp Licensed { get; set; }
-
     public int OutstandingChips { get; set; }
 
     public YearMonth? NextOrder { get; set; }
 
     public int OrdersPlaced { get; set; }
 
-    public bool InBreach { get; set; }
-
     public static DataCentre Create(DataCentreSpec spec, SimulationContext context) =>
         new() { Spec = spec, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth) };
 
-    /// <summary>The linked cluster: every chip at the site (no-clustering software arrives with the smuggling issue).</summary>
+    /// <summary>Sites of an owner whose network links them share a cluster key; other sites are clusters of their own.</summary>
     [JsonIgnore]
-    public Tpp Cluster => Installed;
+    public string ClusterKey => Spec.LinkAcrossSites ? $"{Spec.OwnerOrSelf}@{Spec.Country}" : Spec.Id;
+
+    /// <summary>Whether some chips stay unlinked because no-clustering software is running.</summary>
+    [JsonIgnore]
+    public bool HoldsUnlinkableChips => Spec.NoClusteringCompliance && Acquisitions.Any(a => a.NoClustering);
+
+    /// <summary>The acquisitions whose chips can be linked: all of them unless no-clustering software holds some back.</summary>
+    public IEnumerable<Acquisition> Linkable(bool circumvented) =>
+        !Spec.NoClusteringCompliance || circumvented ? Acquisitions : Acquisitions.Where(a => !a.NoClustering);
 
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self)
     {
@@ -65,13 +64,8 @@ public sealed class DataCentre
     {
         var compute = context.TppOf(lot.ChipModel, lot.Chips);
         Installed += compute;
-        if (lot.Route != Route.Smuggled)
-        {
-            Lawful += compute;
-            if (lot.Route == Route.Licensed) Licensed += compute;
-            OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
-        }
-        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route);
+        if (lot.Route != Route.Smuggled) OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
+        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering);
         if (Acquisitions.Count > 0 && Acquisitions[^1] is var last && last with { Chips = lot.Chips, Compute = compute } == acquisition)
             Acquisitions[^1] = last with { Chips = last.Chips + lot.Chips, Compute = last.Compute + compute };
         else
@@ -83,25 +77,11 @@ public sealed class DataCentre
         OutstandingChips = Math.Max(0, OutstandingChips - order.Chips);
         NextOrder ??= month.AddMonths(Spec.OrderEveryMonths);
     }
-
-    /// <summary>Checks the cluster against the regime; returns a breach when it has just gone over what is permitted.</summary>
-    public ClusterBreach? Assess(YearMonth month, SimulationContext context)
-    {
-        var site = new ClusterSite(Spec.Id, Spec.OwnerOrSelf, context.Countries[Spec.Country],
-            context.Countries[Spec.HeadquartersOrCountry], Cluster, Lawful, Licensed);
-        var permitted = context.RegimeAt(month).PermittedCluster(site);
-        var inBreach = permitted is { } limit && Cluster > limit;
-        var breach = inBreach && !InBreach
-            ? new ClusterBreach(month, Spec.Id, Spec.OwnerOrSelf, Spec.Country, Cluster, permitted!.Value, [.. Acquisitions])
-            : null;
-        InBreach = inBreach;
-        return breach;
-    }
 }
 
 /// <summary>
 /// A linked cluster larger than the regime permits its owner, recorded in the month it first went over, with the
-/// acquisitions that built it (their H100e add up to <see cref="Cluster"/>).
+/// acquisitions that built it: their H100e add up exactly to <see cref="Cluster"/>.
 /// </summary>
 public sealed record ClusterBreach(
     YearMonth Month,
@@ -110,4 +90,19 @@ public sealed record ClusterBreach(
     string Country,
     Tpp Cluster,
     Tpp Threshold,
-    IReadOnlyList<Acquisition> Acquisitions);
+    IReadOnlyList<Acquisition> Acquisitions)
+{
+    /// <summary>Every site linked into the cluster (one unless the owner links its sites).</summary>
+    public IReadOnlyList<string> Sites { get; init; } = [];
+
+    /// <summary>Whether this is the owner's first breach.</summary>
+    public bool FirstForOwner { get; init; }
+
+    /// <summary>Whether any intermediary that supplied the cluster had been caught by the breach month.</summary>
+    public bool DetectedByThen { get; init; }
+
+    /// <summary>The route (and intermediary) that contributed the most H100e.</summary>
+    public (Route Route, string? Via, Tpp Compute) MainContribution =>
+        Acquisitions.GroupBy(a => (a.Route, a.Via)).Select(g => (g.Key.Route, g.Key.Via, Compute: g.Aggregate(Tpp.Zero, (s, a) => s + a.Compute)))
+            .OrderByDescending(c => c.Compute).ThenBy(c => c.Route).ThenBy(c => c.Via, StringComparer.Ordinal).First();
+}

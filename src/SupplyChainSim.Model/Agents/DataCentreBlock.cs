@@ -7,8 +7,9 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Agents;
 
 /// <summary>
-/// The data centres of one country that share a host. Grouping them is a hosting choice, not a model one: every rule
-/// runs per data centre, and results do not depend on how sites are grouped.
+/// The data centres of one country that share a host, with every site of an owner that links its sites. Grouping
+/// is a hosting choice, not a model one: every rule runs per data centre or per linked cluster, and results do not
+/// depend on how sites are grouped.
 /// </summary>
 public sealed class DataCentreBlock
 {
@@ -19,6 +20,12 @@ public sealed class DataCentreBlock
     public required string Country { get; init; }
 
     public required List<DataCentre> Sites { get; init; }
+
+    /// <summary>Owners that got round no-clustering software.</summary>
+    public SortedSet<string> Circumvented { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Clusters (by cluster key) over their permitted size at the last check.</summary>
+    public SortedSet<string> InBreach { get; init; } = new(StringComparer.Ordinal);
 
     [JsonIgnore]
     private Dictionary<string, DataCentre> ById => byId ??= Sites.ToDictionary(s => s.Spec.Id, StringComparer.Ordinal);
@@ -34,53 +41,107 @@ public sealed class DataCentreBlock
         return new OrdersReply(orders, NextWake());
     }
 
-    /// <summary>Installs the month's arrivals, takes note of denials, links clusters and checks them against the regime.</summary>
+    /// <summary>
+    /// Installs the month's arrivals, takes note of denials, gives determined owners their monthly chance against
+    /// no-clustering software, links clusters and checks them against the regime.
+    /// </summary>
     public SitesReply InstallAndLink(YearMonth month, SimulationContext context, Deliveries deliveries, bool reassessAll)
     {
         var touched = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var lot in deliveries.Lots)
         {
-            ById[lot.Buyer].Install(month, lot, context);
-            touched.Add(lot.Buyer);
+            var site = ById[lot.Buyer];
+            site.Install(month, lot, context);
+            touched.Add(site.ClusterKey);
         }
-        foreach (var order in deliveries.Denied) ById[order.Buyer].Denied(month, order);
+        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(month, notice.Order);
+        foreach (var site in Sites.Where(s => s.HoldsUnlinkableChips && s.Spec.CircumventionPerMonth > 0 && !Circumvented.Contains(s.Spec.OwnerOrSelf)))
+        {
+            var owner = site.Spec.OwnerOrSelf;
+            if (context.Streams.Uniform(owner, month.Index, "circumvent-no-clustering") < site.Spec.CircumventionPerMonth)
+            {
+                Circumvented.Add(owner);
+                touched.Add(site.ClusterKey);
+            }
+        }
 
         var breaches = new List<ClusterBreach>();
-        foreach (var site in reassessAll ? Sites : touched.Select(id => ById[id]))
-            if (site.Assess(month, context) is { } breach) breaches.Add(breach);
-        return new SitesReply(Index, Country, Summarise(), breaches, NextWake());
+        var regime = context.RegimeAt(month);
+        foreach (var cluster in Clusters().Where(c => reassessAll || touched.Contains(c.Key)))
+        {
+            var linked = Link(cluster);
+            var permitted = regime.PermittedCluster(linked.AsSite(context));
+            var over = permitted is { } limit && linked.Compute > limit;
+            if (over && InBreach.Add(cluster.Key))
+                breaches.Add(new ClusterBreach(month, linked.PrimarySite, linked.Owner, Country, linked.Compute, permitted!.Value, linked.Acquisitions)
+                {
+                    Sites = linked.Sites,
+                });
+            else if (!over) InBreach.Remove(cluster.Key);
+        }
+        return new SitesReply(Index, Country, Summarise(), breaches, NextWake(), NeedsLinking());
     }
 
     public BlockSummary Summarise()
     {
-        var installed = Tpp.Zero;
-        var largest = Tpp.Zero;
-        string? largestSite = null;
-        foreach (var site in Sites)
+        var installed = Sites.Aggregate(Tpp.Zero, (sum, s) => sum + s.Installed);
+        LinkedCluster? largest = null, unauthorised = null;
+        foreach (var cluster in Clusters())
         {
-            installed += site.Installed;
-            if (site.Cluster > largest)
-            {
-                largest = site.Cluster;
-                largestSite = site.Spec.Id;
-            }
+            var linked = Link(cluster);
+            if (largest is null || linked.Compute > largest.Compute) largest = linked;
+            if (InBreach.Contains(cluster.Key) && (unauthorised is null || linked.Compute > unauthorised.Compute)) unauthorised = linked;
         }
-        return new BlockSummary(installed, largest, largestSite);
+        return new BlockSummary(installed, largest?.Compute ?? Tpp.Zero, largest?.PrimarySite,
+            unauthorised is null ? null : new UnauthorisedCluster(unauthorised.PrimarySite, unauthorised.Owner, Country, unauthorised.Compute, unauthorised.Acquisitions));
+    }
+
+    private IEnumerable<IGrouping<string, DataCentre>> Clusters() => Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal);
+
+    private LinkedCluster Link(IGrouping<string, DataCentre> cluster)
+    {
+        var sites = cluster.ToList();
+        var owner = sites[0].Spec.OwnerOrSelf;
+        var circumvented = Circumvented.Contains(owner);
+        var acquisitions = sites.SelectMany(s => s.Linkable(circumvented)).OrderBy(a => a.Month).ToList();
+        var primary = sites.OrderByDescending(s => s.Installed).ThenBy(s => s.Spec.Id, StringComparer.Ordinal).First();
+        return new LinkedCluster(primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
     }
 
     private YearMonth? NextWake() => Sites.Select(s => s.NextOrder).Where(m => m is not null).DefaultIfEmpty(null).Min();
+
+    /// <summary>Whether some owner here may yet get round no-clustering software: then the block links every month.</summary>
+    private bool NeedsLinking() =>
+        Sites.Any(s => s.HoldsUnlinkableChips && s.Spec.CircumventionPerMonth > 0 && !Circumvented.Contains(s.Spec.OwnerOrSelf));
+
+    /// <summary>The chips one cluster has linked, across its sites.</summary>
+    private sealed record LinkedCluster(
+        string PrimarySite, string Owner, string Country, string Headquarters, IReadOnlyList<string> Sites, IReadOnlyList<Acquisition> Acquisitions)
+    {
+        public Tpp Compute { get; } = Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
+
+        public ClusterSite AsSite(SimulationContext context)
+        {
+            Tpp Sum(Func<Acquisition, bool> which) => Acquisitions.Where(which).Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
+            return new ClusterSite(PrimarySite, Owner, context.Countries[Country], context.Countries[Headquarters], Compute,
+                Sum(a => a.Route != Route.Smuggled), Sum(a => a.Route == Route.Licensed));
+        }
+    }
 }
 
 /// <summary>What a block of data centres ordered this month, and when it next wants to order.</summary>
 public sealed record OrdersReply(IReadOnlyList<Order> Orders, YearMonth? NextWake);
 
-/// <summary>The month's arrivals and denials for one block of buyers.</summary>
-public sealed record Deliveries(IReadOnlyList<Lot> Lots, IReadOnlyList<Order> Denied)
+/// <summary>The month's arrivals and refusals for one block of buyers.</summary>
+public sealed record Deliveries(IReadOnlyList<Lot> Lots, IReadOnlyList<LicenceDecisionNotice> Denied)
 {
     public static readonly Deliveries None = new([], []);
 }
 
-/// <summary>A block of data centres after linking: its totals, any new breaches, and when it next wants to order.</summary>
-public sealed record SitesReply(int Block, string Country, BlockSummary Summary, IReadOnlyList<ClusterBreach> Breaches, YearMonth? NextWake);
+/// <summary>A block of data centres after linking: its totals, any new breaches, and when it next has work.</summary>
+public sealed record SitesReply(int Block, string Country, BlockSummary Summary, IReadOnlyList<ClusterBreach> Breaches, YearMonth? NextWake, bool LinkNextMonth);
 
-public sealed record BlockSummary(Tpp Installed, Tpp LargestCluster, string? LargestClusterSite);
+public sealed record BlockSummary(Tpp Installed, Tpp LargestCluster, string? LargestClusterSite, UnauthorisedCluster? LargestUnauthorised);
+
+/// <summary>A cluster currently over its permitted size, with what built it.</summary>
+public sealed record UnauthorisedCluster(string Site, string Owner, string Country, Tpp Cluster, IReadOnlyList<Acquisition> Acquisitions);

@@ -7,8 +7,10 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Agents;
 
 /// <summary>
-/// A smuggling intermediary: it orders through its shell companies in turn (each shell's paperwork names the hub as
-/// destination), holds what arrives in a hub warehouse, and forwards it to its restricted buyer after a delay.
+/// A smuggling intermediary: it orders through its shell companies in turn, each shell kept under its yearly budget
+/// and the orders spread over the chip's sellers; what arrives waits in the hub warehouse, then travels through any
+/// transit countries to the restricted buyer. Each step can detect a lot: the exporter's monitoring, location
+/// verification, and customs in every country it passes. A detected lot is seized and its shell entity-listed.
 /// </summary>
 public sealed class Intermediary
 {
@@ -21,9 +23,17 @@ public sealed class Intermediary
 
     public int OrdersPlaced { get; set; }
 
+    public int NextShell { get; set; }
+
     public YearMonth? NextOrder { get; set; }
 
     public List<PendingLot> Warehouse { get; init; } = [];
+
+    /// <summary>What each shell has bought in each year ("shell:year" to tenths of TPP).</summary>
+    public SortedDictionary<string, long> Bought { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Shells that are entity-listed: the intermediary no longer buys through them.</summary>
+    public SortedSet<string> Burned { get; init; } = new(StringComparer.Ordinal);
 
     public static Intermediary Create(IntermediarySpec spec, AgentAddress buyerAddress, string buyerCountry, SimulationContext context) =>
         new() { Spec = spec, BuyerAddress = buyerAddress, BuyerCountry = buyerCountry, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth) };
@@ -34,26 +44,80 @@ public sealed class Intermediary
     {
         if (NextOrder is not { } due || due > month) return null;
         NextOrder = month.AddMonths(Spec.OrderEveryMonths);
-        var shell = ShellName(OrdersPlaced % Spec.Shells);
-        OrdersPlaced++;
-        return new Order($"{shell}@{month}", Spec.Id, shell, shell, self, Spec.Hub, Spec.Hub,
-            context.SellerByChip[Spec.ChipModel], Spec.ChipModel, Spec.ChipsPerOrder, month);
+        var compute = context.TppOf(Spec.ChipModel, Spec.ChipsPerOrder);
+        var budget = Spec.SplitFraction is { } fraction && context.RegimeAt(month).ConsigneeAllowance(context.Countries[Spec.Hub]) is { } allowance
+            ? (long?)(allowance.Tenths * fraction)
+            : null;
+        for (var k = 0; k < Spec.Shells; k++)
+        {
+            var index = (NextShell + k) % Spec.Shells;
+            var shell = ShellName(index);
+            var key = $"{shell}:{month.Year}";
+            if (Burned.Contains(shell) || (budget is { } limit && Bought.GetValueOrDefault(key) + compute.Tenths > limit)) continue;
+            NextShell = index + 1;
+            Bought[key] = Bought.GetValueOrDefault(key) + compute.Tenths;
+            var sellers = context.SellersOf(Spec.ChipModel);
+            var seller = sellers[OrdersPlaced % sellers.Count];
+            OrdersPlaced++;
+            return new Order($"{shell}@{month}", Spec.Id, shell, shell, self, Spec.Hub, Spec.Hub, seller, Spec.ChipModel, Spec.ChipsPerOrder, month);
+        }
+        return null; // every shell listed or at its budget this year
     }
 
-    public void Receive(Lot lot) => Warehouse.Add(new PendingLot(lot.Shipped.AddMonths(Spec.DelayMonths), lot));
+    public void Receive(Lot lot) => Warehouse.Add(new PendingLot(lot.Shipped.AddMonths(Spec.DelayMonths + Spec.Transit.Count), lot));
 
-    /// <summary>Lots whose warehouse delay is over, re-addressed to the buyer as smuggled.</summary>
-    public IEnumerable<Lot> Forward(YearMonth month)
+    /// <summary>An order the licensing authority refused: an entity-listed shell is not used again.</summary>
+    public void Denied(LicenceDecisionNotice notice)
+    {
+        if (notice.EntityListed) Burned.Add(notice.Consignee);
+    }
+
+    /// <summary>Lots whose wait is over: each runs the checks in turn; what gets through is re-addressed to the buyer.</summary>
+    public void Forward(YearMonth month, SimulationContext context, List<Lot> forwarded, List<Detection> detections)
     {
         var released = Warehouse.Where(p => p.Arrives <= month).Select(p => p.Lot).ToList();
         Warehouse.RemoveAll(p => p.Arrives <= month);
-        return released.Select(lot => new Lot($"{lot.Id}>{Spec.Id}", Spec.Buyer, Spec.Buyer, BuyerAddress, BuyerCountry,
-            lot.Seller, Spec.Id, lot.ChipModel, lot.Chips, Route.Smuggled, month));
+        foreach (var lot in released)
+        {
+            if (Detect(lot, month, context) is { } check)
+            {
+                detections.Add(new Detection(month, Spec.Id, lot.Consignee, lot.Id, lot.ChipModel, lot.Chips, context.TppOf(lot.ChipModel, lot.Chips),
+                    check.Name, check.Country));
+                Burned.Add(lot.Consignee);
+                continue;
+            }
+            forwarded.Add(new Lot($"{lot.Id}>{Spec.Id}", Spec.Buyer, Spec.Buyer, BuyerAddress, BuyerCountry,
+                lot.Seller, Spec.Id, lot.ChipModel, lot.Chips, Route.Smuggled, month, lot.Conditions));
+        }
+    }
+
+    /// <summary>The first check that catches the lot (and where), or null. Each check draws from its own stream.</summary>
+    private (string Name, string Country)? Detect(Lot lot, YearMonth month, SimulationContext context)
+    {
+        var checks = new List<(string Name, string Country, double Probability)>
+        {
+            ("exporter-monitoring", Spec.Hub, lot.Conditions.ExporterMonitoring),
+            ("location-verification", Spec.Hub, lot.Conditions.LocationVerification ? context.Enforcement.LocationVerificationDetection : 0),
+        };
+        foreach (var country in Spec.Transit.Prepend(Spec.Hub))
+            checks.Add(("customs", country, context.Enforcement.HubCustomsDetection * context.Countries[country].CustomsEnforcement));
+        foreach (var (name, country, probability) in checks)
+            if (probability > 0 && context.Streams.Uniform(Spec.Id, month.Index, $"{name}:{country}:{lot.Id}") < probability) return (name, country);
+        return null;
     }
 
     [JsonIgnore]
     public YearMonth? NextWake =>
         Warehouse.Select(p => (YearMonth?)p.Arrives).Append(NextOrder).Where(m => m is not null).DefaultIfEmpty(null).Min();
+}
+
+/// <summary>A diverted lot caught by a check: seized, and its shell entity-listed.</summary>
+public sealed record Detection(YearMonth Month, string Intermediary, string Shell, string LotId, string ChipModel, int Chips, Tpp Compute, string Check, string Country);
+
+/// <summary>What a buyer is told of a refused order.</summary>
+public sealed record LicenceDecisionNotice(Order Order, bool EntityListed)
+{
+    public string Consignee => Order.Consignee;
 }
 
 /// <summary>Intermediaries that share a host; as with data centres, the grouping does not change results.</summary>
@@ -79,15 +143,18 @@ public sealed class IntermediaryBlock
         return new OrdersReply(orders, NextWake());
     }
 
-    /// <summary>Takes in the lots its shells received and forwards what is due.</summary>
-    public DiversionReply ReceiveAndForward(YearMonth month, Deliveries deliveries)
+    /// <summary>Takes in the lots its shells received and the refusals, and forwards what is due.</summary>
+    public DiversionReply ReceiveAndForward(YearMonth month, SimulationContext context, Deliveries deliveries)
     {
         foreach (var lot in deliveries.Lots) ById[lot.Buyer].Receive(lot);
-        var forwarded = Members.SelectMany(m => m.Forward(month)).ToList();
-        return new DiversionReply(forwarded, NextWake());
+        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(notice);
+        var forwarded = new List<Lot>();
+        var detections = new List<Detection>();
+        foreach (var member in Members) member.Forward(month, context, forwarded, detections);
+        return new DiversionReply(forwarded, detections, NextWake());
     }
 
     private YearMonth? NextWake() => Members.Select(m => m.NextWake).Where(m => m is not null).DefaultIfEmpty(null).Min();
 }
 
-public sealed record DiversionReply(IReadOnlyList<Lot> Forwarded, YearMonth? NextWake);
+public sealed record DiversionReply(IReadOnlyList<Lot> Forwarded, IReadOnlyList<Detection> Detections, YearMonth? NextWake);

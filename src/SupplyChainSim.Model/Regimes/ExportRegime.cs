@@ -30,6 +30,10 @@ public sealed class ExportRegime
         return decision;
     }
 
+    /// <summary>The smallest yearly exemption a consignee in <paramref name="destination"/> has; null when none applies.</summary>
+    public Tpp? ConsigneeAllowance(Countries.CountrySpec destination) =>
+        Rules.OfType<LppExemption>().Where(r => r.Tiers.Contains(destination.Tier)).Select(r => (Tpp?)Tpp.FromTpp(r.AllowanceTpp)).Min();
+
     /// <summary>The smallest limit any rule in force sets on the site's cluster; null when none sets one.</summary>
     public Tpp? PermittedCluster(ClusterSite site)
     {

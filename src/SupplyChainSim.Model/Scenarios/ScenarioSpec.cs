@@ -48,6 +48,18 @@ public sealed record ScenarioSpec
     public DataCentresSpec DataCentres { get; init; } = new();
 
     public IntermediariesSpec Intermediaries { get; init; } = new();
+
+    public EnforcementSpec Enforcement { get; init; } = new();
+}
+
+/// <summary>How likely each check is to catch a diverted lot (exporter monitoring comes with the licence conditions).</summary>
+public sealed record EnforcementSpec
+{
+    /// <summary>Per lot and per country it passes through: this times the country's customsEnforcement.</summary>
+    public double HubCustomsDetection { get; init; }
+
+    /// <summary>Per diverted lot that carries a location-verification condition.</summary>
+    public double LocationVerificationDetection { get; init; } = 0.5;
 }
 
 /// <summary>The export regime: its rules, each in force over its own months. Without rules, the baseline controls.</summary>
@@ -111,6 +123,15 @@ public sealed record DataCentreSpec
 
     /// <summary>Months after the scenario start of its first procurement round.</summary>
     public int FirstOrderMonth { get; init; }
+
+    /// <summary>Whether the owner's network links its sites in this country into one cluster.</summary>
+    public bool LinkAcrossSites { get; init; }
+
+    /// <summary>Whether the owner runs the no-clustering software a regime requires.</summary>
+    public bool NoClusteringCompliance { get; init; } = true;
+
+    /// <summary>Monthly probability that a determined owner gets round no-clustering software (for good).</summary>
+    public double CircumventionPerMonth { get; init; }
 
     [JsonIgnore]
     public string OwnerOrSelf => Owner ?? Id;
@@ -177,6 +198,15 @@ public sealed record IntermediarySpec
     public double Markup { get; init; } = 0.3;
 
     public int FirstOrderMonth { get; init; }
+
+    /// <summary>
+    /// Each shell buys at most this fraction of the exemption allowance in force (per consignee per year) in a
+    /// calendar year; a shell that would go over waits for the next. No limit when absent or without an allowance.
+    /// </summary>
+    public double? SplitFraction { get; init; }
+
+    /// <summary>Countries the lots pass through after the hub, each a month and a customs check.</summary>
+    public IReadOnlyList<string> Transit { get; init; } = [];
 }
 
 public sealed record IntermediaryGenerator

@@ -45,7 +45,7 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     }
 
     public Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries) =>
-        Task.FromResult(intermediaries[block].ReceiveAndForward(month.Month, deliveries));
+        Task.FromResult(intermediaries[block].ReceiveAndForward(month.Month, context, deliveries));
 
     public Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
         Task.FromResult(dataCentres[block].InstallAndLink(month.Month, context, deliveries, month.RegimeChanged));

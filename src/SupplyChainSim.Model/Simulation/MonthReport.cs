@@ -18,7 +18,14 @@ public sealed record MonthReport(
     string? LargestClusterSite,
     IReadOnlyList<ClusterBreach> Breaches,
     int BreachesSoFar,
-    IReadOnlyList<LicenceDecision> Decisions);
+    IReadOnlyList<LicenceDecision> Decisions)
+{
+    /// <summary>Diverted lots caught this month: seized, their shells listed.</summary>
+    public IReadOnlyList<Detection> Detections { get; init; } = [];
+
+    /// <summary>The largest cluster over its permitted size at the end of the month, if any.</summary>
+    public UnauthorisedCluster? LargestUnauthorised { get; init; }
+}
 
 /// <summary>
 /// One country in one month. Licensed and exempt flows are chipmakers' deliveries to consignees in the country (shell
@@ -32,7 +39,11 @@ public sealed record CountryMonth(
     Flow Denied,
     Tpp Installed,
     Tpp LargestCluster,
-    int NewBreaches);
+    int NewBreaches)
+{
+    /// <summary>Diverted chips seized in the country.</summary>
+    public Flow Seized { get; init; }
+}
 
 /// <summary>Who ran what: the facts about a run that are not month by month.</summary>
 public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents);

@@ -39,11 +39,15 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var orders = dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
             .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
 
-        // Phase: licensing decisions, by the destination's country.
-        var decisions = (await Task.WhenAll(orders.GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
+        // Phase: licensing decisions. Entity-listed consignees are refused outright; the rest go to their destination's country.
+        var listed = orders.Where(o => State.EntityList.Contains(o.Consignee))
+            .Select(o => new LicenceDecision(o, LicenceOutcome.Denied, "entity-list: consignee on the Entity List") { Compute = context.TppOf(o.ChipModel, o.Chips) });
+        var decisions = (await Task.WhenAll(orders.Where(o => !State.EntityList.Contains(o.Consignee))
+                .GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
                 .Select(g => hosts.DecideLicencesAsync(g.Key, now, g.ToList()))))
-            .SelectMany(d => d).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
-        var denied = decisions.Where(d => d.Route is null).Select(d => d.Order).ToList();
+            .SelectMany(d => d).Concat(listed).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
+        var denied = decisions.Where(d => d.Route is null)
+            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
 
         // Phase: production and shipping.
         var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
@@ -61,24 +65,40 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var diversions = await Task.WhenAll(diverting);
         foreach (var (block, reply) in diversions) State.IntermediaryWake[block] = reply.NextWake;
         var smuggled = diversions.SelectMany(d => d.Reply.Forwarded).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+        var detections = diversions.SelectMany(d => d.Reply.Detections).OrderBy(d => d.LotId, StringComparer.Ordinal).ToList();
 
-        // Phase: cluster linking at data centres (every block when the regime changes, since thresholds may move).
+        // Phase: cluster linking at data centres: blocks with arrivals, blocks where an owner may get round
+        // no-clustering software, and every block when the regime changes (thresholds may move).
         var toDataCentres = ByBlock(delivered.Concat(smuggled), denied, AgentKind.DataCentre);
-        var linking = (now.RegimeChanged ? Enumerable.Range(0, world.DataCentreBlocks.Count) : toDataCentres.Keys.Order())
+        var linking = (now.RegimeChanged
+                ? Enumerable.Range(0, world.DataCentreBlocks.Count)
+                : toDataCentres.Keys.Union(Enumerable.Range(0, world.DataCentreBlocks.Count).Where(b => State.DataCentreLinkDue[b])).Order())
             .Select(b => hosts.InstallAndLinkAsync(b, now, toDataCentres.GetValueOrDefault(b, Deliveries.None)));
         var sites = (await Task.WhenAll(linking)).OrderBy(s => s.Block).ToList();
         foreach (var reply in sites)
         {
             State.DataCentreWake[reply.Block] = reply.NextWake;
+            State.DataCentreLinkDue[reply.Block] = reply.LinkNextMonth;
             State.DataCentreSummaries[reply.Block] = reply.Summary;
         }
 
-        // Phase: monitoring, detection and enforcement: arrives with the smuggling issue.
+        // Phase: monitoring, detection and enforcement: every caught shell goes on the Entity List from next month.
+        foreach (var detection in detections)
+        {
+            State.EntityList.Add(detection.Shell);
+            State.FirstDetection.TryAdd(detection.Intermediary, detection.Month);
+        }
 
         // Phase: recording.
-        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ToList();
+        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal)
+            .Select(b => b with
+            {
+                FirstForOwner = State.OwnersInBreach.Add(b.Owner),
+                DetectedByThen = b.Acquisitions.Any(a => a.Via is { } via && State.FirstDetection.TryGetValue(via, out var caught) && caught <= month),
+            })
+            .ToList();
         State.BreachesSoFar += breaches.Count;
-        var report = Report(month, delivered, smuggled, denied, breaches, decisions);
+        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections);
         await hosts.RecordAsync(report);
         State.MonthsDone++;
         return report;
@@ -87,16 +107,16 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     private static IEnumerable<int> Due(List<YearMonth?> wake, YearMonth month) =>
         Enumerable.Range(0, wake.Count).Where(b => wake[b] is { } due && due <= month);
 
-    private static Dictionary<int, Deliveries> ByBlock(IEnumerable<Lot> lots, IEnumerable<Order> denied, AgentKind kind)
+    private static Dictionary<int, Deliveries> ByBlock(IEnumerable<Lot> lots, IEnumerable<LicenceDecisionNotice> denied, AgentKind kind)
     {
         var lotsByBlock = lots.Where(l => l.ReplyTo.Kind == kind).GroupBy(l => l.ReplyTo.Block).ToDictionary(g => g.Key, g => g.ToList());
-        var deniedByBlock = denied.Where(o => o.ReplyTo.Kind == kind).GroupBy(o => o.ReplyTo.Block).ToDictionary(g => g.Key, g => g.ToList());
+        var deniedByBlock = denied.Where(n => n.Order.ReplyTo.Kind == kind).GroupBy(n => n.Order.ReplyTo.Block).ToDictionary(g => g.Key, g => g.ToList());
         return lotsByBlock.Keys.Union(deniedByBlock.Keys).ToDictionary(b => b,
             b => new Deliveries(lotsByBlock.GetValueOrDefault(b) ?? [], deniedByBlock.GetValueOrDefault(b) ?? []));
     }
 
     private MonthReport Report(YearMonth month, List<Lot> delivered, List<Lot> smuggled, List<Order> denied, List<ClusterBreach> breaches,
-        List<LicenceDecision> decisions)
+        List<LicenceDecision> decisions, List<Detection> detections)
     {
         Flow FlowOf(string chipModel, long chips) => new(chips, context.TppOf(chipModel, chips));
         var rows = new SortedDictionary<string, CountryTally>(StringComparer.Ordinal);
@@ -117,21 +137,28 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             row.LargestCluster = Tpp.Max(row.LargestCluster, summary.LargestCluster);
         }
         foreach (var breach in breaches) rows[breach.Country].NewBreaches++;
+        foreach (var detection in detections) rows[detection.Country].Seized += FlowOf(detection.ChipModel, detection.Chips);
 
         var largest = State.DataCentreSummaries.Where(s => s is not null).Select(s => s!)
             .OrderByDescending(s => s.LargestCluster).ThenBy(s => s.LargestClusterSite, StringComparer.Ordinal).FirstOrDefault();
         var countries = rows.Select(r => new CountryMonth(r.Key, r.Value.Licensed, r.Value.Exempt, r.Value.Smuggled, r.Value.Denied,
-            r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches)).ToList();
+            r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches) { Seized = r.Value.Seized }).ToList();
+        var unauthorised = State.DataCentreSummaries.Select(s => s?.LargestUnauthorised).Where(u => u is not null).Select(u => u!)
+            .OrderByDescending(u => u.Cluster).ThenBy(u => u.Site, StringComparer.Ordinal).FirstOrDefault();
         return new MonthReport(month, countries,
             Sum(countries, c => c.Licensed), Sum(countries, c => c.Exempt), Sum(countries, c => c.Smuggled), Sum(countries, c => c.Denied),
-            largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar, decisions);
+            largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar, decisions)
+        {
+            Detections = detections,
+            LargestUnauthorised = unauthorised,
+        };
     }
 
     private static Flow Sum(IEnumerable<CountryMonth> rows, Func<CountryMonth, Flow> flow) => rows.Aggregate(Flow.None, (total, row) => total + flow(row));
 
     private sealed class CountryTally
     {
-        public Flow Licensed, Exempt, Smuggled, Denied;
+        public Flow Licensed, Exempt, Smuggled, Denied, Seized;
         public Tpp Installed, LargestCluster;
         public int NewBreaches;
     }
@@ -150,7 +177,18 @@ public sealed class StepperState
 
     public required List<BlockSummary?> DataCentreSummaries { get; init; }
 
+    /// <summary>Blocks where an owner may get round no-clustering software next month.</summary>
+    public required List<bool> DataCentreLinkDue { get; init; }
+
     public int BreachesSoFar { get; set; }
+
+    /// <summary>Consignees (shell companies) caught and listed: refused from the month after.</summary>
+    public SortedSet<string> EntityList { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The month each intermediary was first caught.</summary>
+    public SortedDictionary<string, YearMonth> FirstDetection { get; init; } = new(StringComparer.Ordinal);
+
+    public SortedSet<string> OwnersInBreach { get; init; } = new(StringComparer.Ordinal);
 
     public static StepperState For(Worlds.World world) => new()
     {
@@ -159,5 +197,6 @@ public sealed class StepperState
         IntermediaryWake = world.IntermediaryBlocks.Select(_ => (YearMonth?)world.Context.Start).ToList(),
         ChipmakerBusy = world.Chipmakers.Select(_ => false).ToList(),
         DataCentreSummaries = world.DataCentreBlocks.Select(_ => (BlockSummary?)null).ToList(),
+        DataCentreLinkDue = world.DataCentreBlocks.Select(_ => false).ToList(),
     };
 }

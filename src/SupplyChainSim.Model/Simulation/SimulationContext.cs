@@ -17,7 +17,8 @@ public sealed record SimulationContext(
     IReadOnlyDictionary<string, string> SellerByChip,
     ulong Seed,
     YearMonth Start,
-    int Months)
+    int Months,
+    EnforcementSpec Enforcement)
 {
     private ExportRegime[]? regimes;
     private RandomStreams? streams;
@@ -31,8 +32,12 @@ public sealed record SimulationContext(
                 if (capacity > 0) sellers.TryAdd(model, maker.Id);
         var spec = scenario.Spec;
         var makers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
-        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months);
+        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement);
     }
+
+    /// <summary>Every chipmaker with capacity for a chip model, by id.</summary>
+    public IReadOnlyList<string> SellersOf(string chipModel) =>
+        Chipmakers.Where(m => m.Capacity.GetValueOrDefault(chipModel) > 0).Select(m => m.Id).ToList();
 
     public ChipmakerSpec Chipmaker(string id) =>
         Chipmakers.FirstOrDefault(m => m.Id == id) ?? throw new KeyNotFoundException($"chipmaker '{id}' is not in the world");

@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Trade;
@@ -48,10 +49,11 @@ public sealed record Lot(
     string ChipModel,
     int Chips,
     Route Route,
-    YearMonth Shipped);
+    YearMonth Shipped,
+    LicenceConditions Conditions);
 
 /// <summary>Provenance: how some of a site's chips were acquired. A cluster's acquisitions add up to its size.</summary>
-public sealed record Acquisition(YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route);
+public sealed record Acquisition(YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route, bool NoClustering = false);
 
 /// <summary>A count of chips and the compute they carry.</summary>
 public readonly record struct Flow(long Chips, Tpp Compute)
