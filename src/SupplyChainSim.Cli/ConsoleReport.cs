@@ -54,8 +54,20 @@ public sealed class ConsoleReport(IAnsiConsole console)
             var routes = string.Join(", ", first.Acquisitions.GroupBy(a => a.Route).OrderBy(g => g.Key)
                 .Select(g => $"{ResultFiles.RouteName(g.Key)} {H100e(g.Aggregate(Model.Units.Tpp.Zero, (s, a) => s + a.Compute).H100e)}"));
             console.WriteLine($"Breaches: {breaches.Count}; first in {first.Month}: {first.Site} (owner {first.Owner}, {first.Country}), " +
-                $"cluster {H100e(first.Cluster.H100e)} H100e over a permitted {H100e(first.Threshold.H100e)} H100e ({routes})");
+                $"cluster {H100e(first.Cluster.H100e)} H100e over a permitted {H100e(first.Threshold.H100e)} H100e ({routes})" +
+                (first.DetectedByThen ? "; its supplier had been caught by then" : ""));
         }
+        var unauthorised = results.Months.Select(m => m.LargestUnauthorised).Where(u => u is not null).MaxBy(u => u!.Cluster);
+        if (unauthorised is not null)
+        {
+            var (route, via, compute) = Model.Agents.ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
+            console.WriteLine($"Largest unauthorised cluster: {H100e(unauthorised.Cluster.H100e)} H100e at {unauthorised.Site} (owner {unauthorised.Owner}, " +
+                $"{unauthorised.Country}); main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
+        }
+        var detections = results.Months.SelectMany(m => m.Detections).ToList();
+        if (detections.Count > 0)
+            console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
+                $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
         console.WriteLine($"Wrote {string.Join(", ", ResultFiles.Names)} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
     }
 

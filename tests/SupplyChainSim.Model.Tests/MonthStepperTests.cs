@@ -22,7 +22,7 @@ public class MonthStepperTests
         Assert.Equal(10.0, breach.Cluster.H100e);
         Assert.Equal(0.0, breach.Threshold.H100e);
         var acquisition = Assert.Single(breach.Acquisitions);
-        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled), acquisition);
+        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled, Basis: "3A090-NLR"), acquisition);
 
         // Six orders of 10 through the shells; five forwarded by June (the June lot is still in the warehouse).
         Assert.Equal(60 + 25, results.Months.Sum(m => m.Exempt.Chips));
@@ -92,8 +92,8 @@ public class MonthStepperTests
         var lines = Encoding.UTF8.GetString((await TestWorlds.Files(world))[ResultFiles.MonthsCsv]).TrimEnd('\n').Split('\n');
         Assert.StartsWith("month,country,licensedH100e,exemptH100e,smuggledH100e,deniedH100e,installedH100e,largestClusterH100e", lines[0]);
         Assert.Equal(1 + 6 * world.Context.Countries.Countries.Count, lines.Length);
-        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1", lines);
-        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0", lines);
+        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1,0,0", lines);
+        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0,0,0", lines);
     }
 
     private static async Task<Simulation.RunResults> InMemoryRun(string scenario) =>

@@ -25,7 +25,10 @@ public sealed class Chipmaker
     public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved)
     {
         foreach (var decision in approved)
-            Backlog.Add(new BacklogEntry { Order = decision.Order, Route = decision.Route!.Value, Conditions = decision.Conditions, Remaining = decision.Order.Chips });
+            Backlog.Add(new BacklogEntry
+            {
+                Order = decision.Order, Route = decision.Route!.Value, Conditions = decision.Conditions, Basis = decision.Basis, Remaining = decision.Order.Chips,
+            });
 
         foreach (var (model, capacity) in Spec.Capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -40,7 +43,7 @@ public sealed class Chipmaker
                 entry.LotsProduced++;
                 var order = entry.Order;
                 var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions);
+                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions, entry.Basis);
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }
@@ -61,6 +64,8 @@ public sealed class BacklogEntry
     public required Route Route { get; init; }
 
     public LicenceConditions Conditions { get; init; } = LicenceConditions.None;
+
+    public string Basis { get; init; } = "";
 
     public int Remaining { get; set; }
 

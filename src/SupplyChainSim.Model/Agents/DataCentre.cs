@@ -65,7 +65,7 @@ public sealed class DataCentre
         var compute = context.TppOf(lot.ChipModel, lot.Chips);
         Installed += compute;
         if (lot.Route != Route.Smuggled) OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
-        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering);
+        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.Basis);
         if (Acquisitions.Count > 0 && Acquisitions[^1] is var last && last with { Chips = lot.Chips, Compute = compute } == acquisition)
             Acquisitions[^1] = last with { Chips = last.Chips + lot.Chips, Compute = last.Compute + compute };
         else
@@ -101,8 +101,15 @@ public sealed record ClusterBreach(
     /// <summary>Whether any intermediary that supplied the cluster had been caught by the breach month.</summary>
     public bool DetectedByThen { get; init; }
 
-    /// <summary>The route (and intermediary) that contributed the most H100e.</summary>
-    public (Route Route, string? Via, Tpp Compute) MainContribution =>
-        Acquisitions.GroupBy(a => (a.Route, a.Via)).Select(g => (g.Key.Route, g.Key.Via, Compute: g.Aggregate(Tpp.Zero, (s, a) => s + a.Compute)))
+    /// <summary>The route (and intermediary) that contributed the most H100e to what made the cluster unauthorised.</summary>
+    public (Route Route, string? Via, Tpp Compute) MainContribution => MainContributionOf(Acquisitions);
+
+    /// <summary>
+    /// The largest contribution by route and intermediary, among smuggled acquisitions where there are any (they are
+    /// what no rule authorised); otherwise among all of them (exempt chips linked past an exemption's size).
+    /// </summary>
+    public static (Route Route, string? Via, Tpp Compute) MainContributionOf(IEnumerable<Acquisition> acquisitions) =>
+        (acquisitions.Any(a => a.Route == Route.Smuggled) ? acquisitions.Where(a => a.Route == Route.Smuggled) : acquisitions)
+            .GroupBy(a => (a.Route, a.Via)).Select(g => (g.Key.Route, g.Key.Via, Compute: g.Aggregate(Tpp.Zero, (s, a) => s + a.Compute)))
             .OrderByDescending(c => c.Compute).ThenBy(c => c.Route).ThenBy(c => c.Via, StringComparer.Ordinal).First();
 }

@@ -124,7 +124,10 @@ public sealed class DataCentreBlock
         {
             Tpp Sum(Func<Acquisition, bool> which) => Acquisitions.Where(which).Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
             return new ClusterSite(PrimarySite, Owner, context.Countries[Country], context.Countries[Headquarters], Compute,
-                Sum(a => a.Route != Route.Smuggled), Sum(a => a.Route == Route.Licensed));
+                Sum(a => a.Route != Route.Smuggled), Sum(a => a.Route == Route.Licensed))
+            {
+                Acquisitions = Acquisitions,
+            };
         }
     }
 }

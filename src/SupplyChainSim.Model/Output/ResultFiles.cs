@@ -89,6 +89,33 @@ public static class ResultFiles
                 writer.WriteNumber(OutcomeName(outcome), results.Months.Sum(m => m.Decisions.Count(d => d.Outcome == outcome)));
             writer.WriteEndObject();
             writer.WriteNumber("revenueShareUsd", Math.Round(results.Months.Sum(m => m.Decisions.Sum(d => d.RevenueShareUsd)), 2));
+            var detections = results.Months.SelectMany(m => m.Detections).ToList();
+            writer.WriteStartObject("detections");
+            writer.WriteNumber("lots", detections.Count);
+            writer.WriteNumber("chips", detections.Sum(d => (long)d.Chips));
+            writer.WriteNumber("h100e", H100e(detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute)));
+            writer.WriteNumber("shellsListed", detections.Select(d => d.Shell).Distinct().Count());
+            writer.WriteEndObject();
+            var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
+                .OrderByDescending(u => u.Cluster!.Cluster).ThenBy(u => u.Month).FirstOrDefault();
+            if (unauthorised.Cluster is { } cluster)
+            {
+                var (route, via, compute) = ClusterBreach.MainContributionOf(cluster.Acquisitions);
+                writer.WriteStartObject("largestUnauthorisedCluster");
+                writer.WriteString("month", unauthorised.Month.ToString());
+                writer.WriteString("site", cluster.Site);
+                writer.WriteString("owner", cluster.Owner);
+                writer.WriteString("country", cluster.Country);
+                writer.WriteNumber("clusterH100e", H100e(cluster.Cluster));
+                writer.WriteStartObject("mainContribution");
+                writer.WriteString("route", RouteName(route));
+                if (via is null) writer.WriteNull("via");
+                else writer.WriteString("via", via);
+                writer.WriteNumber("h100e", H100e(compute));
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+            else writer.WriteNull("largestUnauthorisedCluster");
             writer.WriteEndObject();
         });
     }
@@ -103,12 +130,12 @@ public static class ResultFiles
 
     public static byte[] RenderMonths(RunResults results) => Csv(
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
-            "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches"],
+            "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips"],
         results.Months.SelectMany(m => m.Countries.Select(row => new object[]
         {
             m.Month.ToString(), row.Country, H100e(row.Licensed.Compute), H100e(row.Exempt.Compute), H100e(row.Smuggled.Compute),
             H100e(row.Denied.Compute), H100e(row.Installed), H100e(row.LargestCluster), row.Licensed.Chips, row.Exempt.Chips,
-            row.Smuggled.Chips, row.Denied.Chips, row.NewBreaches,
+            row.Smuggled.Chips, row.Denied.Chips, row.NewBreaches, H100e(row.Seized.Compute), row.Seized.Chips,
         })));
 
     private static byte[] Csv(string[] header, IEnumerable<object[]> rows)
@@ -154,6 +181,11 @@ public static class ResultFiles
         writer.WriteString("country", breach.Country);
         writer.WriteNumber("clusterH100e", H100e(breach.Cluster));
         writer.WriteNumber("thresholdH100e", H100e(breach.Threshold));
+        writer.WriteStartArray("sites");
+        foreach (var site in breach.Sites) writer.WriteStringValue(site);
+        writer.WriteEndArray();
+        writer.WriteBoolean("firstForOwner", breach.FirstForOwner);
+        writer.WriteBoolean("detectedByThen", breach.DetectedByThen);
         writer.WriteStartArray("acquisitions");
         foreach (var acquisition in breach.Acquisitions)
         {
@@ -166,6 +198,8 @@ public static class ResultFiles
             writer.WriteNumber("chips", acquisition.Chips);
             writer.WriteNumber("h100e", H100e(acquisition.Compute));
             writer.WriteString("route", RouteName(acquisition.Route));
+            writer.WriteString("basis", acquisition.Basis);
+            writer.WriteBoolean("noClustering", acquisition.NoClustering);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -53,6 +53,9 @@ public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, string
     /// <summary>What the revenue share comes to on this sale, at the catalogue's unit price.</summary>
     public double RevenueShareUsd { get; init; }
 
+    /// <summary>The name (or label) of the rule that decided, without its explanation.</summary>
+    public string Basis => Rule.Split(':')[0];
+
     /// <summary>The route the chips travel if they ship; null when denied.</summary>
     public Route? Route => Outcome switch
     {
@@ -109,4 +112,7 @@ public sealed class DestinationLedger
 public sealed record ClusterSite(string Site, string Owner, CountrySpec Country, CountrySpec OwnerHeadquarters, Tpp Installed, Tpp Lawful, Tpp Licensed)
 {
     public bool InD5 => Country.IsD5 || OwnerHeadquarters.IsD5;
+
+    /// <summary>How the linked chips were acquired.</summary>
+    public IReadOnlyList<Acquisition> Acquisitions { get; init; } = [];
 }

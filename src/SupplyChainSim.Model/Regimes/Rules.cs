@@ -154,8 +154,17 @@ public sealed record LppExemption : RegimeRule
             : null;
     }
 
-    public override Tpp? PermittedCluster(ClusterSite site) =>
-        Tiers.Contains(site.Country.Tier) && !site.InD5 ? site.Licensed + Tpp.FromTpp(AllowanceTpp) : null;
+    /// <summary>
+    /// Chips taken under this exception may make up at most one allowance for each year they came in: linking several
+    /// consignees' allowances into one cluster goes over. Everything else in the cluster is not this rule's concern.
+    /// </summary>
+    public override Tpp? PermittedCluster(ClusterSite site)
+    {
+        var underThis = site.Acquisitions.Where(a => a.Basis == Reason && a.Route == Trade.Route.Exempt).ToList();
+        if (underThis.Count == 0 || site.InD5) return null;
+        var taken = underThis.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
+        return site.Installed - taken + Tpp.FromTpp(AllowanceTpp) * underThis.Select(a => a.Month.Year).Distinct().Count();
+    }
 }
 
 /// <summary>Installations of fewer than MaxChips chips need no licence (the rule the reciprocity draft would remove).</summary>
@@ -388,8 +397,10 @@ public sealed record ExemptionConditions : RegimeRule
         };
     }
 
+    /// <summary>Where no-clustering chips got linked (the owner does not comply, or got round the software), the
+    /// cluster may hold its licensed chips plus the no-clustering limit.</summary>
     public override Tpp? PermittedCluster(ClusterSite site) =>
-        NoClustering && NoClusteringLimitH100e is { } limit && !site.InD5 ? site.Licensed + Tpp.FromH100e(limit) : null;
+        NoClustering && NoClusteringLimitH100e is { } limit && site.Acquisitions.Any(a => a.NoClustering) && !site.InD5 ? site.Licensed + Tpp.FromH100e(limit) : null;
 }
 
 /// <summary>A share of licensed sales paid to the US government (15% for H20/MI308 to China from 2025-08; 25% for H200).</summary>

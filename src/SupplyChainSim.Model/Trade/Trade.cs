@@ -50,10 +50,13 @@ public sealed record Lot(
     int Chips,
     Route Route,
     YearMonth Shipped,
-    LicenceConditions Conditions);
+    LicenceConditions Conditions,
+    string Basis);
 
 /// <summary>Provenance: how some of a site's chips were acquired. A cluster's acquisitions add up to its size.</summary>
-public sealed record Acquisition(YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route, bool NoClustering = false);
+/// <param name="Basis">The rule the export went out under (for example "lpp-exemption" or "3A090-NLR").</param>
+public sealed record Acquisition(
+    YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route, bool NoClustering = false, string Basis = "");
 
 /// <summary>A count of chips and the compute they carry.</summary>
 public readonly record struct Flow(long Chips, Tpp Compute)
