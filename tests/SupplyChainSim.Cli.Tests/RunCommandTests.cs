@@ -31,6 +31,20 @@ public class RunCommandTests
     }
 
     [Fact]
+    public async Task The_summary_names_the_first_breach_the_largest_unauthorised_cluster_and_its_main_route()
+    {
+        using var temp = new TempFolder();
+        var result = await Cli.RunAsync("run", "scenarios/piecemeal-2025.json", "--out", temp.Path);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"Breaches: 4; first in 2025-\d\d: \S+ \(owner [^)]+\), cluster [\d,.]+ H100e over a permitted [\d,.]+ H100e", result.Out);
+        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e at \S+ \(owner [^)]+\); main route: smuggled via \S+, [\d,.]+ H100e", result.Out);
+        Assert.Matches(@"Detections: \d+ lots seized \([\d,]+ chips\), \d+ shell companies entity-listed", result.Out);
+        var summary = await File.ReadAllTextAsync(temp.File("summary.json"));
+        Assert.Contains("\"largestUnauthorisedCluster\": {", summary);
+        Assert.Contains("\"firstForOwner\": true", await File.ReadAllTextAsync(temp.File("breaches.json")));
+    }
+
+    [Fact]
     public async Task Seed_and_months_options_replace_the_scenario_values()
     {
         using var temp = new TempFolder();
@@ -81,6 +95,6 @@ public class RunCommandTests
     {
         var result = await Cli.RunAsync("validate", "scenarios/baseline-2023.json");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("valid; 3,021 agents over 36 months", result.Out);
+        Assert.Contains("valid; 3,022 agents over 36 months", result.Out);
     }
 }

@@ -10,7 +10,8 @@ namespace SupplyChainSim.Model.Agents;
 /// A smuggling intermediary: it orders through its shell companies in turn, each shell kept under its yearly budget
 /// and the orders spread over the chip's sellers; what arrives waits in the hub warehouse, then travels through any
 /// transit countries to the restricted buyer. Each step can detect a lot: the exporter's monitoring, location
-/// verification, and customs in every country it passes. A detected lot is seized and its shell entity-listed.
+/// verification, and customs in every country it passes. A detected lot is seized and its shell entity-listed; the
+/// intermediary drops a shell once an order through it is refused.
 /// </summary>
 public sealed class Intermediary
 {
@@ -83,8 +84,7 @@ public sealed class Intermediary
             {
                 detections.Add(new Detection(month, Spec.Id, lot.Consignee, lot.Id, lot.ChipModel, lot.Chips, context.TppOf(lot.ChipModel, lot.Chips),
                     check.Name, check.Country));
-                Burned.Add(lot.Consignee);
-                continue;
+                continue; // the intermediary learns the shell is listed only when an order through it is refused
             }
             forwarded.Add(new Lot($"{lot.Id}>{Spec.Id}", Spec.Buyer, Spec.Buyer, BuyerAddress, BuyerCountry,
                 lot.Seller, Spec.Id, lot.ChipModel, lot.Chips, Route.Smuggled, month, lot.Conditions, lot.Basis));
