@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using SupplyChainSim.Grains;
+using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 
@@ -32,6 +35,11 @@ public static class Commands
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/)." };
         var seed = new Option<ulong?>("--seed") { Description = "Replace the scenario's seed." };
         var months = new Option<int?>("--months") { Description = "Replace the scenario's number of months." };
+        var replications = new Option<int>("--replications")
+        {
+            Description = "Run N replications (seeds derived from the scenario's; replication 0 is the scenario's own) and estimate breach probabilities.",
+            DefaultValueFactory = _ => 1,
+        };
         var blockSize = new Option<int>("--block-size")
         {
             Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
@@ -40,12 +48,12 @@ public static class Commands
         };
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {
-            scenario, output, seed, months, blockSize,
+            scenario, output, seed, months, replications, blockSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(seed),
-                parse.GetValue(months), parse.GetValue(blockSize));
+                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications));
             return await Execute(console, () => Run(console, request, cancellationToken));
         });
         return command;
@@ -64,7 +72,7 @@ public static class Commands
         return command;
     }
 
-    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize);
+    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1);
 
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
@@ -76,6 +84,8 @@ public static class Commands
                 throw new ScenarioException(new ScenarioError("--months", null, null, "$.months", $"expected 1 to {ScenarioValidator.MaxMonths}, found {months}"));
             scenario = scenario.WithMonths(months);
         }
+        if (request.Replications is < 1 or > MaxReplications)
+            throw new ScenarioException(new ScenarioError("--replications", null, null, "$", $"expected 1 to {MaxReplications:N0}, found {request.Replications}"));
         var world = WorldBuilder.Build(scenario, request.BlockSize);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
@@ -83,10 +93,76 @@ public static class Commands
         report.Header(world, outDirectory);
         var clock = Stopwatch.StartNew();
         await using var host = await SimulationHost.StartAsync(cancellationToken);
-        var results = await host.RunAsync(world, $"{scenario.Spec.Name}-{Guid.NewGuid():N}", report.Month, cancellationToken);
-        ResultFiles.Write(results, outDirectory);
-        report.Summary(results, outDirectory, clock.Elapsed);
+        if (request.Replications == 1)
+        {
+            var results = await host.RunAsync(world, RunKey(scenario), report.Month, cancellationToken);
+            ResultFiles.Write(results, outDirectory);
+            report.Summary(results, outDirectory, clock.Elapsed);
+            return ExitCodes.Success;
+        }
+
+        var (first, summaries) = await RunReplications(console, host, scenario, request, cancellationToken);
+        ResultFiles.Write(first, outDirectory, summaries);
+        report.Summary(first, outDirectory, clock.Elapsed, withReplications: true);
+        report.MonteCarlo(summaries, request.Scenario);
         return ExitCodes.Success;
+    }
+
+    public const int MaxReplications = 100_000;
+
+    private static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Runs the replications on the one silo, as many at a time as there are cores. Replication i runs the scenario
+    /// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; its row is all that is kept, except
+    /// replication 0's full results (the scenario's own seed), which become the run's files.
+    /// </summary>
+    private static async Task<(RunResults First, IReadOnlyList<ReplicationSummary> Summaries)> RunReplications(
+        IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, CancellationToken cancellationToken)
+    {
+        var summaries = new ReplicationSummary[request.Replications];
+        RunResults? first = null;
+        var gate = new SemaphoreSlim(Environment.ProcessorCount);
+        async Task Replicate(int replication, Action done)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
+                var world = WorldBuilder.Build(seeded, request.BlockSize);
+                var results = await GrainRun.RunAsync(host.Grains, world, RunKey(seeded), null, cancellationToken, release: true);
+                summaries[replication] = ReplicationSummary.Of(replication, results);
+                if (replication == 0) first = results;
+                done();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        if (console.Profile.Capabilities.Interactive)
+        {
+            await console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask($"{request.Replications:N0} replications", maxValue: request.Replications);
+                    await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(i => Replicate(i, () => task.Increment(1))));
+                });
+        }
+        else
+        {
+            var finished = 0;
+            await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(i => Replicate(i, () =>
+            {
+                var count = Interlocked.Increment(ref finished);
+                var row = summaries[i];
+                console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
+                    $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
+            })));
+        }
+        return (first!, summaries);
     }
 
     /// <summary>Maps what went wrong to an exit code and a message: never a stack trace for bad input.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -27,7 +28,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
         console.WriteLine($"{month.Month,-7} {Chips(month.Licensed),15} {Chips(month.Exempt),15} {Chips(month.Smuggled),15} {Chips(month.Denied),13} " +
             $"{H100e(month.LargestCluster.H100e),22} {month.BreachesSoFar,9}");
 
-    public void Summary(RunResults results, string outDirectory, TimeSpan elapsed)
+    public void Summary(RunResults results, string outDirectory, TimeSpan elapsed, bool withReplications = false)
     {
         Flow Total(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m));
         var breaches = results.Breaches.ToList();
@@ -68,7 +69,24 @@ public sealed class ConsoleReport(IAnsiConsole console)
         if (detections.Count > 0)
             console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
                 $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
-        console.WriteLine($"Wrote {string.Join(", ", ResultFiles.Names)} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        var names = withReplications ? ResultFiles.Names.Append(ResultFiles.ReplicationsCsv) : ResultFiles.Names;
+        console.WriteLine($"Wrote {string.Join(", ", names)} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+    }
+
+    /// <summary>The Monte Carlo estimates, and how to rerun any replication alone.</summary>
+    public void MonteCarlo(IReadOnlyList<ReplicationSummary> replications, string scenario)
+    {
+        var mc = MonteCarloSummary.Of(replications);
+        console.WriteLine();
+        console.WriteLine($"Monte Carlo over {mc.Replications:N0} replications: P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
+            $"(95% Wilson interval {mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}; " +
+            $"{mc.ReplicationsWithBreach} with a breach)");
+        if (mc.FirstBreachMedian is { } median)
+            console.WriteLine($"First breach month: median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}");
+        console.WriteLine($"Largest cluster H100e: median {H100e(mc.LargestClusterMedian)}, 5th-95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}");
+        var example = replications.OrderBy(r => r.Replication).Skip(1).FirstOrDefault() ?? replications[0];
+        console.WriteLine($"Each replication reruns alone with its seed from {ResultFiles.ReplicationsCsv}, for example replication {example.Replication}: " +
+            $"supplychainsim run {Path.GetRelativePath(Environment.CurrentDirectory, scenario)} --seed {example.Seed}");
     }
 
     private static string Describe(Model.Regimes.RegimeRule rule) =>

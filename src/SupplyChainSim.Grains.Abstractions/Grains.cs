@@ -32,6 +32,10 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("checkpoint")]
     Task Checkpoint();
 
+    /// <summary>Clears the stored state of the run and every agent grain of it, and lets them deactivate.</summary>
+    [Alias("release")]
+    Task Release();
+
     /// <summary>Grain calls the stepper has made in this activation (for the benchmark).</summary>
     [Alias("calls")]
     Task<long> GetGrainCalls();
@@ -52,6 +56,9 @@ public interface IChipmakerGrain : IGrainWithStringKey
 
     [Alias("checkpoint")]
     Task Checkpoint();
+
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>A country as a destination: decides the orders bound for it and keeps their ledger.</summary>
@@ -69,6 +76,9 @@ public interface ICountryGrain : IGrainWithStringKey
 
     [Alias("checkpoint")]
     Task Checkpoint();
+
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>A block of data centres in one country: orders, installation, cluster linking and breach checks.</summary>
@@ -89,6 +99,9 @@ public interface IDataCentreBlockGrain : IGrainWithStringKey
 
     [Alias("checkpoint")]
     Task Checkpoint();
+
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>A block of smuggling intermediaries: shell purchases, hub warehouses and diversion.</summary>
@@ -109,6 +122,9 @@ public interface IIntermediaryBlockGrain : IGrainWithStringKey
 
     [Alias("checkpoint")]
     Task Checkpoint();
+
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>The recorder: every month's report, in order.</summary>
@@ -126,6 +142,9 @@ public interface IRecorderGrain : IGrainWithStringKey
 
     [Alias("checkpoint")]
     Task Checkpoint();
+
+    [Alias("release")]
+    Task Release();
 }
 
 /// <summary>Grain keys: every grain of a run is keyed under the run's key, so runs never share agents.</summary>

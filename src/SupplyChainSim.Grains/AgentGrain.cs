@@ -35,6 +35,15 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     public Task Checkpoint() => storage.State.Agent is null ? Task.CompletedTask : storage.WriteStateAsync();
 
+    /// <summary>The run is over: forget the agent and its stored state, and deactivate.</summary>
+    public async Task Release()
+    {
+        await storage.ClearStateAsync();
+        storage.State.Agent = null;
+        storage.State.Context = null;
+        DeactivateOnIdle();
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (storage.State.Agent is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);

@@ -8,8 +8,10 @@ namespace SupplyChainSim.Grains;
 public static class GrainRun
 {
     /// <param name="runKey">Unique per run on a cluster: every grain of the run is keyed under it.</param>
+    /// <param name="release">Clear the run's grains and stored state at the end (replications), instead of checkpointing it.</param>
     public static async Task<RunResults> RunAsync(
-        IGrainFactory grains, World world, string runKey, Action<MonthReport>? onMonth = null, CancellationToken cancellationToken = default)
+        IGrainFactory grains, World world, string runKey, Action<MonthReport>? onMonth = null, CancellationToken cancellationToken = default,
+        bool release = false)
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
         await run.Start(world.AsImmutable());
@@ -19,7 +21,9 @@ public static class GrainRun
             var month = (await run.StepMonth()).Value;
             onMonth?.Invoke(month);
         }
-        await run.Checkpoint();
-        return (await run.GetResults()).Value;
+        var results = (await run.GetResults()).Value;
+        if (release) await run.Release();
+        else await run.Checkpoint();
+        return results;
     }
 }

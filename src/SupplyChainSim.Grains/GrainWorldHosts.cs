@@ -41,6 +41,18 @@ public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHo
         await Task.WhenAll(calls);
     }
 
+    /// <summary>Asks every agent grain of the world to forget its state and deactivate.</summary>
+    public async Task ReleaseAsync(World world)
+    {
+        var calls = new List<Task>();
+        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Release()));
+        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Release()));
+        calls.AddRange(world.DataCentreBlocks.Select(b => DataCentres(b.Index).Release()));
+        calls.AddRange(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index).Release()));
+        calls.Add(Recorder.Release());
+        await Task.WhenAll(calls);
+    }
+
     public async Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
         (await Count(DataCentres(block).PlaceOrders(month.AsImmutable()))).Value;
 

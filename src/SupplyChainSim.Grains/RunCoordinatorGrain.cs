@@ -53,6 +53,17 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         await storage.WriteStateAsync();
     }
 
+    public async Task Release()
+    {
+        if (storage.State.World is { } world) await hosts!.ReleaseAsync(world);
+        await storage.ClearStateAsync();
+        storage.State.World = null;
+        storage.State.Stepper = null;
+        hosts = null;
+        stepper = null;
+        DeactivateOnIdle();
+    }
+
     public Task<long> GetGrainCalls() => Task.FromResult(hosts?.Calls ?? 0);
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -24,7 +25,9 @@ public static class ResultFiles
     public const string Breaches = "breaches.json";
     public const string LicencesCsv = "licences.csv";
 
-    /// <summary>Every file a run writes.</summary>
+    public const string ReplicationsCsv = "replications.csv";
+
+    /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
     public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv];
 
     private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
@@ -36,21 +39,75 @@ public static class ResultFiles
     public static string ToolVersion { get; } =
         typeof(ResultFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    /// <summary>The files of a run, by name, as bytes.</summary>
-    public static IReadOnlyDictionary<string, byte[]> Render(RunResults results) => new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+    /// <summary>
+    /// The files of a run, by name, as bytes. With replications, the run's own files are replication 0's (the
+    /// scenario's seed), summary.json gains a monteCarlo object and replications.csv lists every replication.
+    /// </summary>
+    public static IReadOnlyDictionary<string, byte[]> Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
     {
-        [Summary] = RenderSummary(results),
-        [MonthsCsv] = RenderMonths(results),
-        [Breaches] = RenderBreaches(results),
-        [LicencesCsv] = RenderLicences(results),
-    };
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [Summary] = RenderSummary(results, replications),
+            [MonthsCsv] = RenderMonths(results),
+            [Breaches] = RenderBreaches(results),
+            [LicencesCsv] = RenderLicences(results),
+        };
+        if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
+        return files;
+    }
 
     /// <summary>Writes every file whole: all to temporary files first, then each renamed into place.</summary>
-    public static void Write(RunResults results, string directory) => AtomicFiles.WriteAll(directory, Render(results));
+    public static void Write(RunResults results, string directory, IReadOnlyList<ReplicationSummary>? replications = null) =>
+        AtomicFiles.WriteAll(directory, Render(results, replications));
+
+    public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications) => Csv(
+        ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedClusterH100e",
+            "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e"],
+        replications.OrderBy(r => r.Replication).Select(r => new object[]
+        {
+            r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
+            H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
+        }));
+
+    private static void WriteMonteCarlo(Utf8JsonWriter writer, IReadOnlyList<ReplicationSummary> replications)
+    {
+        var mc = MonteCarloSummary.Of(replications);
+        static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        void Month(string name, YearMonth? month)
+        {
+            if (month is { } m) writer.WriteString(name, m.ToString());
+            else writer.WriteNull(name);
+        }
+        writer.WriteStartObject("monteCarlo");
+        writer.WriteNumber("replications", mc.Replications);
+        writer.WriteNumber("replicationsWithBreach", mc.ReplicationsWithBreach);
+        writer.WriteStartObject("breachProbability");
+        writer.WriteNumber("estimate", Round(mc.BreachProbability));
+        writer.WriteNumber("lower95", Round(mc.BreachProbabilityLower95));
+        writer.WriteNumber("upper95", Round(mc.BreachProbabilityUpper95));
+        writer.WriteString("interval", "Wilson score, 95%");
+        writer.WriteEndObject();
+        writer.WriteStartObject("firstBreachMonth");
+        Month("p5", mc.FirstBreachP5);
+        Month("median", mc.FirstBreachMedian);
+        Month("p95", mc.FirstBreachP95);
+        writer.WriteEndObject();
+        writer.WriteStartObject("largestClusterH100e");
+        writer.WriteNumber("p5", Round(mc.LargestClusterP5));
+        writer.WriteNumber("median", Round(mc.LargestClusterMedian));
+        writer.WriteNumber("p95", Round(mc.LargestClusterP95));
+        writer.WriteEndObject();
+        writer.WriteStartObject("largestUnauthorisedClusterH100e");
+        writer.WriteNumber("median", Round(mc.LargestUnauthorisedClusterMedian));
+        writer.WriteNumber("p95", Round(mc.LargestUnauthorisedClusterP95));
+        writer.WriteEndObject();
+        writer.WriteNumber("smuggledH100eMean", Round(mc.SmuggledH100eMean));
+        writer.WriteEndObject();
+    }
 
     public static double H100e(Tpp compute) => Math.Round(compute.H100e, 3, MidpointRounding.AwayFromZero);
 
-    public static byte[] RenderSummary(RunResults results)
+    public static byte[] RenderSummary(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
     {
         var info = results.Info;
         var breaches = results.Breaches.ToList();
@@ -116,6 +173,7 @@ public static class ResultFiles
                 writer.WriteEndObject();
             }
             else writer.WriteNull("largestUnauthorisedCluster");
+            if (replications is not null) WriteMonteCarlo(writer, replications);
             writer.WriteEndObject();
         });
     }

@@ -6,7 +6,8 @@ namespace SupplyChainSim.Model.Scenarios;
 /// <summary>A scenario with the files it refers to read in: everything a run needs, and nothing on disk.</summary>
 public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue, CountryList Countries, string SourceFile)
 {
-    public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed } };
+    /// <summary>The same world run with another seed: the world seed stays the file's, so only the run's draws change.</summary>
+    public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed, WorldSeed = Spec.WorldSeed ?? Spec.Seed } };
 
     public ResolvedScenario WithMonths(int months) => this with { Spec = Spec with { Months = months } };
 }
