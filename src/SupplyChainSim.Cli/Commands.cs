@@ -90,7 +90,7 @@ public static class Commands
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
         var report = new ConsoleReport(console);
-        report.Header(world, outDirectory);
+        report.Header(world, outDirectory, monthLines: request.Replications == 1);
         var clock = Stopwatch.StartNew();
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         if (request.Replications == 1)

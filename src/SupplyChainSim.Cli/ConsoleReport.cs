@@ -13,7 +13,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void Header(World world, string outDirectory)
+    public void Header(World world, string outDirectory, bool monthLines = true)
     {
         var context = world.Context;
         console.WriteLine($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
@@ -21,6 +21,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
         console.WriteLine($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
             $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
         console.WriteLine();
+        if (!monthLines) return;
         console.WriteLine($"{"month",-7} {"licensed chips",15} {"exempt chips",15} {"smuggled chips",15} {"denied chips",13} {"largest cluster H100e",22} {"breaches",9}");
     }
 
