@@ -41,9 +41,22 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     Task<long> GetGrainCalls();
 }
 
+/// <summary>What every grain that hosts part of a run's world can be asked.</summary>
+[Alias("scs.agent")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    /// <summary>Writes the agent's state to grain storage.</summary>
+    [Alias("checkpoint")]
+    Task Checkpoint();
+
+    /// <summary>The run is over: forget the state, stored copy included, and deactivate.</summary>
+    [Alias("release")]
+    Task Release();
+}
+
 /// <summary>A chipmaker: its order book and the lots in its pipeline.</summary>
 [Alias("scs.chipmaker")]
-public interface IChipmakerGrain : IGrainWithStringKey
+public interface IChipmakerGrain : IAgentGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<ChipmakerSpec> spec);
@@ -54,16 +67,11 @@ public interface IChipmakerGrain : IGrainWithStringKey
     [Alias("state")]
     Task<Chipmaker> GetState();
 
-    [Alias("checkpoint")]
-    Task Checkpoint();
-
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>A country as a destination: decides the orders bound for it and keeps their ledger.</summary>
 [Alias("scs.country")]
-public interface ICountryGrain : IGrainWithStringKey
+public interface ICountryGrain : IAgentGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<CountrySpec> spec, Immutable<SimulationContext> context);
@@ -74,16 +82,11 @@ public interface ICountryGrain : IGrainWithStringKey
     [Alias("state")]
     Task<CountryAgent> GetState();
 
-    [Alias("checkpoint")]
-    Task Checkpoint();
-
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>A block of data centres in one country: orders, installation, cluster linking and breach checks.</summary>
 [Alias("scs.datacentres")]
-public interface IDataCentreBlockGrain : IGrainWithStringKey
+public interface IDataCentreBlockGrain : IAgentGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<DataCentreBlockPlan> plan, Immutable<SimulationContext> context);
@@ -97,16 +100,11 @@ public interface IDataCentreBlockGrain : IGrainWithStringKey
     [Alias("state")]
     Task<DataCentreBlock> GetState();
 
-    [Alias("checkpoint")]
-    Task Checkpoint();
-
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>A block of smuggling intermediaries: shell purchases, hub warehouses and diversion.</summary>
 [Alias("scs.intermediaries")]
-public interface IIntermediaryBlockGrain : IGrainWithStringKey
+public interface IIntermediaryBlockGrain : IAgentGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<IntermediaryBlockPlan> plan, Immutable<SimulationContext> context);
@@ -120,16 +118,11 @@ public interface IIntermediaryBlockGrain : IGrainWithStringKey
     [Alias("state")]
     Task<IntermediaryBlock> GetState();
 
-    [Alias("checkpoint")]
-    Task Checkpoint();
-
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>The recorder: every month's report, in order.</summary>
 [Alias("scs.recorder")]
-public interface IRecorderGrain : IGrainWithStringKey
+public interface IRecorderGrain : IAgentGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<RunInfo> info);
@@ -140,11 +133,6 @@ public interface IRecorderGrain : IGrainWithStringKey
     [Alias("results")]
     Task<Immutable<RunResults>> GetResults();
 
-    [Alias("checkpoint")]
-    Task Checkpoint();
-
-    [Alias("release")]
-    Task Release();
 }
 
 /// <summary>Grain keys: every grain of a run is keyed under the run's key, so runs never share agents.</summary>

@@ -30,28 +30,17 @@ public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHo
     }
 
     /// <summary>Asks every agent grain of the world to write its state to storage.</summary>
-    public async Task CheckpointAsync(World world)
-    {
-        var calls = new List<Task>();
-        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Checkpoint()));
-        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Checkpoint()));
-        calls.AddRange(world.DataCentreBlocks.Select(b => DataCentres(b.Index).Checkpoint()));
-        calls.AddRange(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index).Checkpoint()));
-        calls.Add(Recorder.Checkpoint());
-        await Task.WhenAll(calls);
-    }
+    public Task CheckpointAsync(World world) => Task.WhenAll(AgentGrains(world).Select(g => g.Checkpoint()));
 
     /// <summary>Asks every agent grain of the world to forget its state and deactivate.</summary>
-    public async Task ReleaseAsync(World world)
-    {
-        var calls = new List<Task>();
-        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Release()));
-        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Release()));
-        calls.AddRange(world.DataCentreBlocks.Select(b => DataCentres(b.Index).Release()));
-        calls.AddRange(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index).Release()));
-        calls.Add(Recorder.Release());
-        await Task.WhenAll(calls);
-    }
+    public Task ReleaseAsync(World world) => Task.WhenAll(AgentGrains(world).Select(g => g.Release()));
+
+    private IEnumerable<IAgentGrain> AgentGrains(World world) =>
+        world.Chipmakers.Select(m => (IAgentGrain)Chipmaker(m.Id))
+            .Concat(world.Context.Countries.Countries.Select(c => Country(c.Code)))
+            .Concat(world.DataCentreBlocks.Select(b => DataCentres(b.Index)))
+            .Concat(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index)))
+            .Append(Recorder);
 
     public async Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
         (await Count(DataCentres(block).PlaceOrders(month.AsImmutable()))).Value;

@@ -1,4 +1,4 @@
-namespace SupplyChainSim.Cli.Tests;
+namespace SupplyChainSim.Testing;
 
 /// <summary>Finds the repository's files from the test's output folder.</summary>
 public static class Paths
