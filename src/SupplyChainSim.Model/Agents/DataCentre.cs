@@ -19,6 +19,9 @@ public sealed class DataCentre
 
     public Tpp Installed { get; set; }
 
+    /// <summary>Installed chips that came with a no-clustering condition.</summary>
+    public Tpp NoClusteringCompute { get; set; }
+
     public int OutstandingChips { get; set; }
 
     public YearMonth? NextOrder { get; set; }
@@ -34,7 +37,10 @@ public sealed class DataCentre
 
     /// <summary>Whether some chips stay unlinked because no-clustering software is running.</summary>
     [JsonIgnore]
-    public bool HoldsUnlinkableChips => Spec.NoClusteringCompliance && Acquisitions.Any(a => a.NoClustering);
+    public bool HoldsUnlinkableChips => Spec.NoClusteringCompliance && NoClusteringCompute > Tpp.Zero;
+
+    /// <summary>The compute this site contributes to its cluster.</summary>
+    public Tpp LinkedCompute(bool circumvented) => HoldsUnlinkableChips && !circumvented ? Installed - NoClusteringCompute : Installed;
 
     /// <summary>The acquisitions whose chips can be linked: all of them unless no-clustering software holds some back.</summary>
     public IEnumerable<Acquisition> Linkable(bool circumvented) =>
@@ -64,6 +70,7 @@ public sealed class DataCentre
     {
         var compute = context.TppOf(lot.ChipModel, lot.Chips);
         Installed += compute;
+        if (lot.Conditions.NoClustering) NoClusteringCompute += compute;
         if (lot.Route != Route.Smuggled) OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
         var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.Basis);
         if (Acquisitions.Count > 0 && Acquisitions[^1] is var last && last with { Chips = lot.Chips, Compute = compute } == acquisition)

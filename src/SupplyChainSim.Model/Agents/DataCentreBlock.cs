@@ -14,6 +14,7 @@ namespace SupplyChainSim.Model.Agents;
 public sealed class DataCentreBlock
 {
     private Dictionary<string, DataCentre>? byId;
+    private List<IGrouping<string, DataCentre>>? clusters;
 
     public required int Index { get; init; }
 
@@ -82,21 +83,32 @@ public sealed class DataCentreBlock
         return new SitesReply(Index, Country, Summarise(), breaches, NextWake(), NeedsLinking());
     }
 
+    /// <summary>Totals for the month's record. Sizes come from running totals; acquisitions are gathered only for the
+    /// largest cluster over its limit, the one the record shows.</summary>
     public BlockSummary Summarise()
     {
-        var installed = Sites.Aggregate(Tpp.Zero, (sum, s) => sum + s.Installed);
-        LinkedCluster? largest = null, unauthorised = null;
+        var installed = Tpp.Zero;
+        (Tpp Compute, IGrouping<string, DataCentre>? Cluster) largest = (Tpp.Zero, null), unauthorised = (Tpp.Zero, null);
         foreach (var cluster in Clusters())
         {
-            var linked = Link(cluster);
-            if (largest is null || linked.Compute > largest.Compute) largest = linked;
-            if (InBreach.Contains(cluster.Key) && (unauthorised is null || linked.Compute > unauthorised.Compute)) unauthorised = linked;
+            var circumvented = Circumvented.Contains(cluster.First().Spec.OwnerOrSelf);
+            var compute = Tpp.Zero;
+            foreach (var site in cluster)
+            {
+                compute += site.LinkedCompute(circumvented);
+                installed += site.Installed;
+            }
+            if (largest.Cluster is null || compute > largest.Compute) largest = (compute, cluster);
+            if (InBreach.Contains(cluster.Key) && (unauthorised.Cluster is null || compute > unauthorised.Compute)) unauthorised = (compute, cluster);
         }
-        return new BlockSummary(installed, largest?.Compute ?? Tpp.Zero, largest?.PrimarySite,
-            unauthorised is null ? null : new UnauthorisedCluster(unauthorised.PrimarySite, unauthorised.Owner, Country, unauthorised.Compute, unauthorised.Acquisitions));
+        var worst = unauthorised.Cluster is null ? null : Link(unauthorised.Cluster);
+        return new BlockSummary(installed, largest.Compute, largest.Cluster is null ? null : Link(largest.Cluster).PrimarySite,
+            worst is null ? null : new UnauthorisedCluster(worst.PrimarySite, worst.Owner, Country, worst.Compute, worst.Acquisitions));
     }
 
-    private IEnumerable<IGrouping<string, DataCentre>> Clusters() => Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal);
+    /// <summary>Sites by cluster: membership never changes, so it is worked out once.</summary>
+    private List<IGrouping<string, DataCentre>> Clusters() =>
+        clusters ??= Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal).ToList();
 
     private LinkedCluster Link(IGrouping<string, DataCentre> cluster)
     {
