@@ -66,6 +66,13 @@ public sealed class ConsoleReport(IAnsiConsole console)
             console.WriteLine($"Largest unauthorised cluster: {H100e(unauthorised.Cluster.H100e)} H100e at {unauthorised.Site} (owner {unauthorised.Owner}, " +
                 $"{unauthorised.Country}); main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
         }
+        var concession = results.Months.SelectMany(m => m.RareEarths.Events).FirstOrDefault(e => e.Type == "concession-accepted");
+        var peak = results.Months.SelectMany(m => m.RareEarths.Importers).MaxBy(i => i.Shortage);
+        if (concession?.Terms is { } terms)
+            console.WriteLine($"Rare earths: {terms.OfferedBy} conceded {string.Join(", ", terms.ChipModels)} licences to {terms.AcceptedBy} in {concession.Month}" +
+                $"{(concession.Scripted ? " (scripted)" : "")}; peak magnet shortage {(peak?.Shortage ?? 0).ToString("0.00", Invariant)} ({peak?.Country})");
+        else if (peak is { Shortage: > 0 })
+            console.WriteLine($"Rare earths: no concession; peak magnet shortage {peak.Shortage.ToString("0.00", Invariant)} ({peak.Country})");
         var detections = results.Months.SelectMany(m => m.Detections).ToList();
         if (detections.Count > 0)
             console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +

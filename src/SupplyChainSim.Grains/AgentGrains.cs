@@ -20,7 +20,7 @@ public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentSta
 
     public Task<Immutable<ShipmentsReply>> Ship(Immutable<MonthContext> month, Immutable<IReadOnlyList<LicenceDecision>> approved)
     {
-        var lots = Agent.TakeOrdersAndShip(month.Value.Month, approved.Value);
+        var lots = Agent.TakeOrdersAndShip(month.Value.Month, approved.Value, month.Value.ProductionFactor.GetValueOrDefault(Agent.Spec.Country, 1));
         return Task.FromResult(new ShipmentsReply(lots, Agent.Busy).AsImmutable());
     }
 }
@@ -35,7 +35,7 @@ public sealed class CountryGrain([PersistentState("country")] IPersistentState<A
     }
 
     public Task<Immutable<IReadOnlyList<LicenceDecision>>> Decide(Immutable<MonthContext> month, Immutable<IReadOnlyList<Order>> orders) =>
-        Task.FromResult(((IReadOnlyList<LicenceDecision>)Agent.Decide(month.Value.Month, Context, orders.Value)).AsImmutable());
+        Task.FromResult(((IReadOnlyList<LicenceDecision>)Agent.Decide(month.Value, Context, orders.Value)).AsImmutable());
 }
 
 public sealed class DataCentreBlockGrain([PersistentState("datacentres")] IPersistentState<AgentState<DataCentreBlock>> storage)
@@ -48,7 +48,7 @@ public sealed class DataCentreBlockGrain([PersistentState("datacentres")] IPersi
     }
 
     public Task<Immutable<OrdersReply>> PlaceOrders(Immutable<MonthContext> month) =>
-        Task.FromResult(Agent.PlaceOrders(month.Value.Month, Context).AsImmutable());
+        Task.FromResult(Agent.PlaceOrders(month.Value, Context).AsImmutable());
 
     public Task<Immutable<SitesReply>> InstallAndLink(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
         Task.FromResult(Agent.InstallAndLink(month.Value.Month, Context, deliveries.Value, month.Value.RegimeChanged).AsImmutable());

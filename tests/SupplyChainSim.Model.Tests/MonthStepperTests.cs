@@ -92,8 +92,8 @@ public class MonthStepperTests
         var lines = Encoding.UTF8.GetString((await TestWorlds.Files(world))[ResultFiles.MonthsCsv]).TrimEnd('\n').Split('\n');
         Assert.StartsWith("month,country,licensedH100e,exemptH100e,smuggledH100e,deniedH100e,installedH100e,largestClusterH100e", lines[0]);
         Assert.Equal(1 + 6 * world.Context.Countries.Countries.Count, lines.Length);
-        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1,0,0", lines);
-        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0,0,0", lines);
+        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1,0,0,,", lines);
+        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0,0,0,,", lines);
     }
 
     private static async Task<Simulation.RunResults> InMemoryRun(string scenario) =>

@@ -22,7 +22,8 @@ public sealed class Chipmaker
     public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
 
     /// <summary>Books the month's approved orders, produces, and returns the lots that arrive this month.</summary>
-    public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved)
+    /// <param name="production">What magnet shortage leaves of capacity (1 = none).</param>
+    public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved, double production = 1)
     {
         foreach (var decision in approved)
             Backlog.Add(new BacklogEntry
@@ -32,7 +33,7 @@ public sealed class Chipmaker
 
         foreach (var (model, capacity) in Spec.Capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var budget = capacity;
+            var budget = (int)Math.Floor(capacity * production);
             foreach (var entry in Backlog)
             {
                 if (budget == 0) break;

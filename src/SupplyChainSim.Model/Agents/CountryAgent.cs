@@ -22,9 +22,10 @@ public sealed class CountryAgent
 
     public DestinationLedger Ledger { get; init; } = new();
 
-    public List<LicenceDecision> Decide(YearMonth month, SimulationContext context, IReadOnlyList<Order> orders)
+    public List<LicenceDecision> Decide(MonthContext now, SimulationContext context, IReadOnlyList<Order> orders)
     {
-        var regime = context.RegimeAt(month);
+        var month = now.Month;
+        var regime = context.RegimeAt(now);
         var decisions = new List<LicenceDecision>(orders.Count);
         foreach (var order in orders)
         {

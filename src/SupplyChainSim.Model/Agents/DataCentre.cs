@@ -46,7 +46,8 @@ public sealed class DataCentre
     public IEnumerable<Acquisition> Linkable(bool circumvented) =>
         !Spec.NoClusteringCompliance || circumvented ? Acquisitions : Acquisitions.Where(a => !a.NoClustering);
 
-    public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self)
+    /// <param name="buildOut">What magnet shortage leaves of the order (1 = none).</param>
+    public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self, double buildOut = 1)
     {
         if (NextOrder is not { } due || due > month) return null;
         var perChip = context.Catalogue[Spec.ChipModel].TppPerChip;
@@ -58,7 +59,7 @@ public sealed class DataCentre
             return null;
         }
         NextOrder = month.AddMonths(Spec.OrderEveryMonths);
-        var wanted = Tpp.Max(new Tpp(1), new Tpp(Math.Min((target - held).Tenths, Tpp.FromH100e(Spec.OrderSizeH100e).Tenths)));
+        var wanted = Tpp.Max(new Tpp(1), new Tpp(Math.Min((target - held).Tenths, Tpp.FromH100e(Spec.OrderSizeH100e * buildOut).Tenths)));
         var chips = (int)Math.Min(int.MaxValue, (wanted.Tenths + perChip.Tenths - 1) / perChip.Tenths);
         OutstandingChips += chips;
         OrdersPlaced++;

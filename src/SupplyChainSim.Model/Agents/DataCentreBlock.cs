@@ -34,11 +34,12 @@ public sealed class DataCentreBlock
     [JsonIgnore]
     public AgentAddress Address => new(AgentKind.DataCentre, Index);
 
-    public OrdersReply PlaceOrders(YearMonth month, SimulationContext context)
+    public OrdersReply PlaceOrders(MonthContext now, SimulationContext context)
     {
         var orders = new List<Order>();
+        var buildOut = now.BuildOutFactor.GetValueOrDefault(Country, 1);
         foreach (var site in Sites)
-            if (site.PlaceOrder(month, context, Address) is { } order) orders.Add(order);
+            if (site.PlaceOrder(now.Month, context, Address, buildOut) is { } order) orders.Add(order);
         return new OrdersReply(orders, NextWake());
     }
 

@@ -26,9 +26,10 @@ public static class ResultFiles
     public const string LicencesCsv = "licences.csv";
 
     public const string ReplicationsCsv = "replications.csv";
+    public const string EventsJsonl = "events.jsonl";
 
     /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
-    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv];
+    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv, EventsJsonl];
 
     private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
     {
@@ -51,6 +52,7 @@ public static class ResultFiles
             [MonthsCsv] = RenderMonths(results),
             [Breaches] = RenderBreaches(results),
             [LicencesCsv] = RenderLicences(results),
+            [EventsJsonl] = RenderEvents(results),
         };
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
         return files;
@@ -173,6 +175,16 @@ public static class ResultFiles
                 writer.WriteEndObject();
             }
             else writer.WriteNull("largestUnauthorisedCluster");
+            var events = results.Months.SelectMany(m => m.RareEarths.Events).ToList();
+            writer.WriteStartObject("rareEarths");
+            writer.WriteNumber("events", events.Count);
+            writer.WriteNumber("concessionsOffered", events.Count(e => e.Type == "concession-offered"));
+            writer.WriteNumber("concessionsAccepted", events.Count(e => e.Type == "concession-accepted"));
+            var accepted = events.FirstOrDefault(e => e.Type == "concession-accepted");
+            if (accepted is null) writer.WriteNull("firstConcessionMonth");
+            else writer.WriteString("firstConcessionMonth", accepted.Month.ToString());
+            writer.WriteNumber("peakShortage", Math.Round(results.Months.SelectMany(m => m.RareEarths.Importers).Select(i => i.Shortage).DefaultIfEmpty(0).Max(), 4));
+            writer.WriteEndObject();
             if (replications is not null) WriteMonteCarlo(writer, replications);
             writer.WriteEndObject();
         });
@@ -188,13 +200,50 @@ public static class ResultFiles
 
     public static byte[] RenderMonths(RunResults results) => Csv(
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
-            "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips"],
-        results.Months.SelectMany(m => m.Countries.Select(row => new object[]
+            "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips",
+            "magnetSupplyIndex", "magnetShortage"],
+        results.Months.SelectMany(m => m.Countries.Select(row => (m, row, importer: m.RareEarths.Importers.FirstOrDefault(i => i.Country == row.Country))).Select(x => new object[]
         {
-            m.Month.ToString(), row.Country, H100e(row.Licensed.Compute), H100e(row.Exempt.Compute), H100e(row.Smuggled.Compute),
-            H100e(row.Denied.Compute), H100e(row.Installed), H100e(row.LargestCluster), row.Licensed.Chips, row.Exempt.Chips,
-            row.Smuggled.Chips, row.Denied.Chips, row.NewBreaches, H100e(row.Seized.Compute), row.Seized.Chips,
+            x.m.Month.ToString(), x.row.Country, H100e(x.row.Licensed.Compute), H100e(x.row.Exempt.Compute), H100e(x.row.Smuggled.Compute),
+            H100e(x.row.Denied.Compute), H100e(x.row.Installed), H100e(x.row.LargestCluster), x.row.Licensed.Chips, x.row.Exempt.Chips,
+            x.row.Smuggled.Chips, x.row.Denied.Chips, x.row.NewBreaches, H100e(x.row.Seized.Compute), x.row.Seized.Chips,
+            x.importer is null ? "" : Fraction(x.importer.SupplyIndex), x.importer is null ? "" : Fraction(x.importer.Shortage),
         })));
+
+    private static object Fraction(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>events.jsonl: one JSON object per line, each with a "type" (rare-earth policy changes, offers, acceptances).</summary>
+    public static byte[] RenderEvents(RunResults results)
+    {
+        using var stream = new MemoryStream();
+        foreach (var e in results.Months.SelectMany(m => m.RareEarths.Events))
+        {
+            using (var writer = new Utf8JsonWriter(stream))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("month", e.Month.ToString());
+                writer.WriteString("type", e.Type);
+                if (e.Importer is { } importer) writer.WriteString("importer", importer);
+                if (e.Exporter is { } exporter) writer.WriteString("exporter", exporter);
+                if (e.Policy is { } policy) writer.WriteString("policy", policy);
+                if (e.ApprovalRate is { } rate) writer.WriteNumber("approvalRate", rate);
+                if (e.Terms is { } terms)
+                {
+                    writer.WriteString("offeredBy", terms.OfferedBy);
+                    writer.WriteString("acceptedBy", terms.AcceptedBy);
+                    writer.WriteStartArray("chipModels");
+                    foreach (var model in terms.ChipModels) writer.WriteStringValue(model);
+                    writer.WriteEndArray();
+                    writer.WriteNumber("revenueShare", terms.RevenueShare);
+                    writer.WriteNumber("quotaH100ePerMonth", terms.QuotaH100ePerMonth);
+                }
+                writer.WriteBoolean("scripted", e.Scripted);
+                writer.WriteEndObject();
+            }
+            stream.WriteByte((byte)'\n');
+        }
+        return stream.ToArray();
+    }
 
     private static byte[] Csv(string[] header, IEnumerable<object[]> rows)
     {

@@ -203,10 +203,18 @@ public sealed record ModelLicence : RegimeRule
     /// <summary>"deny" (presumption of denial) or "approve".</summary>
     public string Policy { get; init; } = "deny";
 
-    public override LicenceDecision? Decide(LicenceRequest request) =>
-        ChipModels.Contains(request.Order.ChipModel) && Destinations.Contains(request.Destination.Code)
-            ? request.Decide(Policy == "approve" ? LicenceOutcome.Approved : LicenceOutcome.Denied, $"{Reason}: {request.Order.ChipModel} licence {(Policy == "approve" ? "granted" : "denied")}")
-            : null;
+    /// <summary>With "approve": at most this much a month (a concession's quantity cap); beyond it the next rule decides.</summary>
+    public double? QuotaH100ePerMonth { get; init; }
+
+    public override LicenceDecision? Decide(LicenceRequest request)
+    {
+        if (!ChipModels.Contains(request.Order.ChipModel) || !Destinations.Contains(request.Destination.Code)) return null;
+        if (Policy == "approve" && QuotaH100ePerMonth is { } quota
+            && !request.Ledger.TryUse($"model-quota:{Reason}:{request.Month}", request.Compute, Tpp.FromH100e(quota)))
+            return null;
+        return request.Decide(Policy == "approve" ? LicenceOutcome.Approved : LicenceOutcome.Denied,
+            $"{Reason}: {request.Order.ChipModel} licence {(Policy == "approve" ? "granted" : "denied")}");
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Units;
 
@@ -50,6 +51,8 @@ public sealed record ScenarioSpec
     public IntermediariesSpec Intermediaries { get; init; } = new();
 
     public EnforcementSpec Enforcement { get; init; } = new();
+
+    public RareEarthSpec RareEarths { get; init; } = new();
 }
 
 /// <summary>How likely each check is to catch a diverted lot (exporter monitoring comes with the licence conditions).</summary>

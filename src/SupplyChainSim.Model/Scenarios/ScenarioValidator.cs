@@ -42,6 +42,8 @@ public static partial class ScenarioValidator
         for (var i = 0; i < spec.Regime.Rules.Count; i++)
             ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error);
 
+        ValidateRareEarths(spec.RareEarths, scenario, Error);
+
         for (var i = 0; i < spec.Countries.Count; i++)
         {
             var c = spec.Countries[i];
@@ -132,6 +134,50 @@ public static partial class ScenarioValidator
             for (var j = 0; j < generator.BuyerCountries.Count; j++) Country($"{path}.buyerCountries[{j}]", generator.BuyerCountries[j]);
         }
         return errors;
+    }
+
+    private static void ValidateRareEarths(RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error)
+    {
+        const string path = "$.rareEarths";
+        void Country(string at, string code)
+        {
+            if (!scenario.Countries.Contains(code)) error(at, $"unknown country code \"{code}\"");
+        }
+        void Policy(string at, string? policy, double approvalRate)
+        {
+            if (policy is not ("open" or "licensed" or "frozen")) error($"{at}.policy", $"expected \"open\", \"licensed\" or \"frozen\", found \"{policy}\"");
+            if (approvalRate is < 0 or > 1) error($"{at}.approvalRate", $"expected a fraction in [0,1], found {approvalRate}");
+        }
+        if (rareEarths.Exporter is { } exporter)
+        {
+            Country($"{path}.exporter.country", exporter.Country);
+            for (var i = 0; i < exporter.Policy.Count; i++) Policy($"{path}.exporter.policy[{i}]", exporter.Policy[i].Policy, exporter.Policy[i].ApprovalRate);
+        }
+        for (var i = 0; i < rareEarths.Importers.Count; i++)
+        {
+            var importer = rareEarths.Importers[i];
+            Country($"{path}.importers[{i}].country", importer.Country);
+            if (!(importer.MonthlyNeedTonnes > 0)) error($"{path}.importers[{i}].monthlyNeedTonnes", $"expected a number > 0, found {importer.MonthlyNeedTonnes}");
+            foreach (var (key, value) in new[] { ("shareFromExporter", importer.ShareFromExporter), ("buildOutElasticity", importer.BuildOutElasticity),
+                         ("productionElasticity", importer.ProductionElasticity), ("pressureDecay", importer.PressureDecay) })
+                if (value is < 0 or > 1) error($"{path}.importers[{i}].{key}", $"expected a fraction in [0,1], found {value}");
+        }
+        if (rareEarths.ConcessionRule is { } rule)
+        {
+            if (rareEarths.Exporter is null) error($"{path}.concessionRule", "a concession rule needs an exporter to offer to");
+            if (rareEarths.Importers.All(i => i.Country != rule.Importer)) error($"{path}.concessionRule.importer", $"expected one of the importers, found \"{rule.Importer}\"");
+            if (rule.Trigger is not ("shortage" or "pressure")) error($"{path}.concessionRule.trigger", $"expected \"shortage\" or \"pressure\", found \"{rule.Trigger}\"");
+            foreach (var model in rule.ChipModels)
+                if (!scenario.Catalogue.Contains(model)) error($"{path}.concessionRule.chipModels", UnknownChip(model, scenario.Catalogue.Models));
+        }
+        for (var i = 0; i < rareEarths.Script.Count; i++)
+        {
+            var scripted = rareEarths.Script[i];
+            if (scripted.Type == "exporter-policy") Policy($"{path}.script[{i}]", scripted.Policy, scripted.ApprovalRate);
+            else if (scripted.Type != "concession") error($"{path}.script[{i}].type", $"expected \"exporter-policy\" or \"concession\", found \"{scripted.Type}\"");
+            foreach (var model in scripted.ChipModels)
+                if (!scenario.Catalogue.Contains(model)) error($"{path}.script[{i}].chipModels", UnknownChip(model, scenario.Catalogue.Models));
+        }
     }
 
     private static void ValidateRule(string path, RegimeRule rule, ResolvedScenario scenario, Action<string, string> error)

@@ -6,7 +6,17 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Simulation;
 
 /// <summary>The month being stepped, as every agent sees it.</summary>
-public sealed record MonthContext(YearMonth Month, bool RegimeChanged);
+public sealed record MonthContext(YearMonth Month, bool RegimeChanged)
+{
+    /// <summary>Rules added during the run: chip licences conceded for magnets.</summary>
+    public IReadOnlyList<RegimeRule> Concessions { get; init; } = [];
+
+    /// <summary>By country: what magnet shortage leaves of data-centre orders (1 = no effect).</summary>
+    public IReadOnlyDictionary<string, double> BuildOutFactor { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>By country: what magnet shortage leaves of chipmakers' production (1 = no effect).</summary>
+    public IReadOnlyDictionary<string, double> ProductionFactor { get; init; } = new Dictionary<string, double>();
+}
 
 /// <summary>
 /// Where the agents live and how a phase reaches them. <see cref="InMemoryWorldHosts"/> keeps them as plain objects;

@@ -29,18 +29,18 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     }
 
     public Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
-        Task.FromResult(dataCentres[block].PlaceOrders(month.Month, context));
+        Task.FromResult(dataCentres[block].PlaceOrders(month, context));
 
     public Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
         Task.FromResult(intermediaries[block].PlaceOrders(month.Month, context));
 
     public Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
-        Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month.Month, context, orders));
+        Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month, context, orders));
 
     public Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved)
     {
         var maker = chipmakers[chipmaker];
-        var lots = maker.TakeOrdersAndShip(month.Month, approved);
+        var lots = maker.TakeOrdersAndShip(month.Month, approved, month.ProductionFactor.GetValueOrDefault(maker.Spec.Country, 1));
         return Task.FromResult(new ShipmentsReply(lots, maker.Busy));
     }
 

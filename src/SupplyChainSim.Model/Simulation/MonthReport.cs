@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
@@ -25,6 +26,9 @@ public sealed record MonthReport(
 
     /// <summary>The largest cluster over its permitted size at the end of the month, if any.</summary>
     public UnauthorisedCluster? LargestUnauthorised { get; init; }
+
+    /// <summary>Magnet supply and shortage by importer, and the month's rare-earth events.</summary>
+    public RareEarthMonth RareEarths { get; init; } = new([], [], []);
 }
 
 /// <summary>

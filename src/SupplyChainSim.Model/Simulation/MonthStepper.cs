@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -24,10 +25,18 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     {
         if (Finished) throw new InvalidOperationException($"the run is over: all {context.Months} months have been stepped");
         var month = NextMonth;
-        var now = new MonthContext(month, context.RegimeChangesIn(month));
 
         // Phase: policy timeline events. The regime in force is a pure function of the month (SimulationContext).
-        // Phase: rare-earth leverage and concessions: arrives with the rare-earth issue.
+        // Phase: rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made.
+        var rareEarths = State.RareEarths.Step(context.RareEarths, month);
+        var concessionsChanged = rareEarths.ConcessionRules.Count != State.ConcessionRules;
+        State.ConcessionRules = rareEarths.ConcessionRules.Count;
+        var now = new MonthContext(month, context.RegimeChangesIn(month) || concessionsChanged)
+        {
+            Concessions = rareEarths.ConcessionRules,
+            BuildOutFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.BuildOutFactor, StringComparer.Ordinal),
+            ProductionFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.ProductionFactor, StringComparer.Ordinal),
+        };
 
         // Phase: demand and orders.
         var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, month)
@@ -98,7 +107,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             })
             .ToList();
         State.BreachesSoFar += breaches.Count;
-        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections);
+        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths);
         await hosts.RecordAsync(report);
         State.MonthsDone++;
         return report;
@@ -116,7 +125,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     }
 
     private MonthReport Report(YearMonth month, List<Lot> delivered, List<Lot> smuggled, List<Order> denied, List<ClusterBreach> breaches,
-        List<LicenceDecision> decisions, List<Detection> detections)
+        List<LicenceDecision> decisions, List<Detection> detections, RareEarthMonth rareEarths)
     {
         Flow FlowOf(string chipModel, long chips) => new(chips, context.TppOf(chipModel, chips));
         var rows = new SortedDictionary<string, CountryTally>(StringComparer.Ordinal);
@@ -151,6 +160,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         {
             Detections = detections,
             LargestUnauthorised = unauthorised,
+            RareEarths = rareEarths,
         };
     }
 
@@ -190,6 +200,11 @@ public sealed class StepperState
 
     public SortedSet<string> OwnersInBreach { get; init; } = new(StringComparer.Ordinal);
 
+    public required RareEarthMarket RareEarths { get; init; }
+
+    /// <summary>How many concession rules were in force last month (a change re-checks every cluster).</summary>
+    public int ConcessionRules { get; set; }
+
     public static StepperState For(Worlds.World world) => new()
     {
         // Everyone is due in the first month; from then on each block says when it next has work.
@@ -198,5 +213,6 @@ public sealed class StepperState
         ChipmakerBusy = world.Chipmakers.Select(_ => false).ToList(),
         DataCentreSummaries = world.DataCentreBlocks.Select(_ => (BlockSummary?)null).ToList(),
         DataCentreLinkDue = world.DataCentreBlocks.Select(_ => false).ToList(),
+        RareEarths = RareEarthMarket.Create(world.Context.RareEarths),
     };
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Randomness;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
@@ -18,7 +19,8 @@ public sealed record SimulationContext(
     ulong Seed,
     YearMonth Start,
     int Months,
-    EnforcementSpec Enforcement)
+    EnforcementSpec Enforcement,
+    RareEarthSpec RareEarths)
 {
     private ExportRegime[]? regimes;
     private RandomStreams? streams;
@@ -32,7 +34,7 @@ public sealed record SimulationContext(
                 if (capacity > 0) sellers.TryAdd(model, maker.Id);
         var spec = scenario.Spec;
         var makers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
-        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement);
+        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement, spec.RareEarths);
     }
 
     /// <summary>Every chipmaker with capacity for a chip model, by id.</summary>
@@ -55,6 +57,10 @@ public sealed record SimulationContext(
         var all = regimes ??= Enumerable.Range(0, Months).Select(i => ExportRegime.At(Regime.Rules, Start.AddMonths(i))).ToArray();
         return month - Start is var index && index >= 0 && index < all.Length ? all[index] : ExportRegime.At(Regime.Rules, month);
     }
+
+    /// <summary>The regime in force, with any chip concessions made for magnets deciding first.</summary>
+    public ExportRegime RegimeAt(MonthContext month) =>
+        month.Concessions.Count == 0 ? RegimeAt(month.Month) : new ExportRegime(month.Concessions.Concat(RegimeAt(month.Month).Rules));
 
     /// <summary>Whether the rules in force change in <paramref name="month"/> (the first month counts).</summary>
     public bool RegimeChangesIn(YearMonth month) =>
