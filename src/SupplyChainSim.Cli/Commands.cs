@@ -110,7 +110,10 @@ public static class Commands
 
     public const int MaxReplications = 100_000;
 
-    private static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{Guid.NewGuid():N}";
+    private static int runs;
+
+    /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
+    private static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
 
     /// <summary>
     /// Runs the replications on the one silo, as many at a time as there are cores. Replication i runs the scenario
