@@ -74,5 +74,55 @@ public class ScenarioLoaderTests
         Assert.Contains("is a directory", directory.Message);
     }
 
+    [Fact]
+    public void Errors_found_after_reading_still_name_their_line_and_column()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("scenario.json", Replace("\"country\": \"US\"", "\"country\": \"XX\""));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(file)).Errors.Single();
+        var line = File.ReadAllLines(file).Select((text, index) => (text, index)).First(l => l.text.Contains("\"XX\"")).index + 1;
+        Assert.Equal((file, line), (error.File, error.Line));
+        Assert.StartsWith($"{file}:{line}:", error.ToString());
+    }
+
+    [Fact]
+    public void Errors_in_a_file_that_is_extended_point_into_that_file()
+    {
+        using var folder = new TempFolder();
+        var world = folder.Write("world.json", Replace("\"chipModel\": \"H20\"", "\"chipModel\": \"H2O\""));
+        var scenario = folder.Write("scenario.json", "{ \"extends\": \"world.json\", \"name\": \"child\", \"months\": 3 }");
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario)).Errors.Single();
+        Assert.Equal(world, error.File);
+        Assert.Equal(File.ReadAllLines(world).ToList().FindIndex(l => l.Contains("H2O")) + 1, error.Line);
+        Assert.Contains("did you mean \"H20\"", error.Message);
+        // A wrong value the child sets is found in the child.
+        File.WriteAllText(scenario, "{ \"extends\": \"world.json\",\n  \"months\": \"three\" }");
+        var typeError = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario)).Errors.Single();
+        Assert.Equal((scenario, 2, "$.months: expected a whole number"), (typeError.File, typeError.Line, $"{typeError.JsonPath}: {typeError.Message}"));
+    }
+
+    [Fact]
+    public void Extends_cycles_are_reported_not_followed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.json", "{ \"extends\": \"b.json\" }");
+        var b = folder.Write("b.json", "{ \"extends\": \"a.json\" }");
+        Assert.Contains("extends itself", Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(b)).Errors.Single().Message);
+    }
+
+    private sealed class TempFolder : IDisposable
+    {
+        private readonly string path = Directory.CreateTempSubdirectory("scs-loader-").FullName;
+
+        public string Write(string name, string text)
+        {
+            var file = Path.Combine(path, name);
+            File.WriteAllText(file, text);
+            return file;
+        }
+
+        public void Dispose() => Directory.Delete(path, recursive: true);
+    }
+
     private static string Trim(ScenarioError error) => $"{error.JsonPath}: {error.Message}";
 }

@@ -16,7 +16,20 @@ public static partial class ScenarioLoader
     /// <summary>Loads and validates; throws <see cref="ScenarioException"/> naming every problem found.</summary>
     public static ResolvedScenario Load(string path)
     {
-        var spec = ReadScenario(path);
+        var files = new List<string>();
+        try
+        {
+            return Load(path, files);
+        }
+        catch (ScenarioException e)
+        {
+            throw new ScenarioException(Place(e.Errors, files));
+        }
+    }
+
+    private static ResolvedScenario Load(string path, List<string> files)
+    {
+        var spec = ReadScenario(path, files);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
         var catalogue = spec.CatalogueFile is { } catalogueFile
@@ -58,12 +71,13 @@ public static partial class ScenarioLoader
     /// Reads a scenario; one that says "extends": "other.json" is that file with this one's keys laid over it
     /// (objects merge key by key; arrays and values replace), so that scenarios share one world.
     /// </summary>
-    private static ScenarioSpec ReadScenario(string path)
+    private static ScenarioSpec ReadScenario(string path, List<string> files)
     {
         var text = ReadText(path);
+        files.Add(path);
         var node = ParseNode(text, path);
         if (node["extends"] is null) return Deserialize<ScenarioSpec>(text, path);
-        var merged = Resolve(node, path, [Path.GetFullPath(path)]);
+        var merged = Resolve(node, path, [Path.GetFullPath(path)], files);
         try
         {
             return merged.Deserialize<ScenarioSpec>(ScenarioJson.Read) ?? throw Fail(path, "is null; expected a JSON object");
@@ -71,11 +85,11 @@ public static partial class ScenarioLoader
         catch (JsonException e)
         {
             // Positions are lost in the merge: name the key's path and both files.
-            throw new ScenarioException(new ScenarioError(path, null, null, e.Path ?? "$", Explain(e) + " (in this file or the files it extends)"));
+            throw new ScenarioException(new ScenarioError(path, null, null, e.Path ?? "$", Explain(e)));
         }
     }
 
-    private static JsonObject Resolve(JsonObject node, string path, List<string> chain)
+    private static JsonObject Resolve(JsonObject node, string path, List<string> chain, List<string> files)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var key in FileKeys)
@@ -86,9 +100,37 @@ public static partial class ScenarioLoader
         if (chain.Contains(basePath))
             throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", $"\"{extends.GetValue<string>()}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}"));
         if (chain.Count > 8) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "more than 8 files extend one another"));
-        var baseNode = Resolve(ParseNode(ReadText(basePath), basePath), basePath, [.. chain, basePath]);
+        files.Add(basePath);
+        var baseNode = Resolve(ParseNode(ReadText(basePath), basePath), basePath, [.. chain, basePath], files);
         node.Remove("extends");
         return Merge(baseNode, node);
+    }
+
+    /// <summary>
+    /// Gives errors without a position the line and column of their JSON path: in the first file of the extends chain
+    /// that has the path itself, or else at its nearest ancestor in the scenario file.
+    /// </summary>
+    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files)
+    {
+        var positions = new Dictionary<string, JsonPositions>();
+        JsonPositions? PositionsOf(string file)
+        {
+            if (positions.TryGetValue(file, out var known)) return known;
+            try
+            {
+                return positions[file] = JsonPositions.Of(File.ReadAllText(file));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+        return errors.Select(error =>
+        {
+            if (error.Line is not null || files.Count == 0) return error;
+            var owner = files.FirstOrDefault(f => PositionsOf(f)?.Has(error.JsonPath) == true) ?? files[0];
+            return PositionsOf(owner)?.Find(error.JsonPath) is { } at ? error with { File = owner, Line = at.Line, Column = at.Column } : error;
+        }).ToList();
     }
 
     private static JsonObject Merge(JsonObject under, JsonObject over)
