@@ -26,6 +26,7 @@ public static class Commands
         var root = new RootCommand("SupplyChainSim: an actor simulation of the global AI-chip supply chain under export regimes.");
         root.Add(RunCommand(console));
         root.Add(ValidateCommand(console));
+        root.Add(SchemaCommand(console));
         return root;
     }
 
@@ -65,8 +66,21 @@ public static class Commands
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
         command.SetAction(parse => Execute(console, () =>
         {
-            var world = WorldBuilder.Build(ScenarioLoader.Load(parse.GetValue(scenario)!.FullName));
+            var world = Build(ScenarioLoader.Load(parse.GetValue(scenario)!.FullName), WorldBuilder.DefaultBlockSize);
             console.WriteLine($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months");
+            return Task.FromResult(ExitCodes.Success);
+        }).GetAwaiter().GetResult());
+        return command;
+    }
+
+    private static Command SchemaCommand(IAnsiConsole console)
+    {
+        var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it." };
+        var command = new Command("schema", "Print the JSON Schema of scenario files, for editors to complete and check them.") { output };
+        command.SetAction(parse => Execute(console, () =>
+        {
+            if (parse.GetValue(output) is { } file) AtomicFiles.WriteAll(file.DirectoryName!, new Dictionary<string, byte[]> { [file.Name] = System.Text.Encoding.UTF8.GetBytes(ScenarioSchema.Text()) });
+            else Console.Out.Write(ScenarioSchema.Text());
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
         return command;
@@ -86,7 +100,7 @@ public static class Commands
         }
         if (request.Replications is < 1 or > MaxReplications)
             throw new ScenarioException(new ScenarioError("--replications", null, null, "$", $"expected 1 to {MaxReplications:N0}, found {request.Replications}"));
-        var world = WorldBuilder.Build(scenario, request.BlockSize);
+        var world = Build(scenario, request.BlockSize);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
         var report = new ConsoleReport(console);
@@ -110,6 +124,19 @@ public static class Commands
 
     public const int MaxReplications = 100_000;
 
+    /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
+    private static World Build(ResolvedScenario scenario, int blockSize)
+    {
+        try
+        {
+            return WorldBuilder.Build(scenario, blockSize);
+        }
+        catch (ScenarioException e)
+        {
+            throw ScenarioLoader.Locate(e, scenario);
+        }
+    }
+
     private static int runs;
 
     /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
@@ -132,7 +159,7 @@ public static class Commands
             try
             {
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
-                var world = WorldBuilder.Build(seeded, request.BlockSize);
+                var world = Build(seeded, request.BlockSize);
                 var results = await GrainRun.RunAsync(host.Grains, world, RunKey(seeded), null, cancellationToken, release: true);
                 summaries[replication] = ReplicationSummary.Of(replication, results);
                 if (replication == 0) first = results;

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SupplyChainSim.Model.Scenarios;
 
 /// <summary>
-/// Where each value of a JSON file starts, by JSON path ("$.dataCentres.sites[0].country"), so that an error found
+/// Where each key (or, for array elements, each value) of a JSON file starts, by JSON path ("$.dataCentres.sites[0].country"), so that an error found
 /// after reading (a dangling reference, a value out of range) can still name its line and column.
 /// </summary>
 public sealed class JsonPositions
@@ -55,7 +55,7 @@ public sealed class JsonPositions
                     path = $"{parent}[{index}]";
                 }
                 else path = Child(stack, property!);
-                found[path] = At(reader.TokenStartIndex);
+                found.TryAdd(path, At(reader.TokenStartIndex)); // a property keeps its key's position
                 if (reader.TokenType == JsonTokenType.StartObject) stack.Push((path, 0, false));
                 else if (reader.TokenType == JsonTokenType.StartArray) stack.Push((path, 0, true));
             }

@@ -6,6 +6,9 @@ namespace SupplyChainSim.Model.Scenarios;
 /// <summary>A scenario with the files it refers to read in: everything a run needs, and nothing on disk.</summary>
 public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue, CountryList Countries, string SourceFile)
 {
+    /// <summary>The scenario file and the files it extends, in order: where errors found later are looked up.</summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     /// <summary>The same world run with another seed: the world seed stays the file's, so only the run's draws change.</summary>
     public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed, WorldSeed = Spec.WorldSeed ?? Spec.Seed } };
 

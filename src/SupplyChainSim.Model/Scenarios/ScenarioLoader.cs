@@ -40,7 +40,7 @@ public static partial class ScenarioLoader
             : BuiltIn.Countries;
         var countries = Merge(countryFile, spec.Countries);
 
-        var resolved = new ResolvedScenario(spec, catalogue, countries, path);
+        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files };
         var errors = ScenarioValidator.Validate(resolved);
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
         return resolved;
@@ -49,10 +49,14 @@ public static partial class ScenarioLoader
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
     public static ResolvedScenario Parse(string json, string name = "scenario.json")
     {
+        if (string.IsNullOrWhiteSpace(json)) throw Fail(name, "is empty; expected a JSON object");
+        var node = ParseNode(json, name);
+        var unknown = UnknownKeys.Find(node).Select(u => new ScenarioError(name, null, null, u.Path, u.Message)).ToList();
+        if (unknown.Count > 0) throw new ScenarioException(Place(unknown, json, name));
         var spec = Deserialize<ScenarioSpec>(json, name);
         var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
         var errors = ScenarioValidator.Validate(resolved);
-        if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
+        if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(Place(errors, json, name));
         return resolved;
     }
 
@@ -76,6 +80,7 @@ public static partial class ScenarioLoader
         var text = ReadText(path);
         files.Add(path);
         var node = ParseNode(text, path);
+        CheckKeys(node, path);
         if (node["extends"] is null) return Deserialize<ScenarioSpec>(text, path);
         var merged = Resolve(node, path, [Path.GetFullPath(path)], files);
         try
@@ -101,7 +106,9 @@ public static partial class ScenarioLoader
             throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", $"\"{extends.GetValue<string>()}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}"));
         if (chain.Count > 8) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "more than 8 files extend one another"));
         files.Add(basePath);
-        var baseNode = Resolve(ParseNode(ReadText(basePath), basePath), basePath, [.. chain, basePath], files);
+        var parsed = ParseNode(ReadText(basePath), basePath);
+        CheckKeys(parsed, basePath);
+        var baseNode = Resolve(parsed, basePath, [.. chain, basePath], files);
         node.Remove("extends");
         return Merge(baseNode, node);
     }
@@ -110,6 +117,16 @@ public static partial class ScenarioLoader
     /// Gives errors without a position the line and column of their JSON path: in the first file of the extends chain
     /// that has the path itself, or else at its nearest ancestor in the scenario file.
     /// </summary>
+    /// <summary>Places errors found after loading (building the world) in the scenario's files.</summary>
+    public static ScenarioException Locate(ScenarioException exception, ResolvedScenario scenario) =>
+        new(Place(exception.Errors, scenario.Files));
+
+    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, string json, string name)
+    {
+        var positions = JsonPositions.Of(json);
+        return errors.Select(e => positions.Find(e.JsonPath) is { } at ? e with { File = name, Line = at.Line, Column = at.Column } : e).ToList();
+    }
+
     private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files)
     {
         var positions = new Dictionary<string, JsonPositions>();
@@ -141,6 +158,13 @@ public static partial class ScenarioLoader
             under[key] = value is JsonObject overObject && under[key] is JsonObject underObject ? Merge(underObject, overObject) : value;
         }
         return under;
+    }
+
+    /// <summary>Every unknown key of one file, each with a did-you-mean, before anything is read.</summary>
+    private static void CheckKeys(JsonObject node, string file)
+    {
+        var unknown = UnknownKeys.Find(node).Select(u => new ScenarioError(file, null, null, u.Path, u.Message)).ToList();
+        if (unknown.Count > 0) throw new ScenarioException(unknown);
     }
 
     private static JsonObject ParseNode(string text, string file)
@@ -188,8 +212,13 @@ public static partial class ScenarioLoader
         }
         catch (JsonException e)
         {
+            // Text that parses but does not fit the types: point at the key of the offending value, as every other
+            // error does (the reader's own position is the end of the token, or the closing brace of an object
+            // missing a key).
+            var path = e.Path ?? "$";
+            var at = JsonPositions.Of(json).Find(path);
             throw new ScenarioException(new ScenarioError(
-                file, (int?)e.LineNumber + 1, (int?)e.BytePositionInLine + 1, e.Path ?? "$", Explain(e)));
+                file, at?.Line ?? (int?)e.LineNumber + 1, at?.Column ?? (int?)e.BytePositionInLine + 1, path, Explain(e)));
         }
     }
 

@@ -113,8 +113,8 @@ public static partial class ScenarioValidator
             var broker = spec.Intermediaries.List[i];
             var path = $"$.intermediaries.list[{i}]";
             Country($"{path}.hub", broker.Hub);
-            if (!dataCentreIds.Contains(broker.Buyer) && spec.DataCentres.Generate.Count == 0)
-                Error($"{path}.buyer", $"unknown data centre \"{broker.Buyer}\"; expected the id of a site in $.dataCentres.sites");
+            if (!dataCentreIds.Contains(broker.Buyer) && !spec.DataCentres.Generate.Any(g => Worlds.WorldBuilder.IsGeneratedId(broker.Buyer, g.IdPrefix, g.Count)))
+                Error($"{path}.buyer", $"unknown data centre \"{broker.Buyer}\"; expected the id of a data centre in the world");
             Chip($"{path}.chipModel", broker.ChipModel);
             AtLeastOne($"{path}.shells", broker.Shells);
             AtLeastOne($"{path}.chipsPerOrder", broker.ChipsPerOrder);
@@ -267,10 +267,23 @@ public static partial class ScenarioValidator
         }
     }
 
-    private static string UnknownChip(string model, IEnumerable<string> known)
+    private static string UnknownChip(string model, IEnumerable<string> known) =>
+        $"unknown chip model \"{model}\"{DidYouMean(model, known, always: true)}";
+
+    /// <summary>
+    /// "; did you mean "x"?" for the closest known name: one that starts with what was typed first (H100 is
+    /// H100-SXM), else the nearest by edit distance, if near enough (or always, for chip models).
+    /// </summary>
+    public static string DidYouMean(string typed, IEnumerable<string> known, bool always = false)
     {
-        var suggestion = known.OrderBy(k => Distance(k.ToLowerInvariant(), model.ToLowerInvariant())).ThenBy(k => k, StringComparer.Ordinal).First();
-        return $"unknown chip model \"{model}\"; did you mean \"{suggestion}\"?";
+        var names = known.ToList();
+        var lower = typed.ToLowerInvariant();
+        var prefixed = names.Where(k => lower.Length >= 2 && k.ToLowerInvariant().StartsWith(lower, StringComparison.Ordinal))
+            .OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+        if (prefixed is not null) return $"; did you mean \"{prefixed}\"?";
+        var (nearest, distance) = names.Select(k => (k, d: Distance(k.ToLowerInvariant(), lower)))
+            .OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal).FirstOrDefault();
+        return nearest is not null && (always || distance <= Math.Max(2, typed.Length / 3)) ? $"; did you mean \"{nearest}\"?" : "";
     }
 
     /// <summary>Levenshtein distance, for did-you-mean suggestions.</summary>

@@ -118,6 +118,14 @@ public static class WorldBuilder
         }
     }
 
+    /// <summary>Whether <paramref name="id"/> is one a generator of <paramref name="count"/> agents with this prefix makes.</summary>
+    public static bool IsGeneratedId(string id, string prefix, int count)
+    {
+        var width = count.ToString(CultureInfo.InvariantCulture).Length;
+        return id.Length == prefix.Length + 1 + width && id.StartsWith(prefix + "-", StringComparison.Ordinal)
+            && int.TryParse(id.AsSpan(prefix.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count;
+    }
+
     private static string Id(string prefix, int index, int count) =>
         $"{prefix}-{(index + 1).ToString(new string('0', count.ToString(CultureInfo.InvariantCulture).Length), CultureInfo.InvariantCulture)}";
 

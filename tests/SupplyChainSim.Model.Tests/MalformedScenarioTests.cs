@@ -1,0 +1,112 @@
+using SupplyChainSim.Model.Scenarios;
+
+namespace SupplyChainSim.Model.Tests;
+
+/// <summary>A corpus of malformed scenarios, each with the exact message an analyst gets.</summary>
+public class MalformedScenarioTests
+{
+    private const string Base = """
+        {
+          "formatVersion": 1,
+          "name": "corpus",
+          "seed": 1,
+          "start": "2024-01",
+          "months": 6,
+          "chipmakers": [ { "id": "NVIDIA", "leadTimeMonths": 0, "capacity": { "H100-SXM": 1000, "H20": 1000 } } ],
+          "dataCentres": {
+            "sites": [
+              { "id": "us-site", "country": "US", "chipModel": "H100-SXM", "targetH100e": 25 },
+              { "id": "cn-site", "country": "CN", "chipModel": "H20", "targetH100e": 0 }
+            ],
+            "generate": [ { "count": 3, "countryWeights": { "BR": 1 }, "chipModels": { "H100-SXM": 1 }, "targetH100e": 50 } ]
+          },
+          "intermediaries": { "list": [ { "id": "sg", "hub": "SG", "buyer": "cn-site", "chipModel": "H100-SXM", "chipsPerOrder": 10 } ] },
+          "regime": { "rules": [ { "rule": "baseline-3A090" } ] },
+          "rareEarths": { "exporter": { "country": "CN" }, "importers": [ { "country": "US", "monthlyNeedTonnes": 100 } ] }
+        }
+        """;
+
+    /// <summary>(mutation: replace this, with that; the token the error points at; the expected "path: message").</summary>
+    public static TheoryData<string, string, string, string> Corpus => new()
+    {
+        { "\"formatVersion\": 1", "\"formatVersion\": 2", "\"formatVersion\"", "$.formatVersion: expected 1, found 2" },
+        { "\"name\": \"corpus\"", "\"name\": \"my corpus!\"", "\"name\"", "$.name: expected letters, digits, '.', '_' or '-' (it names the output folder), found \"my corpus!\"" },
+        { "\"months\": 6", "\"months\": 0", "\"months\"", "$.months: expected 1 to 1200, found 0" },
+        { "\"months\": 6", "\"months\": 5000", "\"months\"", "$.months: expected 1 to 1200, found 5000" },
+        { "\"months\": 6", "\"months\": \"six\"", "\"months\"", "$.months: expected a whole number" },
+        { "\"months\": 6", "\"months\": 6.5", "\"months\"", "$.months: expected a whole number" },
+        { "\"seed\": 1", "\"seed\": -1", "\"seed\"", "$.seed: expected a whole number" },
+        { "\"start\": \"2024-01\"", "\"start\": \"2024-13\"", "\"start\"", "$.start: expected a month \"YYYY-MM\" (for example \"2025-05\"), found \"2024-13\"" },
+        { "\"start\": \"2024-01\"", "\"start\": \"January 2024\"", "\"start\"", "$.start: expected a month \"YYYY-MM\" (for example \"2025-05\"), found \"January 2024\"" },
+        { "\"start\": \"2024-01\"", "\"start\": 202401", "\"start\"", "$.start: expected a month as a string \"YYYY-MM\", found a number" },
+        { "\"months\": 6,", "\"monhts\": 6,", "\"monhts\"", "$.monhts: unknown key \"monhts\"; did you mean \"months\"?" },
+        { "\"seed\": 1,", "", "{", "$: missing required key \"seed\"" },
+        { "\"name\": \"corpus\",", "", "{", "$: missing required key \"name\"" },
+        { "\"leadTimeMonths\": 0", "\"leadTime\": 0", "\"leadTime\"", "$.chipmakers[0].leadTime: unknown key \"leadTime\"; did you mean \"leadTimeMonths\"?" },
+        { "\"leadTimeMonths\": 0", "\"leadTimeMonths\": -2", "\"leadTimeMonths\"", "$.chipmakers[0].leadTimeMonths: expected a number >= 0, found -2" },
+        { "\"H100-SXM\": 1000, \"H20\": 1000", "\"H100\": 1000, \"H20\": 1000", "\"H100\"", "$.chipmakers[0].capacity.H100: unknown chip model \"H100\"; did you mean \"H100-SXM\"?" },
+        { "\"H20\": 1000 }", "\"H20\": -5 }", "\"H20\": -5", "$.chipmakers[0].capacity.H20: expected a number >= 0, found -5" },
+        { "\"capacity\": { \"H100-SXM\": 1000, \"H20\": 1000 }", "\"capacity\": [ 1000 ]", "\"capacity\"", "$.chipmakers[0].capacity: expected an object of names to numbers" },
+        { "{ \"id\": \"NVIDIA\", \"leadTimeMonths\": 0,", "{ \"id\": \"NVIDIA\", \"country\": \"USA\", \"leadTimeMonths\": 0,", "\"country\"", "$.chipmakers[0].country: unknown country code \"USA\"; expected an ISO 3166-1 alpha-2 code from the country list" },
+        { "\"country\": \"US\", \"chipModel\"", "\"country\": \"XX\", \"chipModel\"", "\"country\": \"XX\"", "$.dataCentres.sites[0].country: unknown country code \"XX\"; expected an ISO 3166-1 alpha-2 code from the country list" },
+        { "\"chipModel\": \"H20\", \"targetH100e\": 0", "\"chipModel\": \"H2O\", \"targetH100e\": 0", "\"chipModel\": \"H2O\"", "$.dataCentres.sites[1].chipModel: unknown chip model \"H2O\"; did you mean \"H20\"?" },
+        { "\"chipModel\": \"H20\", \"targetH100e\": 0", "\"chipModel\": \"B200\", \"targetH100e\": 0", "\"chipModel\": \"B200\"", "$.dataCentres.sites[1].chipModel: no chipmaker in $.chipmakers has capacity for \"B200\"" },
+        { "\"targetH100e\": 25", "\"targetH100e\": -25", "\"targetH100e\": -25", "$.dataCentres.sites[0].targetH100e: expected a number >= 0, found -25" },
+        { "\"targetH100e\": 25 }", "\"targetH100e\": 25, \"orderEveryMonths\": 0 }", "\"orderEveryMonths\"", "$.dataCentres.sites[0].orderEveryMonths: expected a whole number >= 1, found 0" },
+        { "\"targetH100e\": 25 }", "\"targetH100e\": 25, \"orderSizeH100e\": 0 }", "\"orderSizeH100e\"", "$.dataCentres.sites[0].orderSizeH100e: expected a number > 0, found 0" },
+        { "{ \"id\": \"cn-site\"", "{ \"id\": \"us-site\"", "\"id\": \"us-site\", \"country\": \"CN\"", "$.dataCentres.sites[1].id: duplicate id \"us-site\"; ids must be unique" },
+        { "\"id\": \"us-site\", \"country\": \"US\", \"chipModel\": \"H100-SXM\", \"targetH100e\": 25 }", "\"id\": \"us-site\", \"country\": \"US\", \"chipModel\": \"H100-SXM\" }", "{ \"id\": \"us-site\"", "$.dataCentres.sites[0]: missing required key \"targetH100e\"" },
+        { "\"count\": 3", "\"count\": -3", "\"count\"", "$.dataCentres.generate[0].count: expected 0 to 10,000,000, found -3" },
+        { "\"countryWeights\": { \"BR\": 1 }", "\"countryWeights\": { \"BR\": 0 }", "\"countryWeights\"", "$.dataCentres.generate[0].countryWeights: expected at least one positive weight" },
+        { "\"countryWeights\": { \"BR\": 1 }", "\"countryWeights\": { \"ZZ\": 1 }", "\"ZZ\"", "$.dataCentres.generate[0].countryWeights.ZZ: unknown country code \"ZZ\"; expected an ISO 3166-1 alpha-2 code from the country list" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"lognormal\", \"mu\": 5, \"sigma\": 1 } }", "\"targetH100e\": {", "$.dataCentres.generate[0].targetH100e: expected \"dist\" to be one of \"constant\", \"uniform\", \"normal\", \"logNormal\", \"gamma\", \"pareto\", \"triangular\", found \"lognormal\"" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"uniform\", \"min\": 5 } }", "\"targetH100e\": {", "$.dataCentres.generate[0].targetH100e: a uniform distribution needs \"max\"" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"uniform\", \"min\": 9, \"max\": 5 } }", "\"targetH100e\": {", "$.dataCentres.generate[0].targetH100e: expected min <= max" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"normal\", \"mean\": 5, \"sigma\": 1 } }", "\"targetH100e\": {", "$.dataCentres.generate[0].targetH100e: a normal distribution needs \"stdDev\"" },
+        { "\"hub\": \"SG\"", "\"hub\": \"Singapore\"", "\"hub\"", "$.intermediaries.list[0].hub: unknown country code \"Singapore\"; expected an ISO 3166-1 alpha-2 code from the country list" },
+        { "\"buyer\": \"cn-site\"", "\"buyer\": \"cn-sight\"", "\"buyer\"", "$.intermediaries.list[0].buyer: unknown data centre \"cn-sight\"; expected the id of a data centre in the world" },
+        { "\"chipsPerOrder\": 10", "\"chipsPerOrder\": 0", "\"chipsPerOrder\"", "$.intermediaries.list[0].chipsPerOrder: expected a whole number >= 1, found 0" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"shells\": 0 }", "\"shells\"", "$.intermediaries.list[0].shells: expected a whole number >= 1, found 0" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"shels\": 3 }", "\"shels\"", "$.intermediaries.list[0].shels: unknown key \"shels\"; did you mean \"shells\"?" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"baseline-3a090\" }", "\"rule\"", "$.regime.rules[0].rule: unknown rule \"baseline-3a090\"; did you mean \"baseline-3A090\"?" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"country-cap\", \"periodFrom\": \"2025-01\", \"periodUntil\": \"2024-01\" }", "\"periodUntil\"", "$.regime.rules[0].periodUntil: expected a month on or after periodFrom (2025-01)" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"lpp-exemption\", \"from\": \"2025-06\", \"until\": \"2025-01\" }", "\"until\"", "$.regime.rules[0].until: expected a month on or after \"from\" (2025-06), found 2025-01" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"model-licence\", \"chipModels\": [ \"H20\" ], \"destinations\": [ \"CN\" ], \"policy\": \"maybe\" }", "\"policy\"", "$.regime.rules[0].policy: expected \"deny\" or \"approve\", found \"maybe\"" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"exemption-conditions\", \"exporterMonitoring\": 1.5 }", "\"exporterMonitoring\"", "$.regime.rules[0].exporterMonitoring: expected a fraction in [0,1], found 1.5" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"revenue-share\", \"chipModels\": [ \"H20\" ], \"share\": 15 }", "\"share\"", "$.regime.rules[0].share: expected a fraction in [0,1], found 15" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"bilateral-quota\", \"country\": \"KSA\", \"quotaH100ePerYear\": 100 }", "\"country\"", "$.regime.rules[0].country: unknown country code \"KSA\"" },
+        { "\"monthlyNeedTonnes\": 100", "\"monthlyNeedTonnes\": 0", "\"monthlyNeedTonnes\"", "$.rareEarths.importers[0].monthlyNeedTonnes: expected a number > 0, found 0" },
+        { "{ \"country\": \"CN\" }", "{ \"country\": \"CN\", \"policy\": [ { \"from\": \"2024-02\", \"policy\": \"closed\" } ] }", "\"policy\": \"closed\"", "$.rareEarths.exporter.policy[0].policy: expected \"open\", \"licensed\" or \"frozen\", found \"closed\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void Each_malformed_scenario_gets_its_exact_message(string replace, string with, string at, string expected)
+    {
+        Assert.Contains(replace, Base);
+        var json = Base.Replace(replace, with);
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors[0];
+        Assert.Equal($"corpus.json:{Position(json, at, error)}: {expected}", error.ToString());
+    }
+
+    /// <summary>Where the token the error is about stands (the first of several on the error's line).</summary>
+    private static string Position(string json, string token, ScenarioError error)
+    {
+        var lines = json.Split('\n');
+        var line = error.Line ?? 0;
+        var column = line > 0 && lines[line - 1].Contains(token) ? lines[line - 1].IndexOf(token, StringComparison.Ordinal) + 1 : -1;
+        return $"{line}:{column}";
+    }
+
+    [Fact]
+    public void The_corpus_has_at_least_40_distinct_cases() =>
+        Assert.True(Corpus.Count() >= 40 && Corpus.Select(c => $"{c[0]}|{c[1]}").Distinct().Count() == Corpus.Count());
+
+    [Fact]
+    public void Every_unknown_key_is_reported_in_one_pass()
+    {
+        var json = Base.Replace("\"months\": 6,", "\"monhts\": 6,").Replace("\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"shels\": 3 }");
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors;
+        Assert.Equal(["$.monhts", "$.intermediaries.list[0].shels"], errors.Select(e => e.JsonPath));
+    }
+}
