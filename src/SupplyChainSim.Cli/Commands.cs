@@ -66,7 +66,9 @@ public static class Commands
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
         command.SetAction(parse => Execute(console, () =>
         {
-            var world = Build(ScenarioLoader.Load(parse.GetValue(scenario)!.FullName), WorldBuilder.DefaultBlockSize);
+            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
+            foreach (var warning in loaded.Warnings) Console.Error.WriteLine(warning);
+            var world = Build(loaded, WorldBuilder.DefaultBlockSize);
             console.WriteLine($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months");
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
@@ -91,6 +93,7 @@ public static class Commands
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
         var scenario = ScenarioLoader.Load(request.Scenario);
+        foreach (var warning in scenario.Warnings) Console.Error.WriteLine(warning);
         if (request.Seed is { } seed) scenario = scenario.WithSeed(seed);
         if (request.Months is { } months)
         {

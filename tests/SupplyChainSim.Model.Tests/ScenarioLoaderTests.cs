@@ -126,3 +126,17 @@ public class ScenarioLoaderTests
 
     private static string Trim(ScenarioError error) => $"{error.JsonPath}: {error.Message}";
 }
+
+public class UnitWarningTests
+{
+    [Fact]
+    public void A_threshold_in_the_wrong_unit_is_a_warning_with_its_place_not_an_error()
+    {
+        var json = TestWorlds.HandComputed.Replace("\"months\": 6,", "\"months\": 6,\n  \"regime\": { \"rules\": [ { \"rule\": \"lpp-exemption\", \"allowanceTpp\": 1699 } ] },");
+        var scenario = ScenarioLoader.Parse(json, "units.json");
+        var warning = Assert.Single(scenario.Warnings);
+        Assert.True(warning.IsWarning);
+        Assert.Equal("$.regime.rules[0].allowanceTpp", warning.JsonPath);
+        Assert.Matches(@"^units\.json:\d+:\d+: warning: \$\.regime\.rules\[0\]\.allowanceTpp: 1,699 TPP is 0 H100e a consignee a year; the rule's is 26,900,000 TPP \(1,699 H100e\)", warning.ToString());
+    }
+}

@@ -9,6 +9,9 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// <summary>The scenario file and the files it extends, in order: where errors found later are looked up.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Likely mistakes that do not stop a run (a threshold in the wrong unit), each with its place.</summary>
+    public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
+
     /// <summary>The same world run with another seed: the world seed stays the file's, so only the run's draws change.</summary>
     public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed, WorldSeed = Spec.WorldSeed ?? Spec.Seed } };
 

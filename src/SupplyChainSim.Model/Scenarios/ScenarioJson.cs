@@ -15,6 +15,7 @@ public static class ScenarioJson
         NumberHandling = JsonNumberHandling.Strict,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
         MaxDepth = 64,
     };
 

@@ -43,7 +43,7 @@ public static partial class ScenarioLoader
         var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files };
         var errors = ScenarioValidator.Validate(resolved);
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
-        return resolved;
+        return resolved with { Warnings = Place(errors, files) };
     }
 
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
@@ -57,7 +57,7 @@ public static partial class ScenarioLoader
         var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
         var errors = ScenarioValidator.Validate(resolved);
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(Place(errors, json, name));
-        return resolved;
+        return resolved with { Warnings = Place(errors, json, name) };
     }
 
     private static CountryList Merge(CountryList list, IReadOnlyList<CountrySpec> overrides)
@@ -171,7 +171,10 @@ public static partial class ScenarioLoader
     {
         try
         {
-            return JsonNode.Parse(text, null, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject
+            return JsonNode.Parse(text, null, new JsonDocumentOptions
+                {
+                    CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false, MaxDepth = 64,
+                }) as JsonObject
                 ?? throw Fail(file, "expected a JSON object");
         }
         catch (JsonException e)
@@ -229,6 +232,7 @@ public static partial class ScenarioLoader
     {
         var message = PathSuffix().Replace(e.Message, "");
         if (UnknownKey().Match(message) is { Success: true } unknown) return $"unknown key \"{unknown.Groups[1].Value}\"";
+        if (DuplicateKey().Match(message) is { Success: true } duplicate) return $"the key \"{duplicate.Groups[1].Value}\" appears twice; expected each key once";
         if (MissingRequired().Match(message) is { Success: true } missing)
             return $"missing required key{(missing.Groups[1].Value.Contains(',') ? "s" : "")} {missing.Groups[1].Value.Replace('\'', '"')}";
         if (NotConvertible().Match(message) is { Success: true } convert) return $"expected {Friendly(convert.Groups[1].Value)}";
@@ -254,6 +258,9 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex(@"The JSON property '(.+?)' could not be mapped")]
     private static partial Regex UnknownKey();
+
+    [GeneratedRegex(@"[Dd]uplicate property '(.+?)'")]
+    private static partial Regex DuplicateKey();
 
     [GeneratedRegex(@"missing required properties including: (.+?)\.?$")]
     private static partial Regex MissingRequired();

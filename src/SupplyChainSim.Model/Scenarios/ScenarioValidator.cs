@@ -40,7 +40,11 @@ public static partial class ScenarioValidator
         }
 
         for (var i = 0; i < spec.Regime.Rules.Count; i++)
+        {
             ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error);
+            foreach (var (at, message) in UnitWarnings($"$.regime.rules[{i}]", spec.Regime.Rules[i]))
+                errors.Add(new ScenarioError(scenario.SourceFile, null, null, at, message, IsWarning: true));
+        }
 
         ValidateRareEarths(spec.RareEarths, scenario, Error);
 
@@ -93,6 +97,9 @@ public static partial class ScenarioValidator
             if (site.OwnerHeadquarters is { } hq) Country($"{path}.ownerHeadquarters", hq);
             Chip($"{path}.chipModel", site.ChipModel);
             NonNegative($"{path}.targetH100e", site.TargetH100e);
+            if (site.TargetH100e > 10_000_000)
+                errors.Add(new ScenarioError(scenario.SourceFile, null, null, $"{path}.targetH100e",
+                    $"{site.TargetH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?", IsWarning: true));
             if (!(site.OrderSizeH100e > 0)) Error($"{path}.orderSizeH100e", $"expected a number > 0, found {site.OrderSizeH100e}");
             AtLeastOne($"{path}.orderEveryMonths", site.OrderEveryMonths);
             NonNegative($"{path}.firstOrderMonth", site.FirstOrderMonth);
@@ -177,6 +184,31 @@ public static partial class ScenarioValidator
             else if (scripted.Type != "concession") error($"{path}.script[{i}].type", $"expected \"exporter-policy\" or \"concession\", found \"{scripted.Type}\"");
             foreach (var model in scripted.ChipModels)
                 if (!scenario.Catalogue.Contains(model)) error($"{path}.script[{i}].chipModels", UnknownChip(model, scenario.Catalogue.Models));
+        }
+    }
+
+    /// <summary>Thresholds far outside what the policy record uses: most likely TPP and H100e mixed up.</summary>
+    private static IEnumerable<(string Path, string Message)> UnitWarnings(string path, RegimeRule rule)
+    {
+        const double h100 = 15_831.2;
+        static string H100e(double tpp) => (tpp / h100).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+        switch (rule)
+        {
+            case LppExemption lpp when lpp.AllowanceTpp < 10 * h100 || lpp.AllowanceTpp > 1_000_000 * h100:
+                yield return ($"{path}.allowanceTpp", $"{lpp.AllowanceTpp:N0} TPP is {H100e(lpp.AllowanceTpp)} H100e a consignee a year; the rule's is 26,900,000 TPP (1,699 H100e): is this in the right unit (TPP, not H100e)?");
+                break;
+            case CountryCap cap when cap.CapTpp < 1_000 * h100 || cap.CapTpp > 100_000_000 * h100:
+                yield return ($"{path}.capTpp", $"{cap.CapTpp:N0} TPP is {H100e(cap.CapTpp)} H100e; the Tier 2 cap is 790,000,000 TPP (49,901 H100e): is this in the right unit (TPP, not H100e)?");
+                break;
+            case BilateralQuota quota when quota.QuotaH100ePerYear > 10_000_000:
+                yield return ($"{path}.quotaH100ePerYear", $"{quota.QuotaH100ePerYear:N0} H100e a year is more than the world makes: is this TPP rather than H100e?");
+                break;
+            case VerifiedEndUser veu when veu.LimitH100ePerCountry > 10_000_000:
+                yield return ($"{path}.limitH100ePerCountry", $"{veu.LimitH100ePerCountry:N0} H100e is more than the world makes: is this TPP rather than H100e?");
+                break;
+            case ExemptionConditions conditions when conditions.NoClusteringLimitH100e > 10_000_000:
+                yield return ($"{path}.noClusteringLimitH100e", $"{conditions.NoClusteringLimitH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?");
+                break;
         }
     }
 
