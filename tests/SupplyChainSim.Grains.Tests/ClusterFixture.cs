@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyChainSim.Grains;
 
@@ -16,7 +17,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddSupplyChainSim());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSupplyChainSim();
+            // Random placement, so that a run's grains are spread over both silos whatever their load: the default
+            // (resource-optimised) placement may keep a short run on one silo, and then nothing crosses the wire.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+        });
         builder.ConfigureClient(client => client.Services.AddModelSerialization());
         Cluster = builder.Build();
         await Cluster.DeployAsync();

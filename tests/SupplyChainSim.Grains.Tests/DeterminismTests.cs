@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
@@ -33,7 +34,11 @@ public class DeterminismTests(ClusterFixture fixture)
         foreach (short silos in new short[] { 1, 3 })
         {
             var builder = new InProcessTestClusterBuilder(silos);
-            builder.ConfigureSilo((_, silo) => silo.AddSupplyChainSim());
+            builder.ConfigureSilo((_, silo) =>
+            {
+                silo.AddSupplyChainSim();
+                silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>(); // spread the run over every silo
+            });
             builder.ConfigureClient(client => client.Services.AddModelSerialization());
             await using var cluster = builder.Build();
             await cluster.DeployAsync();
