@@ -75,6 +75,8 @@ public class MalformedScenarioTests
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"exemption-conditions\", \"exporterMonitoring\": 1.5 }", "\"exporterMonitoring\"", "$.regime.rules[0].exporterMonitoring: expected a fraction in [0,1], found 1.5" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"revenue-share\", \"chipModels\": [ \"H20\" ], \"share\": 15 }", "\"share\"", "$.regime.rules[0].share: expected a fraction in [0,1], found 15" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"bilateral-quota\", \"country\": \"KSA\", \"quotaH100ePerYear\": 100 }", "\"country\"", "$.regime.rules[0].country: unknown country code \"KSA\"" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"transit\": [ \"TH\", \"Thailand\" ] }", "\"Thailand\"", "$.intermediaries.list[0].transit[1]: unknown country code \"Thailand\"; expected an ISO 3166-1 alpha-2 code from the country list" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"splitFraction\": 1.5 }", "\"splitFraction\"", "$.intermediaries.list[0].splitFraction: expected a fraction in (0,1], found 1.5" },
         { "\"monthlyNeedTonnes\": 100", "\"monthlyNeedTonnes\": 0", "\"monthlyNeedTonnes\"", "$.rareEarths.importers[0].monthlyNeedTonnes: expected a number > 0, found 0" },
         { "{ \"country\": \"CN\" }", "{ \"country\": \"CN\", \"policy\": [ { \"from\": \"2024-02\", \"policy\": \"closed\" } ] }", "\"policy\": \"closed\"", "$.rareEarths.exporter.policy[0].policy: expected \"open\", \"licensed\" or \"frozen\", found \"closed\"" },
     };

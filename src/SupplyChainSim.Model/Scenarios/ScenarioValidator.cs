@@ -128,6 +128,9 @@ public static partial class ScenarioValidator
             AtLeastOne($"{path}.orderEveryMonths", broker.OrderEveryMonths);
             NonNegative($"{path}.delayMonths", broker.DelayMonths);
             NonNegative($"{path}.markup", broker.Markup);
+            for (var j = 0; j < broker.Transit.Count; j++) Country($"{path}.transit[{j}]", broker.Transit[j]);
+            if (broker.SplitFraction is { } split && !(split > 0 && split <= 1))
+                Error($"{path}.splitFraction", $"expected a fraction in (0,1], found {split}");
             NonNegative($"{path}.firstOrderMonth", broker.FirstOrderMonth);
         }
         for (var i = 0; i < spec.Intermediaries.Generate.Count; i++)
