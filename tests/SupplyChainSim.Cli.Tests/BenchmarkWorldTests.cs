@@ -1,0 +1,21 @@
+using SupplyChainSim.Benchmarks;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli.Tests;
+
+public class BenchmarkWorldTests
+{
+    /// <summary>
+    /// Optimisation must never change results: the benchmark world (at a size a test can afford) keeps these exact
+    /// output bytes. A deliberate behaviour change updates the hash, with the reason in the commit.
+    /// </summary>
+    [Fact]
+    public async Task The_benchmark_worlds_outputs_are_pinned()
+    {
+        var world = WorldBuilder.Build(BenchmarkWorld.Scenario(dataCentres: 2_000, intermediaries: 200, months: 24));
+        Assert.Equal(2_000 + 200 + 199 + 10, world.AgentCount);
+        var hash = Benchmark.Hash(await InMemoryWorldHosts.RunAsync(world));
+        Assert.Equal("1be3ad99154fa3ab5fb5ea93b0b8a8f5757e4093f9b6d9cdf5ae59a8c9955744", hash);
+    }
+}
