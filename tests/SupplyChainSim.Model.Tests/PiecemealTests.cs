@@ -44,6 +44,16 @@ public class PiecemealTests
     }
 
     [Fact]
+    public async Task An_owner_that_links_its_sites_is_never_split_across_blocks()
+    {
+        // Blocks of one site: the owner's two sites still share a block, so the linked cluster (and the breach) stay.
+        var world = TestWorlds.Build(TwoSites(link: true), blockSize: 1);
+        Assert.Contains(world.DataCentreBlocks, b => b.Sites.Select(s => s.Id).SequenceEqual(["my-a", "my-b"]));
+        var breach = Assert.Single((await InMemoryWorldHosts.RunAsync(world)).Breaches);
+        Assert.Equal(120.0, breach.Cluster.H100e);
+    }
+
+    [Fact]
     public async Task No_clustering_software_stops_the_link_unless_the_owner_gets_round_it()
     {
         const string conditions = """, { "rule": "exemption-conditions", "noClustering": true, "noClusteringLimitH100e": 50 }""";

@@ -46,6 +46,8 @@ public class WorldBuilderTests
         var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")), blockSize: 100);
         Assert.All(world.DataCentreBlocks, b => Assert.All(b.Sites, s => Assert.Equal(b.Country, s.Country)));
         Assert.All(world.DataCentreBlocks, b => Assert.InRange(b.Sites.Count, 1, 100));
+        // Johor Front's six linked sites share one block.
+        Assert.Single(world.DataCentreBlocks, b => b.Sites.Any(s => s.Owner == "Johor Front"));
         Assert.Equal(Enumerable.Range(0, world.DataCentreBlocks.Count), world.DataCentreBlocks.Select(b => b.Index));
     }
 }

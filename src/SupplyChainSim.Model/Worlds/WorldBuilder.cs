@@ -29,7 +29,7 @@ public static class WorldBuilder
         var dataCentreBlocks = new List<DataCentreBlockPlan>();
         var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
         foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var chunk in country.OrderBy(s => s.Id, StringComparer.Ordinal).Chunk(blockSize))
+            foreach (var chunk in Pack(country, blockSize))
             {
                 var block = new DataCentreBlockPlan(dataCentreBlocks.Count, country.Key, chunk);
                 dataCentreBlocks.Add(block);
@@ -65,6 +65,28 @@ public static class WorldBuilder
 
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks);
+    }
+
+    /// <summary>
+    /// Cuts one country's sites into blocks of at most <paramref name="blockSize"/>, never splitting the sites of an
+    /// owner that links them (a cluster is linked inside one block; a larger group gets a block of its own).
+    /// </summary>
+    private static IEnumerable<DataCentreSpec[]> Pack(IEnumerable<DataCentreSpec> sites, int blockSize)
+    {
+        var groups = sites.GroupBy(s => s.LinkAcrossSites ? "owner:" + s.OwnerOrSelf : "site:" + s.Id, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray())
+            .OrderBy(g => g[0].Id, StringComparer.Ordinal);
+        var block = new List<DataCentreSpec>();
+        foreach (var group in groups)
+        {
+            if (block.Count > 0 && block.Count + group.Length > blockSize)
+            {
+                yield return [.. block];
+                block.Clear();
+            }
+            block.AddRange(group);
+        }
+        if (block.Count > 0) yield return [.. block];
     }
 
     private static IEnumerable<DataCentreSpec> Generate(DataCentreGenerator generator, RandomStreams streams)
