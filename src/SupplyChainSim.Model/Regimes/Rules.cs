@@ -133,7 +133,7 @@ public sealed record CountryCap : RegimeRule
 /// <summary>
 /// Low Processing Performance exception: up to 26,900,000 TPP (about 1,699 H100e) per consignee per calendar year
 /// with a notification only, not counted against the country cap. The 500 H100e variant sets AllowanceTpp to 7,915,600.
-/// A site holding more than the allowance without a licence is above the exemption size.
+/// A cluster linking more LPP chips than one allowance for each year they came in is above the exemption size.
 /// </summary>
 public sealed record LppExemption : RegimeRule
 {

@@ -235,6 +235,10 @@ public static partial class ScenarioValidator
         {
             if (!(value > 0)) error($"{path}.{key}", $"expected a number > 0, found {value}");
         }
+        void DenyOrApprove(string policy)
+        {
+            if (policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{policy}\"");
+        }
         if (rule.From is { } from && rule.Until is { } until && until < from)
             error($"{path}.until", $"expected a month on or after \"from\" ({from}), found {until}");
         switch (rule)
@@ -254,11 +258,11 @@ public static partial class ScenarioValidator
             case ModelLicence licence:
                 Chips("chipModels", licence.ChipModels);
                 Countries("destinations", licence.Destinations);
-                if (licence.Policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{licence.Policy}\"");
+                DenyOrApprove(licence.Policy);
                 break;
             case DestinationLicence destination:
                 Countries("destinations", destination.Destinations);
-                if (destination.Policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{destination.Policy}\"");
+                DenyOrApprove(destination.Policy);
                 break;
             case CaseByCaseWindow window:
                 Countries("destinations", window.Destinations);
