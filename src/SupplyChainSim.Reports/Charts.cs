@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
+using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports;
 
@@ -57,6 +58,49 @@ public static partial class Charts
         Fonts.Serif = FontName;
         Fonts.Monospace = FontName;
         fontsSet = true;
+    }
+
+    /// <summary>A line per series over the months from <paramref name="start"/>, with month labels on the X axis.</summary>
+    public static Plot MonthLines(string title, string yLabel, YearMonth start, IEnumerable<(string Name, IReadOnlyList<double> Values)> series)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        var count = 0;
+        var months = 0;
+        foreach (var (name, values) in series)
+        {
+            var line = plot.Add.ScatterLine(Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray(), values.ToArray(), Palette[count % Palette.Count]);
+            line.LegendText = name;
+            line.LineWidth = 2;
+            if (count >= Palette.Count) line.LinePattern = LinePattern.Dashed;
+            months = Math.Max(months, values.Count);
+            count++;
+        }
+        MonthAxis(plot, start, months);
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
+    /// <summary>Labels X positions 0..months-1 with their months (YYYY-MM), at most about a dozen labels.</summary>
+    public static void MonthAxis(Plot plot, YearMonth start, int months)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(months / 12.0));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < months; i += step) ticks.AddMajor(i, start.AddMonths(i).ToString());
+        plot.Axes.Bottom.TickGenerator = ticks;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 60;
+    }
+
+    /// <summary>Labels integer positions on an axis with names (scenarios, sweep values that are not numbers).</summary>
+    public static void CategoryAxis(ScottPlot.IAxis axis, IReadOnlyList<string> names)
+    {
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        for (var i = 0; i < names.Count; i++) ticks.AddMajor(i, names[i]);
+        axis.TickGenerator = ticks;
     }
 
     [GeneratedRegex(@"(id=""|url\(#)(cl_\d+)")]

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json;
+using ScottPlot;
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Reports;
+
+/// <summary>
+/// report.html: what a run found, for an analyst to look at: the scenario and its regime timeline, installed compute
+/// by country and shipments by route over time, licence decisions by rule, magnet shortage, every breach with the
+/// acquisitions that made it, and with replications how likely and how early a breach is.
+/// </summary>
+public static class RunReport
+{
+    public const string FileName = "report.html";
+
+    /// <summary>Countries drawn one by one in the installed-compute chart; the rest are summed as "other".</summary>
+    public const int CountriesShown = 8;
+
+    /// <summary>Breaches listed with their acquisitions; all of them are in breaches.json.</summary>
+    public const int BreachesListed = 100;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static byte[] Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
+    {
+        var info = results.Info;
+        var page = new HtmlPage($"{info.Scenario}, seed {info.Seed}: SupplyChainSim report");
+        page.Heading(1, $"{info.Scenario}")
+            .Paragraph(info.Description)
+            .Facts([
+                ("seed", info.Seed.ToString(Invariant)),
+                ("months", $"{info.Start} to {info.Start.AddMonths(info.Months - 1)} ({info.Months})"),
+                ("agents", Count(info.Agents)),
+                ("breaches", Count(results.Breaches.Count())),
+                ("tool", $"supplychainsim {ResultFiles.ToolVersion}"),
+            ]);
+
+        page.Heading(2, "Regime timeline");
+        RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
+
+        page.Heading(2, "Compute over time");
+        page.Chart(Charts.Svg(InstalledByCountry(results), 1000, 400),
+            $"Installed H100e by country at the end of each month: the {CountriesShown} countries with the most at the end, the others summed.");
+        page.Chart(Charts.Svg(ShippedByRoute(results), 1000, 400),
+            "Cumulative H100e delivered by route (licensed, exempt: notified or no licence needed, smuggled through intermediaries), and denied.");
+
+        page.Heading(2, "Licence decisions by rule");
+        DecisionsByRule(page, results);
+
+        page.Heading(2, "Magnet shortage");
+        MagnetShortage(page, results);
+
+        page.Heading(2, "Breaches");
+        Breaches(page, results);
+
+        if (replications is not null)
+        {
+            page.Heading(2, $"Replications ({Count(replications.Count)})");
+            Replications(page, replications, info.Start, info.Months);
+        }
+        return page.Render();
+    }
+
+    /// <summary>The rules as bars over the months each is in force, and as a table with their settings.</summary>
+    public static void RegimeTimeline(HtmlPage page, IReadOnlyList<RegimeRule> rules, YearMonth start, int months)
+    {
+        var end = start.AddMonths(months - 1);
+        var plot = new Plot();
+        plot.Title("Rules in force");
+        var names = new List<string>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            var from = rule.From is { } f && f > start ? f - start : 0;
+            var until = rule.Until is { } u && u < end ? u - start : months - 1;
+            var y = rules.Count - 1 - i;
+            if (from <= until)
+            {
+                var bar = plot.Add.Rectangle(from - 0.5, until + 0.5, y - 0.35, y + 0.35);
+                bar.FillStyle.Color = Charts.Palette[i % Charts.Palette.Count];
+                bar.LineStyle.Width = 0;
+            }
+            names.Add(rule.Reason);
+        }
+        names.Reverse();
+        Charts.CategoryAxis(plot.Axes.Left, names);
+        Charts.MonthAxis(plot, start, months);
+        plot.Axes.SetLimits(-0.5, months - 0.5, -0.6, rules.Count - 0.4);
+        page.Chart(Charts.Svg(plot, 1000, 120 + 32 * rules.Count),
+            "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings).");
+        page.Table(["rule", "from", "until", "precedence", "settings"], rules.Select(rule => (IReadOnlyList<string>)
+        [
+            rule.Reason, rule.From?.ToString() ?? "(start)", rule.Until?.ToString() ?? "(open)", rule.Precedence.ToString(Invariant),
+            JsonSerializer.Serialize(rule, RuleJson),
+        ]));
+    }
+
+    private static Plot InstalledByCountry(RunResults results)
+    {
+        var last = results.Months.LastOrDefault();
+        var top = (last?.Countries ?? []).Where(c => c.Installed > Tpp.Zero)
+            .OrderByDescending(c => c.Installed).ThenBy(c => c.Country, StringComparer.Ordinal).Take(CountriesShown).Select(c => c.Country).ToList();
+        var series = top.Select(code => (code, (IReadOnlyList<double>)results.Months
+            .Select(m => m.Countries.FirstOrDefault(c => c.Country == code)?.Installed.H100e ?? 0).ToList())).ToList();
+        var other = results.Months.Select(m => m.Countries.Where(c => !top.Contains(c.Country)).Aggregate(Tpp.Zero, (s, c) => s + c.Installed).H100e).ToList();
+        if (other.Any(v => v > 0)) series.Add(("other", other));
+        return Charts.MonthLines("Installed H100e by country", "H100e", results.Info.Start, series);
+    }
+
+    private static Plot ShippedByRoute(RunResults results)
+    {
+        IReadOnlyList<double> Cumulative(Func<MonthReport, Flow> flow)
+        {
+            var sum = Tpp.Zero;
+            return results.Months.Select(m => (sum += flow(m).Compute).H100e).ToList();
+        }
+        return Charts.MonthLines("H100e by route (cumulative)", "H100e", results.Info.Start,
+        [
+            ("licensed", Cumulative(m => m.Licensed)), ("exempt", Cumulative(m => m.Exempt)),
+            ("smuggled", Cumulative(m => m.Smuggled)), ("denied", Cumulative(m => m.Denied)),
+        ]);
+    }
+
+    private static void DecisionsByRule(HtmlPage page, RunResults results)
+    {
+        var decisions = results.Months.SelectMany(m => m.Decisions.Select(d => (m.Month, Decision: d))).ToList();
+        if (decisions.Count == 0)
+        {
+            page.Paragraph("No licence decisions: nothing was ordered from a chipmaker.");
+            return;
+        }
+        var rules = decisions.Select(d => d.Decision.Basis).Distinct().Order(StringComparer.Ordinal).ToList();
+        var plot = Charts.MonthLines("Licence decisions a month, by the rule that decided", "decisions", results.Info.Start,
+            rules.Select(rule => (rule, (IReadOnlyList<double>)results.Months.Select(m => (double)m.Decisions.Count(d => d.Basis == rule)).ToList())));
+        page.Chart(Charts.Svg(plot, 1000, 400), "Orders decided each month by each rule (the first rule in force that decides an order decides it).");
+        var outcomes = Enum.GetValues<LicenceOutcome>();
+        page.Table(["rule", .. outcomes.Select(o => $"{ResultFiles.OutcomeName(o)} (orders)"), "H100e decided"],
+            rules.Select(rule =>
+            {
+                var byRule = decisions.Where(d => d.Decision.Basis == rule).Select(d => d.Decision).ToList();
+                return (IReadOnlyList<string>)
+                [
+                    rule, .. outcomes.Select(o => Count(byRule.Count(d => d.Outcome == o))),
+                    H100e(byRule.Aggregate(Tpp.Zero, (s, d) => s + d.Compute)),
+                ];
+            }));
+    }
+
+    private static void MagnetShortage(HtmlPage page, RunResults results)
+    {
+        var importers = results.Months.SelectMany(m => m.RareEarths.Importers.Select(i => i.Country)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (importers.Count == 0)
+        {
+            page.Paragraph("This scenario has no rare-earth market: no magnet shortage is modelled.");
+            return;
+        }
+        var plot = Charts.MonthLines("Magnet shortage by importer", "shortage (0 to 1)", results.Info.Start,
+            importers.Select(code => (code, (IReadOnlyList<double>)results.Months
+                .Select(m => m.RareEarths.Importers.FirstOrDefault(i => i.Country == code)?.Shortage ?? 0).ToList())));
+        plot.Axes.SetLimitsY(0, 1.05);
+        page.Chart(Charts.Svg(plot, 1000, 360), "The share of each importer's magnet need left unmet after stocks, month by month.");
+        var events = results.Months.SelectMany(m => m.RareEarths.Events).ToList();
+        if (events.Count > 0)
+            page.Table(["month", "event", "importer", "exporter", "policy"], events.Select(e => (IReadOnlyList<string>)
+                [e.Month.ToString(), e.Type, e.Importer ?? "", e.Exporter ?? "", e.Policy ?? ""]));
+    }
+
+    private static void Breaches(HtmlPage page, RunResults results)
+    {
+        var breaches = results.Breaches.ToList();
+        var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
+            .OrderByDescending(u => u.Cluster!.Cluster).ThenBy(u => u.Month).Select(u => u.Cluster).FirstOrDefault();
+        if (unauthorised is not null)
+        {
+            var (route, via, compute) = ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
+            page.Paragraph($"Largest unauthorised cluster: {H100e(unauthorised.Cluster)} H100e at {unauthorised.Site} (owner {unauthorised.Owner}, " +
+                $"{unauthorised.Country}); main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e.");
+        }
+        if (breaches.Count == 0)
+        {
+            page.Paragraph("No breaches: no linked cluster exceeded what the regime permits its owner.");
+            return;
+        }
+        page.Paragraph($"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")}, each in the month a linked cluster first exceeded what the regime permits its owner.");
+        page.Table(["month", "site", "owner", "country", "cluster H100e", "permitted H100e", "linked sites", "first for owner", "supplier caught by then"],
+            breaches.Select(b => (IReadOnlyList<string>)
+            [
+                b.Month.ToString(), b.Site, b.Owner, b.Country, H100e(b.Cluster), H100e(b.Threshold), Count(b.Sites.Count),
+                b.FirstForOwner ? "yes" : "no", b.DetectedByThen ? "yes" : "no",
+            ]));
+        page.Heading(3, "Trails: the acquisitions behind each breach");
+        foreach (var b in breaches.Take(BreachesListed))
+            page.Details($"{b.Month} {b.Site} ({b.Owner}, {b.Country}): {H100e(b.Cluster)} H100e over {H100e(b.Threshold)} permitted, {Count(b.Acquisitions.Count)} acquisitions",
+                ["month", "seller", "via", "chip", "chips", "H100e", "route", "basis", "no-clustering"],
+                b.Acquisitions.Select(a => (IReadOnlyList<string>)
+                [
+                    a.Month.ToString(), a.Seller, a.Via ?? "", a.ChipModel, Count(a.Chips), H100e(a.Compute), ResultFiles.RouteName(a.Route), a.Basis,
+                    a.NoClustering ? "yes" : "no",
+                ]),
+                $"Sites linked: {string.Join(", ", b.Sites)}.");
+        if (breaches.Count > BreachesListed)
+            page.Note($"The first {BreachesListed} breaches are listed with their trails; all {Count(breaches.Count)} are in breaches.json.");
+    }
+
+    private static void Replications(HtmlPage page, IReadOnlyList<ReplicationSummary> replications, YearMonth start, int months)
+    {
+        var mc = MonteCarloSummary.Of(replications);
+        page.Facts([
+            ("P(at least one breach)", $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
+            ("replications with a breach", $"{Count(mc.ReplicationsWithBreach)} of {Count(mc.Replications)}"),
+            ("first breach month", mc.FirstBreachMedian is { } median ? $"median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}" : "no breach in any replication"),
+            ("largest cluster H100e", $"median {H100e(mc.LargestClusterMedian)}, 5th to 95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}"),
+            ("largest unauthorised cluster H100e", $"median {H100e(mc.LargestUnauthorisedClusterMedian)}, 95th percentile {H100e(mc.LargestUnauthorisedClusterP95)}"),
+            ("smuggled H100e (mean)", H100e(mc.SmuggledH100eMean)),
+        ]);
+        var plot = new Plot();
+        plot.Title("First breach month across replications");
+        plot.YLabel("replications");
+        var counts = new double[months];
+        foreach (var r in replications)
+            if (r.FirstBreachMonth is { } first && first - start is var i && i >= 0 && i < months) counts[i]++;
+        var bars = plot.Add.Bars(Enumerable.Range(0, months).Select(i => (double)i).ToArray(), counts);
+        bars.Color = Charts.Palette[0];
+        Charts.MonthAxis(plot, start, months);
+        plot.Axes.Margins(bottom: 0);
+        page.Chart(Charts.Svg(plot, 1000, 360),
+            $"How many replications had their first breach in each month; {Count(mc.Replications - mc.ReplicationsWithBreach)} of {Count(mc.Replications)} had none.");
+    }
+
+    internal static string Count(long value) => value.ToString("N0", Invariant);
+
+    internal static string H100e(Tpp compute) => H100e(compute.H100e);
+
+    internal static string H100e(double value) => value.ToString("N1", Invariant);
+
+    internal static string Probability(double value) => value.ToString("0.000", Invariant);
+}
