@@ -95,6 +95,28 @@ public static partial class Charts
         plot.Axes.Bottom.MinimumSize = 60;
     }
 
+    /// <summary>Bars side by side: a group per category, a bar per series in each group, with a legend of the series.</summary>
+    public static Plot GroupedBars(string title, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        var width = 0.8 / series.Count;
+        var bars = new List<Bar>();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var color = Palette[s % Palette.Count];
+            for (var c = 0; c < categories.Count; c++)
+                bars.Add(new Bar { Position = c - 0.4 + width * (s + 0.5), Value = series[s].Values[c], Size = width * 0.9, FillColor = color, LineWidth = 0 });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = color });
+        }
+        plot.Add.Bars(bars);
+        CategoryAxis(plot.Axes.Bottom, categories);
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
     /// <summary>Labels integer positions on an axis with names (scenarios, sweep values that are not numbers).</summary>
     public static void CategoryAxis(ScottPlot.IAxis axis, IReadOnlyList<string> names)
     {

@@ -245,7 +245,8 @@ public static class ResultFiles
         return stream.ToArray();
     }
 
-    private static byte[] Csv(string[] header, IEnumerable<object[]> rows)
+    /// <summary>A CSV file as every output writes it: invariant culture, "\n" line ends, fields quoted only when needed.</summary>
+    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
