@@ -27,6 +27,8 @@ public static class Commands
         root.Add(RunCommand(console));
         root.Add(ValidateCommand(console));
         root.Add(SchemaCommand(console));
+        root.Add(ReportCommands.Compare(console));
+        root.Add(ReportCommands.Sweep(console));
         return root;
     }
 
@@ -92,17 +94,7 @@ public static class Commands
 
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioLoader.Load(request.Scenario);
-        foreach (var warning in scenario.Warnings) Console.Error.WriteLine(warning);
-        if (request.Seed is { } seed) scenario = scenario.WithSeed(seed);
-        if (request.Months is { } months)
-        {
-            if (months is < 1 or > ScenarioValidator.MaxMonths)
-                throw new ScenarioException(new ScenarioError("--months", null, null, "$.months", $"expected 1 to {ScenarioValidator.MaxMonths}, found {months}"));
-            scenario = scenario.WithMonths(months);
-        }
-        if (request.Replications is < 1 or > MaxReplications)
-            throw new ScenarioException(new ScenarioError("--replications", null, null, "$", $"expected 1 to {MaxReplications:N0}, found {request.Replications}"));
+        var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
         var world = Build(scenario, request.BlockSize);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
@@ -113,13 +105,13 @@ public static class Commands
         if (request.Replications == 1)
         {
             var results = await host.RunAsync(world, RunKey(scenario), report.Month, cancellationToken);
-            ResultFiles.Write(results, outDirectory);
+            RunOutputs.Write(results, outDirectory);
             report.Summary(results, outDirectory, clock.Elapsed);
             return ExitCodes.Success;
         }
 
         var (first, summaries) = await RunReplications(console, host, scenario, request, cancellationToken);
-        ResultFiles.Write(first, outDirectory, summaries);
+        RunOutputs.Write(first, outDirectory, summaries);
         report.Summary(first, outDirectory, clock.Elapsed, withReplications: true);
         report.MonteCarlo(summaries, request.Scenario);
         return ExitCodes.Success;
@@ -128,7 +120,7 @@ public static class Commands
     public const int MaxReplications = 100_000;
 
     /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
-    private static World Build(ResolvedScenario scenario, int blockSize)
+    internal static World Build(ResolvedScenario scenario, int blockSize)
     {
         try
         {
@@ -143,58 +135,31 @@ public static class Commands
     private static int runs;
 
     /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
-    private static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
+    internal static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
 
     /// <summary>
-    /// Runs the replications on the one silo, as many at a time as there are cores. Replication i runs the scenario
-    /// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; its row is all that is kept, except
+    /// Runs the replications on the one silo (<see cref="ReplicationRunner"/>): each one's row is all that is kept, except
     /// replication 0's full results (the scenario's own seed), which become the run's files.
     /// </summary>
     private static async Task<(RunResults First, IReadOnlyList<ReplicationSummary> Summaries)> RunReplications(
         IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, CancellationToken cancellationToken)
     {
-        var summaries = new ReplicationSummary[request.Replications];
         RunResults? first = null;
-        var gate = new SemaphoreSlim(Environment.ProcessorCount);
-        async Task Replicate(int replication, Action done)
-        {
-            await gate.WaitAsync(cancellationToken);
-            try
+        var summaries = Array.Empty<ReplicationSummary>();
+        var finished = 0;
+        await WorkProgress.RunAsync(console, $"{request.Replications:N0} replications", request.Replications, async progress =>
+            summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
             {
-                var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
-                var world = Build(seeded, request.BlockSize);
-                var results = await GrainRun.RunAsync(host.Grains, world, RunKey(seeded), null, cancellationToken, release: true);
-                summaries[replication] = ReplicationSummary.Of(replication, results);
-                if (replication == 0) first = results;
-                done();
-            }
-            finally
+                if (i == 0) first = results;
+                return ReplicationSummary.Of(i, results);
+            }, (i, row) =>
             {
-                gate.Release();
-            }
-        }
-
-        if (console.Profile.Capabilities.Interactive)
-        {
-            await console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-                .StartAsync(async progress =>
-                {
-                    var task = progress.AddTask($"{request.Replications:N0} replications", maxValue: request.Replications);
-                    await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(i => Replicate(i, () => task.Increment(1))));
-                });
-        }
-        else
-        {
-            var finished = 0;
-            await Task.WhenAll(Enumerable.Range(0, request.Replications).Select(i => Replicate(i, () =>
-            {
+                progress.Step();
                 var count = Interlocked.Increment(ref finished);
-                var row = summaries[i];
-                console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
-                    $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
-            })));
-        }
+                if (!progress.Interactive)
+                    console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
+                        $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
+            }, cancellationToken));
         return (first!, summaries);
     }
 

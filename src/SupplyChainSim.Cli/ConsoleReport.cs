@@ -77,8 +77,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
         if (detections.Count > 0)
             console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
                 $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
-        var names = withReplications ? ResultFiles.Names.Append(ResultFiles.ReplicationsCsv) : ResultFiles.Names;
-        console.WriteLine($"Wrote {string.Join(", ", names)} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        console.WriteLine($"Wrote {string.Join(", ", RunOutputs.Names(withReplications))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
     }
 
     /// <summary>The Monte Carlo estimates, and how to rerun any replication alone.</summary>

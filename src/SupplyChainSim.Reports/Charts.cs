@@ -92,7 +92,7 @@ public static partial class Charts
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.Axes.Bottom.MinimumSize = 60;
+        plot.Axes.Bottom.MinimumSize = 75;
     }
 
     /// <summary>Bars side by side: a group per category, a bar per series in each group, with a legend of the series.</summary>
@@ -125,7 +125,7 @@ public static partial class Charts
         axis.TickGenerator = ticks;
     }
 
-    [GeneratedRegex(@"(id=""|url\(#)(cl_\d+)")]
+    [GeneratedRegex(@"(id=""|url\(#)(cl_[0-9a-f]+)")]
     private static partial Regex ClipId();
 
     [GeneratedRegex(@"^<\?xml[^>]*\?>\s*")]

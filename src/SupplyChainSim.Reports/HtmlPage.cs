@@ -21,6 +21,7 @@ public sealed class HtmlPage
         th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
         th { background: #f3f3f3; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td:first-child { white-space: nowrap; }
         figure { margin: 1em 0; }
         figcaption { font-size: 0.85em; color: #555; }
         figure svg { max-width: 100%; height: auto; }

@@ -9,6 +9,9 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// <summary>The scenario file and the files it extends, in order: where errors found later are looked up.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>Values set from outside the files (`--set`), laid over them in this order.</summary>
+    public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
+
     /// <summary>Likely mistakes that do not stop a run (a threshold in the wrong unit), each with its place.</summary>
     public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
 

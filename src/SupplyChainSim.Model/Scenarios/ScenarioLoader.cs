@@ -14,22 +14,28 @@ public static partial class ScenarioLoader
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
     /// <summary>Loads and validates; throws <see cref="ScenarioException"/> naming every problem found.</summary>
-    public static ResolvedScenario Load(string path)
+    public static ResolvedScenario Load(string path) => Load(path, []);
+
+    /// <summary>
+    /// Loads with values set from outside the file laid over the merged extends chain, then validates the result;
+    /// errors in a value set from outside are reported at its <see cref="ScenarioOverride.Source"/>.
+    /// </summary>
+    public static ResolvedScenario Load(string path, IReadOnlyList<ScenarioOverride> overrides)
     {
         var files = new List<string>();
         try
         {
-            return Load(path, files);
+            return Load(path, files, overrides);
         }
         catch (ScenarioException e)
         {
-            throw new ScenarioException(Place(e.Errors, files));
+            throw new ScenarioException(Place(e.Errors, files, overrides));
         }
     }
 
-    private static ResolvedScenario Load(string path, List<string> files)
+    private static ResolvedScenario Load(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
-        var spec = ReadScenario(path, files);
+        var spec = ReadScenario(path, files, overrides);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
         var catalogue = spec.CatalogueFile is { } catalogueFile
@@ -40,10 +46,10 @@ public static partial class ScenarioLoader
             : BuiltIn.Countries;
         var countries = Merge(countryFile, spec.Countries);
 
-        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files };
+        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files, Overrides = overrides };
         var errors = ScenarioValidator.Validate(resolved);
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
-        return resolved with { Warnings = Place(errors, files) };
+        return resolved with { Warnings = Place(errors, files, overrides) };
     }
 
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
@@ -75,14 +81,16 @@ public static partial class ScenarioLoader
     /// Reads a scenario; one that says "extends": "other.json" is that file with this one's keys laid over it
     /// (objects merge key by key; arrays and values replace), so that scenarios share one world.
     /// </summary>
-    private static ScenarioSpec ReadScenario(string path, List<string> files)
+    private static ScenarioSpec ReadScenario(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
         var text = ReadText(path);
         files.Add(path);
         var node = ParseNode(text, path);
         CheckKeys(node, path);
-        if (node["extends"] is null) return Deserialize<ScenarioSpec>(text, path);
+        if (node["extends"] is null && overrides.Count == 0) return Deserialize<ScenarioSpec>(text, path);
         var merged = Resolve(node, path, [Path.GetFullPath(path)], files);
+        foreach (var value in overrides) value.ApplyTo(merged);
+        if (overrides.Count > 0) CheckKeys(merged, path);
         try
         {
             return merged.Deserialize<ScenarioSpec>(ScenarioJson.Read) ?? throw Fail(path, "is null; expected a JSON object");
@@ -119,7 +127,7 @@ public static partial class ScenarioLoader
     /// </summary>
     /// <summary>Places errors found after loading (building the world) in the scenario's files.</summary>
     public static ScenarioException Locate(ScenarioException exception, ResolvedScenario scenario) =>
-        new(Place(exception.Errors, scenario.Files));
+        new(Place(exception.Errors, scenario.Files, scenario.Overrides));
 
     private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, string json, string name)
     {
@@ -127,7 +135,7 @@ public static partial class ScenarioLoader
         return errors.Select(e => positions.Find(e.JsonPath) is { } at ? e with { File = name, Line = at.Line, Column = at.Column } : e).ToList();
     }
 
-    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files)
+    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
         var positions = new Dictionary<string, JsonPositions>();
         JsonPositions? PositionsOf(string file)
@@ -144,6 +152,7 @@ public static partial class ScenarioLoader
         }
         return errors.Select(error =>
         {
+            if (overrides.LastOrDefault(o => o.Covers(error.JsonPath)) is { } set) return error with { File = set.ToString(), Line = null, Column = null };
             if (error.Line is not null || files.Count == 0) return error;
             var owner = files.FirstOrDefault(f => PositionsOf(f)?.Has(error.JsonPath) == true) ?? files[0];
             return PositionsOf(owner)?.Find(error.JsonPath) is { } at ? error with { File = owner, Line = at.Line, Column = at.Column } : error;

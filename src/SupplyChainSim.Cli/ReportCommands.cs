@@ -1,0 +1,225 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Reports;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>
+/// `compare` and `sweep`: several regimes run on the same seeds on one silo, one after another, each with its
+/// replications; their outcomes side by side in a CSV and an HTML page.
+/// </summary>
+internal static class ReportCommands
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static Command Compare(IAnsiConsole console)
+    {
+        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore };
+        var options = new SharedOptions("Where to write compare.csv and compare.html.");
+        var command = new Command("compare", "Run scenarios on the same seeds and write compare.csv and compare.html: the regimes side by side.") { scenarios };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
+        {
+            var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
+            if (files.Count < 2)
+                throw new ScenarioException(new ScenarioError("compare", null, null, "$", $"expected at least 2 scenario files to compare, found {files.Count}"));
+            var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
+            // The same seeds for every regime: --seed, or else the first scenario's.
+            var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
+            var runs = loaded.Select(s => new RegimeRun(s.Spec.Name, options.Apply(parse, s.WithSeed(seed)))).ToList();
+            return RunAndWrite(console, options.Request(parse), runs, "scenarios", (rows, planned) => new Dictionary<string, byte[]>
+            {
+                [ComparisonReport.CsvName] = ComparisonReport.Csv(rows, files),
+                [ComparisonReport.HtmlName] = ComparisonReport.Html(rows, files, planned),
+            }, cancellationToken);
+        }));
+        return command;
+    }
+
+    public static Command Sweep(IAnsiConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary." };
+        var set = new Option<string>("--set")
+        {
+            Description = "The parameter and its values: <json.path>=<v1>,<v2>,... (path after extends are merged, with or without \"$.\"; values as JSON).",
+            Required = true,
+        };
+        var options = new SharedOptions("Where to write sweep.csv and sweep.html.");
+        var command = new Command("sweep", "Run a scenario once per value of one parameter, on the same seeds, and write sweep.csv and sweep.html.") { scenario, set };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
+        {
+            var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
+            var (path, values) = ScenarioOverride.ParseMany(parse.GetValue(set)!);
+            var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
+            var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
+            return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
+            {
+                [SweepReport.CsvName] = SweepReport.Csv(path, rows),
+                [SweepReport.HtmlName] = SweepReport.Html(file, path, rows, planned),
+            }, cancellationToken);
+        }));
+        return command;
+    }
+
+    /// <summary>Loads every scenario before anything runs, and reports the problems of all of them at once.</summary>
+    private static List<ResolvedScenario> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
+    {
+        var loaded = new List<ResolvedScenario>();
+        var errors = new List<ScenarioError>();
+        foreach (var (file, overrides) in scenarios)
+        {
+            try
+            {
+                var scenario = ScenarioLoader.Load(file, overrides);
+                Commands.Build(scenario, WorldBuilder.DefaultBlockSize);
+                loaded.Add(scenario);
+            }
+            catch (ScenarioException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+        }
+        if (errors.Count > 0) throw new ScenarioException(errors.Distinct().ToList());
+        return loaded;
+    }
+
+    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize);
+
+    private static async Task<int> RunAndWrite(IAnsiConsole console, OutcomeRequest request, IReadOnlyList<RegimeRun> runs, string what,
+        Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> render, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var first = runs[0].Scenario.Spec;
+        console.WriteLine($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
+            $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}");
+        await using var host = await SimulationHost.StartAsync(cancellationToken);
+        var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, null, cancellationToken);
+        Summarise(console, rows);
+        if (rows.Count == 0)
+        {
+            Console.Error.WriteLine($"supplychainsim: cancelled before the first of {runs.Count} {what} finished; nothing was written.");
+            return ExitCodes.Cancelled;
+        }
+        var files = render(rows, runs.Count);
+        AtomicFiles.WriteAll(request.OutDirectory, files);
+        var written = $"{string.Join(", ", files.Keys.Order(StringComparer.Ordinal))} to {request.OutDirectory} in {clock.Elapsed.TotalSeconds.ToString("0.0", Invariant)} s";
+        if (!stopped)
+        {
+            console.WriteLine($"Wrote {written}");
+            return ExitCodes.Success;
+        }
+        Console.Error.WriteLine($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
+            $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}");
+        return ExitCodes.Cancelled;
+    }
+
+    private static void Summarise(IAnsiConsole console, IReadOnlyList<RegimeOutcome> rows)
+    {
+        if (rows.Count == 0) return;
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("");
+        foreach (var name in new[] { "P(breach)", "95% interval", "first breach (median)", "largest unauthorised H100e (median)", "smuggled H100e (mean)" })
+            table.AddColumn(new TableColumn(name).RightAligned());
+        foreach (var row in rows)
+        {
+            var mc = row.MonteCarlo;
+            table.AddRow(Markup.Escape(row.Label), mc.BreachProbability.ToString("0.000", Invariant),
+                $"{mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}",
+                mc.FirstBreachMedian?.ToString() ?? "none", mc.LargestUnauthorisedClusterMedian.ToString("N1", Invariant),
+                mc.SmuggledH100eMean.ToString("N1", Invariant));
+        }
+        console.Write(table);
+    }
+
+    /// <summary>Options compare and sweep share with run.</summary>
+    private sealed class SharedOptions(string outDescription)
+    {
+        public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true };
+        public readonly Option<ulong?> Seed = new("--seed") { Description = "The seed every run starts from (default: the (first) scenario's)." };
+        public readonly Option<int?> Months = new("--months") { Description = "Replace the scenarios' number of months." };
+        public readonly Option<int> Replications = new("--replications")
+        {
+            Description = "Replications per regime, on the same seeds for each (replication 0 has the seed itself).",
+            DefaultValueFactory = _ => 1,
+        };
+        public readonly Option<int> BlockSize = new("--block-size")
+        {
+            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Hidden = true,
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Add(Out);
+            command.Add(Seed);
+            command.Add(Months);
+            command.Add(Replications);
+            command.Add(BlockSize);
+        }
+
+        public ResolvedScenario Apply(ParseResult parse, ResolvedScenario scenario) =>
+            RunOptions.Apply(scenario, parse.GetValue(Seed), parse.GetValue(Months), parse.GetValue(Replications));
+
+        public OutcomeRequest Request(ParseResult parse) =>
+            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(BlockSize));
+    }
+}
+
+/// <summary>A regime to run in a comparison or a sweep: its label (the scenario's name, or the swept value) and scenario.</summary>
+internal sealed record RegimeRun(string Label, ResolvedScenario Scenario);
+
+/// <summary>Runs regimes one after another on one silo, each with its replications, and keeps the finished ones.</summary>
+internal static class RegimeRuns
+{
+    /// <summary>
+    /// Runs each regime's replications in turn. When cancelled, no new regime starts and the one under way is dropped:
+    /// the outcomes returned are those of regimes that finished, complete, with <c>Stopped</c> set.
+    /// </summary>
+    /// <param name="finished">Called as each regime finishes (tests cancel from here).</param>
+    public static async Task<(IReadOnlyList<RegimeOutcome> Rows, bool Stopped)> RunAsync(IAnsiConsole console, SimulationHost host,
+        IReadOnlyList<RegimeRun> runs, ReportCommands.OutcomeRequest request, Action<RegimeOutcome>? finished, CancellationToken cancellationToken)
+    {
+        var rows = new List<RegimeOutcome>();
+        var stopped = false;
+        await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress =>
+        {
+            foreach (var (run, index) in runs.Select((r, i) => (r, i)))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    stopped = true;
+                    return;
+                }
+                progress.Describe($"{run.Label} ({index + 1} of {runs.Count})");
+                Model.Simulation.RunInfo? info = null;
+                try
+                {
+                    var replications = await ReplicationRunner.RunAsync(host, run.Scenario, request.Replications, request.BlockSize, (i, results) =>
+                    {
+                        if (i == 0) info = results.Info;
+                        return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
+                    }, (_, _) => progress.Step(), cancellationToken);
+                    var row = RegimeOutcome.Of(run.Label, info!, replications);
+                    rows.Add(row);
+                    if (!progress.Interactive)
+                        console.WriteLine($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +
+                            $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}");
+                    finished?.Invoke(row);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    stopped = true;
+                    return;
+                }
+            }
+        });
+        return (rows, stopped);
+    }
+}
