@@ -54,7 +54,7 @@ public static class ComparisonReport
             var last = rows.Max(r => r.Run.Start.AddMonths(r.Run.Months - 1));
             var ticks = new ScottPlot.TickGenerators.NumericManual();
             var span = last - origin + 1;
-            for (var i = 0; i < span; i += Math.Max(1, span / 12)) ticks.AddMajor(i, origin.AddMonths(i).ToString());
+            for (var i = 0; i < span; i += Math.Max(1, (int)Math.Ceiling(span / 12.0))) ticks.AddMajor(i, origin.AddMonths(i).ToString());
             plot.Axes.Left.TickGenerator = ticks;
             plot.Axes.SetLimitsY(-0.5, span - 0.5);
             page.Chart(Charts.Svg(plot, 1000, 380), "Median first breach month over the replications with a breach; whiskers: 5th to 95th percentile. " +
@@ -70,10 +70,13 @@ public static class ComparisonReport
             ]), 1000, 400),
             "The largest cluster over its permitted size in a run (median and 95th percentile over replications), and H100e smuggled through intermediaries (mean).");
 
-        page.Heading(2, "Licensed exports by destination tier");
+        page.Heading(2, "Exports by destination tier");
         page.Chart(Charts.Svg(Charts.GroupedBars("Licensed H100e by destination tier (mean over replications)", "H100e", names,
                 TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())).ToList()), 1000, 400),
             "Chips delivered under a licence, by the AI Diffusion Rule tier of the destination country (1 unrestricted, 2 capped, 3 D:5 and Macau).");
+        page.Chart(Charts.Svg(Charts.GroupedBars("Exempt H100e by destination tier (mean over replications)", "H100e", names,
+                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())).ToList()), 1000, 400),
+            "Chips delivered without a licence (notified, exempt or not controlled), by the destination's tier: Tier 1 exports under the Diffusion Rule are here.");
 
         page.Heading(2, "The regimes");
         foreach (var row in rows)
@@ -100,6 +103,8 @@ public static class ComparisonReport
         yield return Row("smuggled H100e (mean)", r => RunReport.H100e(r.MonteCarlo.SmuggledH100eMean));
         foreach (var tier in TierExports.Tiers)
             yield return Row($"licensed H100e to Tier {tier} (mean)", r => RunReport.H100e(r.LicensedMean(tier)));
+        foreach (var tier in TierExports.Tiers)
+            yield return Row($"exempt H100e to Tier {tier} (mean)", r => RunReport.H100e(r.ExemptMean(tier)));
     }
 
     /// <summary>A value per category with an interval around it: bars with whiskers, or points with whiskers.</summary>

@@ -17,7 +17,7 @@ public sealed class HtmlPage
         h1 { font-size: 1.6em; margin-bottom: 0.2em; }
         h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; }
         h3 { font-size: 1.05em; margin-top: 1.4em; }
-        table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; }
+        table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.9em; display: block; overflow-x: auto; max-width: 100%; }
         th, td { border: 1px solid #ddd; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
         th { background: #f3f3f3; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -7,28 +7,36 @@ using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports;
 
-/// <summary>Licensed H100e delivered by the destination's AI Diffusion Rule tier (1 unrestricted, 2 capped, 3 embargoed).</summary>
-public sealed record TierExports(Tpp Tier1, Tpp Tier2, Tpp Tier3)
+/// <summary>
+/// Lawful exports of a run by the destination's AI Diffusion Rule tier (1 unrestricted, 2 capped, 3 D:5 and Macau):
+/// chipmakers' deliveries under a licence, and exempt ones (notified or needing no licence).
+/// </summary>
+public sealed record TierExports(IReadOnlyList<Tpp> Licensed, IReadOnlyList<Tpp> Exempt)
 {
     public static readonly IReadOnlyList<int> Tiers = [1, 2, 3];
 
-    public Tpp this[int tier] => tier switch { 1 => Tier1, 2 => Tier2, 3 => Tier3, _ => throw new ArgumentOutOfRangeException(nameof(tier)) };
-
-    /// <summary>Licensed deliveries of a run, summed by the tier its scenario gives each destination country.</summary>
-    public static TierExports LicensedOf(RunResults results, CountryList countries)
+    /// <summary>Deliveries of a run, summed by the tier its scenario gives each destination country.</summary>
+    public static TierExports Of(RunResults results, CountryList countries)
     {
-        var sums = new Tpp[4];
+        var licensed = new Tpp[Tiers.Count];
+        var exempt = new Tpp[Tiers.Count];
         foreach (var row in results.Months.SelectMany(m => m.Countries))
-            if (countries.Contains(row.Country) && countries[row.Country].Tier is var tier and >= 1 and <= 3) sums[tier] += row.Licensed.Compute;
-        return new TierExports(sums[1], sums[2], sums[3]);
+        {
+            if (!countries.Contains(row.Country)) continue;
+            var tier = countries[row.Country].Tier;
+            if (tier is < 1 or > 3) continue;
+            licensed[tier - 1] += row.Licensed.Compute;
+            exempt[tier - 1] += row.Exempt.Compute;
+        }
+        return new TierExports(licensed, exempt);
     }
 }
 
 /// <summary>What one replication of a regime contributes to a comparison or a sweep point.</summary>
-public sealed record ReplicationOutcome(ReplicationSummary Summary, TierExports Licensed)
+public sealed record ReplicationOutcome(ReplicationSummary Summary, TierExports Exports)
 {
     public static ReplicationOutcome Of(int replication, RunResults results, CountryList countries) =>
-        new(ReplicationSummary.Of(replication, results), TierExports.LicensedOf(results, countries));
+        new(ReplicationSummary.Of(replication, results), TierExports.Of(results, countries));
 }
 
 /// <summary>
@@ -39,26 +47,29 @@ public sealed record RegimeOutcome(
     string Label,
     RunInfo Run,
     MonteCarloSummary MonteCarlo,
-    double LicensedTier1Mean,
-    double LicensedTier2Mean,
-    double LicensedTier3Mean)
+    IReadOnlyList<double> LicensedMeans,
+    IReadOnlyList<double> ExemptMeans)
 {
     /// <param name="run">Replication 0's facts: the scenario, its seed, period, regime and agents.</param>
     public static RegimeOutcome Of(string label, RunInfo run, IReadOnlyList<ReplicationOutcome> replications)
     {
-        double Mean(int tier) => replications.Select(r => r.Licensed[tier].H100e).Mean();
+        IReadOnlyList<double> Means(Func<TierExports, IReadOnlyList<Tpp>> route) =>
+            TierExports.Tiers.Select(t => replications.Select(r => route(r.Exports)[t - 1].H100e).Mean()).ToList();
         return new RegimeOutcome(label, run, MonteCarloSummary.Of(replications.Select(r => r.Summary).ToList()),
-            Mean(1), Mean(2), Mean(3));
+            Means(e => e.Licensed), Means(e => e.Exempt));
     }
 
-    public double LicensedMean(int tier) => tier switch { 1 => LicensedTier1Mean, 2 => LicensedTier2Mean, _ => LicensedTier3Mean };
+    public double LicensedMean(int tier) => LicensedMeans[tier - 1];
+
+    public double ExemptMean(int tier) => ExemptMeans[tier - 1];
 
     /// <summary>The columns every outcome row has, after the columns that say which regime it is.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
         "replications", "replicationsWithBreach", "breachProbability", "breachProbabilityLower95", "breachProbabilityUpper95",
         "firstBreachMonthP5", "firstBreachMonthMedian", "firstBreachMonthP95", "largestUnauthorisedClusterH100eMedian",
-        "largestUnauthorisedClusterH100eP95", "smuggledH100eMean", "licensedH100eTier1Mean", "licensedH100eTier2Mean", "licensedH100eTier3Mean",
+        "largestUnauthorisedClusterH100eP95", "smuggledH100eMean",
+        .. TierExports.Tiers.Select(t => $"licensedH100eTier{t}Mean"), .. TierExports.Tiers.Select(t => $"exemptH100eTier{t}Mean"),
     ];
 
     /// <summary>The values of <see cref="Columns"/>, rounded as summary.json rounds them (4 decimals).</summary>
@@ -69,7 +80,8 @@ public sealed record RegimeOutcome(
         [
             mc.Replications, mc.ReplicationsWithBreach, Round(mc.BreachProbability), Round(mc.BreachProbabilityLower95), Round(mc.BreachProbabilityUpper95),
             Month(mc.FirstBreachP5), Month(mc.FirstBreachMedian), Month(mc.FirstBreachP95), Round(mc.LargestUnauthorisedClusterMedian),
-            Round(mc.LargestUnauthorisedClusterP95), Round(mc.SmuggledH100eMean), Round(LicensedTier1Mean), Round(LicensedTier2Mean), Round(LicensedTier3Mean),
+            Round(mc.LargestUnauthorisedClusterP95), Round(mc.SmuggledH100eMean),
+            .. LicensedMeans.Select(m => (object)Round(m)), .. ExemptMeans.Select(m => (object)Round(m)),
         ];
     }
 

@@ -36,7 +36,7 @@ public static class SweepReport
                 $"{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds, {first.Run.Start} to {first.Run.Start.AddMonths(first.Run.Months - 1)}.");
 
         var axis = Axis.Of(parameter, rows.Select(r => r.Label).ToList());
-        var probability = Band("P(at least one breach)", axis,
+        var probability = Band("P(at least one breach)", "95% Wilson interval", axis,
             rows.Select(r => (r.MonteCarlo.BreachProbability, r.MonteCarlo.BreachProbabilityLower95, r.MonteCarlo.BreachProbabilityUpper95)).ToList());
         probability.YLabel("probability");
         probability.Axes.SetLimitsY(-0.02, 1.05);
@@ -47,7 +47,7 @@ public static class SweepReport
             : (double.NaN, double.NaN, double.NaN)).ToList();
         if (breached.Any(b => !double.IsNaN(b.Item1)))
         {
-            var plot = Band("First breach month", axis, breached);
+            var plot = Band("First breach month", "5th to 95th percentile", axis, breached);
             var months = breached.Where(b => !double.IsNaN(b.Item1)).SelectMany(b => new[] { b.Item2, b.Item3 }).ToList();
             var ticks = new ScottPlot.TickGenerators.NumericManual();
             var (low, high) = ((int)months.Min(), (int)months.Max());
@@ -63,21 +63,23 @@ public static class SweepReport
                 ("largest unauthorised cluster (median)", rows.Select(r => r.MonteCarlo.LargestUnauthorisedClusterMedian).ToList()),
                 ("smuggled (mean)", rows.Select(r => r.MonteCarlo.SmuggledH100eMean).ToList()),
             ]), 1000, 380), "The largest cluster over its permitted size (median over replications) and H100e smuggled (mean).");
-        page.Chart(Charts.Svg(Lines("Licensed H100e by destination tier (mean)", axis,
-                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())).ToList()), 1000, 380),
-            "Chips delivered under a licence, by the destination's AI Diffusion Rule tier.");
+        page.Chart(Charts.Svg(Lines("Lawful H100e by destination tier (mean)", axis,
+            [
+                .. TierExports.Tiers.Select(t => ($"licensed, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())),
+                .. TierExports.Tiers.Select(t => ($"exempt, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())),
+            ]), 1000, 380), "Chips delivered under a licence, and without one (notified or exempt), by the destination's AI Diffusion Rule tier.");
 
         page.Heading(2, "Values");
         page.Table([parameter, .. axis.InH100e ? ["H100e"] : Array.Empty<string>(), "P(breach)", "95% interval", "first breach (median)",
-                "largest unauthorised H100e (median)", "smuggled H100e (mean)", "licensed Tier 1", "licensed Tier 2", "licensed Tier 3"],
+                "largest unauthorised H100e (median)", "smuggled H100e (mean)", .. TierExports.Tiers.Select(t => $"licensed Tier {t}"),
+                .. TierExports.Tiers.Select(t => $"exempt Tier {t}")],
             rows.Select((r, i) => (IReadOnlyList<string>)
             [
                 r.Label, .. axis.InH100e ? [RunReport.H100e(axis.Positions[i])] : Array.Empty<string>(),
                 RunReport.Probability(r.MonteCarlo.BreachProbability),
                 $"{RunReport.Probability(r.MonteCarlo.BreachProbabilityLower95)} to {RunReport.Probability(r.MonteCarlo.BreachProbabilityUpper95)}",
                 r.MonteCarlo.FirstBreachMedian?.ToString() ?? "none", RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterMedian),
-                RunReport.H100e(r.MonteCarlo.SmuggledH100eMean), RunReport.H100e(r.LicensedTier1Mean), RunReport.H100e(r.LicensedTier2Mean),
-                RunReport.H100e(r.LicensedTier3Mean),
+                RunReport.H100e(r.MonteCarlo.SmuggledH100eMean), .. r.LicensedMeans.Select(RunReport.H100e), .. r.ExemptMeans.Select(RunReport.H100e),
             ]));
         return page.Render();
     }
@@ -109,7 +111,7 @@ public static class SweepReport
         }
     }
 
-    private static Plot Band(string title, Axis axis, IReadOnlyList<(double Value, double Lower, double Upper)> values)
+    private static Plot Band(string title, string interval, Axis axis, IReadOnlyList<(double Value, double Lower, double Upper)> values)
     {
         var plot = new Plot();
         plot.Title(title);
@@ -120,7 +122,7 @@ public static class SweepReport
             var band = plot.Add.FillY(xs, shown.Select(p => p.v.Lower).ToArray(), shown.Select(p => p.v.Upper).ToArray());
             band.FillColor = Charts.Palette[0].WithAlpha(0.2);
             band.LineWidth = 0;
-            band.LegendText = "95% band";
+            band.LegendText = interval;
         }
         else
         {
