@@ -32,11 +32,7 @@ internal static class ReportCommands
             // The same seeds for every regime: --seed, or else the first scenario's.
             var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
             var runs = loaded.Select(s => new RegimeRun(s.Spec.Name, options.Apply(parse, s.WithSeed(seed)))).ToList();
-            return RunAndWrite(console, options.Request(parse), runs, "scenarios", (rows, planned) => new Dictionary<string, byte[]>
-            {
-                [ComparisonReport.CsvName] = ComparisonReport.Csv(rows, files),
-                [ComparisonReport.HtmlName] = ComparisonReport.Html(rows, files, planned),
-            }, cancellationToken);
+            return RunAndWrite(console, options.Request(parse), runs, "scenarios", ComparisonFiles(files), cancellationToken);
         }));
         return command;
     }
@@ -67,6 +63,13 @@ internal static class ReportCommands
         return command;
     }
 
+    internal static Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> ComparisonFiles(IReadOnlyList<string> files) =>
+        (rows, planned) => new Dictionary<string, byte[]>
+        {
+            [ComparisonReport.CsvName] = ComparisonReport.Csv(rows, files),
+            [ComparisonReport.HtmlName] = ComparisonReport.Html(rows, files, planned),
+        };
+
     /// <summary>Loads every scenario before anything runs, and reports the problems of all of them at once.</summary>
     private static List<ResolvedScenario> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
     {
@@ -91,15 +94,21 @@ internal static class ReportCommands
 
     internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize);
 
-    private static async Task<int> RunAndWrite(IAnsiConsole console, OutcomeRequest request, IReadOnlyList<RegimeRun> runs, string what,
-        Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> render, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the regimes and writes what <paramref name="render"/> makes of the finished ones, as one set. Cancelled,
+    /// it keeps the regimes that finished (exit 130, the pages say "partial"); with none finished it writes nothing.
+    /// </summary>
+    /// <param name="finished">Called as each regime finishes (tests cancel from here).</param>
+    internal static async Task<int> RunAndWrite(IAnsiConsole console, OutcomeRequest request, IReadOnlyList<RegimeRun> runs, string what,
+        Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> render, CancellationToken cancellationToken,
+        Action<RegimeOutcome>? finished = null)
     {
         var clock = Stopwatch.StartNew();
         var first = runs[0].Scenario.Spec;
         console.WriteLine($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}");
         await using var host = await SimulationHost.StartAsync(cancellationToken);
-        var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, null, cancellationToken);
+        var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
         if (rows.Count == 0)
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
@@ -34,18 +32,22 @@ public static partial class Charts
         {
             UseShippedFont();
             plot.Font.Set(FontName);
-            var svg = XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim();
-            // Skia's SVG writer numbers clip paths from a process-wide counter: name them after the chart's content
-            // instead, so that the bytes do not depend on what was drawn before and charts on a page do not share ids.
-            var prefix = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClipId().Replace(svg, "$1"))))[..10];
-            var number = 0;
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            return ClipId().Replace(svg, m =>
-            {
-                if (!names.TryGetValue(m.Groups[2].Value, out var name)) names[m.Groups[2].Value] = name = $"clip-{prefix}-{number++}";
-                return m.Groups[1].Value + name;
-            });
+            return XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim();
         }
+    }
+
+    /// <summary>
+    /// Skia's SVG writer numbers clip paths from a process-wide counter: names them after the chart's place on its page
+    /// instead, so that the bytes do not depend on what was drawn before and no two charts on a page share an id.
+    /// </summary>
+    public static string NameClipPaths(string svg, string prefix)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!names.TryGetValue(m.Groups[2].Value, out var name)) names[m.Groups[2].Value] = name = $"{prefix}-clip{names.Count}";
+            return m.Groups[1].Value + name;
+        });
     }
 
     private static void UseShippedFont()

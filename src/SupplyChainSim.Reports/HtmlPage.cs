@@ -83,7 +83,7 @@ public sealed class HtmlPage
     public HtmlPage Chart(string svg, string caption)
     {
         ChartCount++;
-        body.Append("<figure>\n").Append(svg).Append("\n<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
+        body.Append("<figure>\n").Append(Charts.NameClipPaths(svg, "chart" + ChartCount.ToString(Invariant))).Append("\n<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
         return this;
     }
 

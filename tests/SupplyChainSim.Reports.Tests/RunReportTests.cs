@@ -1,0 +1,56 @@
+using System.Globalization;
+using SupplyChainSim.Model.MonteCarlo;
+
+namespace SupplyChainSim.Reports.Tests;
+
+public class RunReportTests
+{
+    [Fact]
+    public async Task A_run_report_has_its_charts_its_breaches_and_nothing_from_outside()
+    {
+        var (_, runs) = await Pages.Piecemeal;
+        var results = runs[0];
+        var html = Pages.Text(RunReport.Render(results));
+
+        // Regime timeline, installed H100e by country, H100e by route, decisions by rule (no magnet market here).
+        Assert.Equal(4, Pages.AssertSelfContained(html).Count);
+        foreach (var rule in results.Info.Regime.Rules) Assert.Contains($"<td>{rule.Reason}</td>", html);
+        Assert.Contains("This scenario has no rare-earth market", html);
+        var breaches = results.Breaches.ToList();
+        Assert.NotEmpty(breaches);
+        Assert.Contains($"{breaches.Count:N0} breach", html);
+        foreach (var breach in breaches)
+        {
+            // The breach's row and its trail: one line per acquisition.
+            Assert.Contains($"<td>{breach.Month}</td><td>{breach.Site}</td>", html);
+            Assert.Contains($"{breach.Month} {breach.Site} ({breach.Owner}, {breach.Country}): {RunReport.H100e(breach.Cluster)} H100e over " +
+                $"{RunReport.H100e(breach.Threshold)} permitted, {breach.Acquisitions.Count:N0} acquisitions", html);
+        }
+        Assert.DoesNotContain("Replications (", html);
+    }
+
+    [Fact]
+    public async Task With_replications_the_report_shows_the_breach_probability_and_first_breach_months()
+    {
+        var (_, runs) = await Pages.Piecemeal;
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
+        var html = Pages.Text(RunReport.Render(runs[0], summaries));
+
+        Assert.Equal(5, Pages.AssertSelfContained(html).Count);
+        var mc = MonteCarloSummary.Of(summaries);
+        string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+        Assert.Contains($"{P(mc.BreachProbability)} (95% Wilson interval {P(mc.BreachProbabilityLower95)} to {P(mc.BreachProbabilityUpper95)})", html);
+        Assert.Contains($"median {mc.FirstBreachMedian}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}", html);
+        Assert.Contains("First breach month across replications", html);
+    }
+
+    [Fact]
+    public async Task The_same_results_give_the_same_bytes_whatever_was_drawn_before()
+    {
+        var (_, runs) = await Pages.Piecemeal;
+        var first = RunReport.Render(runs[0]);
+        RunReport.Render(runs[1]);
+        Assert.Equal(first, RunReport.Render(runs[0]));
+        Assert.NotEqual(first, RunReport.Render(runs[1]));
+    }
+}
