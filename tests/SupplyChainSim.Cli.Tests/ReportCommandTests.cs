@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using SupplyChainSim.Model.Scenarios;
+
+namespace SupplyChainSim.Cli.Tests;
+
+/// <summary>report.html beside every run; compare and sweep against the runs they are made of.</summary>
+public class ReportCommandTests
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    /// <summary>A compare.csv or sweep.csv row against summary.json and replications.csv of the same runs made by `run`.</summary>
+    private static void AssertRowMatchesRun(Dictionary<string, string> row, string runDirectory)
+    {
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDirectory, "summary.json")));
+        var mc = summary.RootElement.GetProperty("monteCarlo");
+        Assert.Equal(mc.GetProperty("replications").GetRawText(), row["replications"]);
+        Assert.Equal(mc.GetProperty("replicationsWithBreach").GetRawText(), row["replicationsWithBreach"]);
+        var probability = mc.GetProperty("breachProbability");
+        Assert.Equal(probability.GetProperty("estimate").GetRawText(), row["breachProbability"]);
+        Assert.Equal(probability.GetProperty("lower95").GetRawText(), row["breachProbabilityLower95"]);
+        Assert.Equal(probability.GetProperty("upper95").GetRawText(), row["breachProbabilityUpper95"]);
+        var first = mc.GetProperty("firstBreachMonth");
+        foreach (var (json, csv) in new[] { ("p5", "firstBreachMonthP5"), ("median", "firstBreachMonthMedian"), ("p95", "firstBreachMonthP95") })
+            Assert.Equal(first.GetProperty(json).GetString() ?? "", row[csv]);
+        var unauthorised = mc.GetProperty("largestUnauthorisedClusterH100e");
+        Assert.Equal(unauthorised.GetProperty("median").GetRawText(), row["largestUnauthorisedClusterH100eMedian"]);
+        Assert.Equal(unauthorised.GetProperty("p95").GetRawText(), row["largestUnauthorisedClusterH100eP95"]);
+        Assert.Equal(mc.GetProperty("smuggledH100eMean").GetRawText(), row["smuggledH100eMean"]);
+
+        // Licensed and exempt H100e by tier add up to the replications' totals (rounded per replication there).
+        var replications = ReadCsv(Path.Combine(runDirectory, "replications.csv"));
+        foreach (var route in new[] { "licensed", "exempt" })
+        {
+            var byTier = Enumerable.Range(1, 3).Sum(t => double.Parse(row[$"{route}H100eTier{t}Mean"], Invariant));
+            Assert.Equal(replications.Average(r => double.Parse(r[$"{route}H100e"], Invariant)), byTier, 0.01);
+        }
+    }
+
+    [Fact]
+    public async Task Every_run_writes_report_html_with_its_files_the_same_bytes_each_time()
+    {
+        using var temp = new TempFolder();
+        string[] Args(string name) => ["run", "scenarios/piecemeal-2025.json", "--months", "6", "--replications", "2", "--out", temp.File(name)];
+        var a = await Cli.RunAsync(Args("a"));
+        var b = await Cli.RunAsync(Args("b"));
+        Assert.True(a.ExitCode == 0, a.Error);
+        Assert.Equal(0, b.ExitCode);
+        Assert.Contains("replications.csv, report.html to", a.Out);
+        var html = await File.ReadAllTextAsync(temp.File("a/report.html"));
+        Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/report.html")), await File.ReadAllBytesAsync(temp.File("b/report.html")));
+        Assert.Contains("<h1>piecemeal-2025</h1>", html);
+        Assert.Contains("Replications (2)", html);
+        Assert.Equal(5, html.Split("<svg").Length - 1);
+        Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
+    }
+
+    [Fact]
+    public async Task Compare_rows_equal_each_scenarios_own_replicated_run_on_the_same_seeds()
+    {
+        using var temp = new TempFolder();
+        var compare = await Cli.RunAsync("compare", "scenarios/diffusion-rule-2025.json", "scenarios/rescission-2025.json",
+            "--replications", "3", "--months", "8", "--out", temp.File("compare"));
+        Assert.True(compare.ExitCode == 0, compare.Error);
+        Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
+        Assert.Contains("Wrote compare.csv, compare.html to", compare.Out);
+
+        var rows = ReadCsv(temp.File("compare/compare.csv"));
+        Assert.Equal(["diffusion-rule-2025", "rescission-2025"], rows.Select(r => r["scenario"]));
+        Assert.All(rows, r => Assert.Equal("2025", r["seed"]));
+        // The rule differs from May 2025 on: exports to Tier 2 must differ between the regimes.
+        Assert.NotEqual(rows[0]["exemptH100eTier2Mean"], rows[1]["exemptH100eTier2Mean"]);
+
+        var run = await Cli.RunAsync("run", "scenarios/rescission-2025.json", "--replications", "3", "--months", "8", "--seed", "2025", "--out", temp.File("run"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        AssertRowMatchesRun(rows[1], temp.File("run"));
+
+        var html = await File.ReadAllTextAsync(temp.File("compare/compare.html"));
+        Assert.Contains("<th>diffusion-rule-2025</th><th>rescission-2025</th>", html);
+        Assert.InRange(html.Split("<svg").Length - 1, 6, 7);
+        Assert.DoesNotContain("Partial", html);
+    }
+
+    [Fact]
+    public async Task Sweep_rows_equal_runs_of_the_scenario_with_the_value_set()
+    {
+        using var temp = new TempFolder();
+        var sweep = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "regime.rules[3].allowanceTpp=7915600,26900000",
+            "--replications", "2", "--months", "8", "--out", temp.File("sweep"));
+        Assert.True(sweep.ExitCode == 0, sweep.Error);
+        var rows = ReadCsv(temp.File("sweep/sweep.csv"));
+        Assert.Equal(["7915600", "26900000"], rows.Select(r => r["value"]));
+        Assert.All(rows, r => Assert.Equal("$.regime.rules[3].allowanceTpp", r["parameter"]));
+        // 26,900,000 TPP is the file's own allowance: that row is the scenario run as it stands.
+        var run = await Cli.RunAsync("run", "scenarios/piecemeal-2025.json", "--replications", "2", "--months", "8", "--out", temp.File("run"));
+        Assert.True(run.ExitCode == 0, run.Error);
+        AssertRowMatchesRun(rows[1], temp.File("run"));
+        // A smaller allowance leaves less to notification and more to licences (counted against the country cap).
+        Assert.NotEqual(rows[0]["exemptH100eTier2Mean"], rows[1]["exemptH100eTier2Mean"]);
+
+        var html = await File.ReadAllTextAsync(temp.File("sweep/sweep.html"));
+        Assert.Contains("allowanceTpp in H100e (TPP / 15,831.2)", html);
+        Assert.Contains("P(at least one breach)", html);
+    }
+
+    [Theory]
+    [InlineData("sweep|scenarios/piecemeal-2025.json|--set|regime.rulez[3].allowanceTpp=1,2", "--set $.regime.rulez[3].allowanceTpp=1: $.regime.rulez[3].allowanceTpp: $.regime has no key \"rulez\"")]
+    [InlineData("sweep|scenarios/piecemeal-2025.json|--set|regime.rules[3].allowanceTpp=100,many", "--set $.regime.rules[3].allowanceTpp=\"many\": $.regime.rules[3].allowanceTpp: expected a number")]
+    [InlineData("sweep|scenarios/piecemeal-2025.json|--set|months=0", "--set $.months=0: $.months: expected")]
+    [InlineData("sweep|scenarios/no-such.json|--set|months=3", "scenarios/no-such.json: $: file not found")]
+    [InlineData("compare|scenarios/piecemeal-2025.json", "compare: $: expected at least 2 scenario files to compare, found 1")]
+    [InlineData("compare|scenarios/piecemeal-2025.json|scenarios/no-such.json", "scenarios/no-such.json: $: file not found")]
+    public async Task Bad_input_names_its_place_and_writes_nothing(string args, string expected)
+    {
+        using var temp = new TempFolder();
+        var result = await Cli.RunAsync([.. args.Split('|'), "--out", temp.File("out")]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(temp.File("out")), "nothing is written for invalid input");
+    }
+
+    [Fact]
+    public async Task Cancelled_after_the_first_scenario_keeps_it_and_says_the_comparison_is_partial()
+    {
+        using var temp = new TempFolder();
+        var files = new[] { "scenarios/diffusion-rule-2025.json", "scenarios/rescission-2025.json", "scenarios/threshold-500.json" };
+        var runs = files.Select(f => ScenarioLoader.Load(Path.Combine(Paths.Root, f)).WithMonths(4)).Select(s => new RegimeRun(s.Spec.Name, s)).ToList();
+        using var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
+        using var stop = new CancellationTokenSource();
+
+        var exit = await ReportCommands.RunAndWrite(console, new ReportCommands.OutcomeRequest(temp.File("out"), 2, 1024), runs, "scenarios",
+            ReportCommands.ComparisonFiles(files), stop.Token, finished: _ => stop.Cancel());
+
+        Assert.Equal(ExitCodes.Cancelled, exit);
+        var rows = ReadCsv(temp.File("out/compare.csv"));
+        Assert.Equal("diffusion-rule-2025", Assert.Single(rows)["scenario"]);
+        Assert.Equal("2", rows[0]["replications"]);
+        Assert.Contains("Partial: stopped after 1 of 3 scenarios", await File.ReadAllTextAsync(temp.File("out/compare.html")));
+        Assert.Contains("diffusion-rule-2025 done, 1 of 3", output.ToString());
+    }
+}
