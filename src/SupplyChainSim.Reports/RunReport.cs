@@ -29,12 +29,6 @@ public static class RunReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
-    {
-        WriteIndented = false,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static byte[] Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
     {
         var info = results.Info;
@@ -105,7 +99,7 @@ public static class RunReport
         page.Table(["rule", "from", "until", "precedence", "settings"], rules.Select(rule => (IReadOnlyList<string>)
         [
             rule.Reason, rule.From?.ToString() ?? "(start)", rule.Until?.ToString() ?? "(open)", rule.Precedence.ToString(Invariant),
-            JsonSerializer.Serialize(rule, RuleJson),
+            JsonSerializer.Serialize(rule, ResultFiles.RuleJson),
         ]));
     }
 

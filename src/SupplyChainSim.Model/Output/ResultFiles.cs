@@ -31,7 +31,8 @@ public static class ResultFiles
     /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
     public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv, EventsJsonl];
 
-    private static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
+    /// <summary>A regime rule as one line of JSON, as summary.json and the reports show it.</summary>
+    public static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
     {
         WriteIndented = false,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
