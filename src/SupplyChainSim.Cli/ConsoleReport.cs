@@ -97,7 +97,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             $"supplychainsim run {Path.GetRelativePath(Environment.CurrentDirectory, scenario)} --seed {example.Seed}");
     }
 
-    private static string Describe(Model.Regimes.RegimeRule rule) =>
+    internal static string Describe(Model.Regimes.RegimeRule rule) =>
         rule.Reason + (rule.From, rule.Until) switch
         {
             (null, null) => "",
