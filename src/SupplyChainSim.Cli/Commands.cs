@@ -109,7 +109,7 @@ public static class Commands
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
         var report = new ConsoleReport(console);
-        report.Header(world, outDirectory, monthLines: request.Replications == 1);
+        report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
         if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var host = await SimulationHost.StartAsync(cancellationToken);

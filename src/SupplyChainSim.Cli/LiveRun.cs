@@ -103,6 +103,7 @@ internal static class LiveRun
         console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
         console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month; Ctrl+C stops.");
         console.WriteLine();
+        report.MonthHeader();
         try
         {
             var results = await host.RunAsync(world, runKey, async (month, token) =>

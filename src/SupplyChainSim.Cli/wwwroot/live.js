@@ -10,7 +10,7 @@ const $ = id => document.getElementById(id);
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props || {})) {
-    if (key === "style") Object.assign(node.style, value);
+    if (key === "style" || key === "dataset") Object.assign(node[key], value);
     else node[key] = value;
   }
   for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
@@ -83,7 +83,7 @@ function render(state) {
         el("thead", {}, el("tr", {}, ...["month", "seller", "via", "chip", "chips", "H100e", "route", "basis"].map(h => el("th", {}, h)))),
         el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ?? ""), el("td", {}, a.chipModel),
           el("td", {}, a.chips.toLocaleString("en-GB")), el("td", {}, fmt(a.h100e)), el("td", { className: a.route === "smuggled" ? "route-smuggled" : "" }, a.route),
-          el("td", {}, a.basis)))))));
+          el("td", {}, a.basis))))));
     details.open = open.has(key);
     return el("li", { className: "breach" }, details);
   }));
