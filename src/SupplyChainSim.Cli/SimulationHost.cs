@@ -87,6 +87,8 @@ public sealed class SimulationHost : IAsyncDisposable
         // The watchdog's first check can report a stale interval ("not completed for 57 minutes") in a short-lived
         // process; it is noise for a command-line run.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
     /// <summary>IPv6 literals go in brackets in a URL.</summary>
