@@ -62,6 +62,13 @@ function render(state) {
   }
   $("history").replaceChildren(...columns);
 
+  $("shortage-history").hidden = state.magnets.length === 0;
+  $("shortage-history").replaceChildren(...Array.from({ length: run.months }, (_, i) => {
+    const m = state.history[i];
+    const col = el("div", { className: "col", title: m ? `${m.month}: peak shortage ${m.peakShortage.toFixed(3)}` : "" });
+    if (m) col.append(el("div", { className: "shortage", style: { height: (100 * m.peakShortage) + "%" } }));
+    return col;
+  }));
   $("no-magnets").hidden = state.magnets.length > 0;
   $("magnets").hidden = state.magnets.length === 0;
   $("magnets").tBodies[0].replaceChildren(...state.magnets.map(m =>
