@@ -53,6 +53,29 @@ public class LiveOptionTests
         Assert.False(Directory.Exists(temp.File("out")));
     }
 
+    [Fact]
+    public async Task Binding_beyond_loopback_warns_that_the_dashboard_has_no_authentication()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--bind", "0.0.0.0", "--port", "0", "--pace", "0", "--out", temp.File("out"));
+        await run.WaitForLineAsync("still serving", TimeSpan.FromSeconds(60));
+        Assert.Contains("warning: the dashboard has no authentication, and --bind 0.0.0.0 lets anyone who can reach this machine see it", run.Output);
+        Assert.Equal(0, await run.InterruptAsync());
+        Assert.True(File.Exists(Path.Combine(temp.File("out"), "summary.json")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_watched_run_stops_it_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--port", "0", "--pace", "2s", "--out", temp.File("out"));
+        await run.WaitForLineAsync("2025-01 ", TimeSpan.FromSeconds(60));
+        Assert.Equal(130, await run.InterruptAsync());
+        Assert.Contains("cancelled; no results were written", run.Output);
+        Assert.DoesNotContain("warning", run.Output);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
     [Theory]
     [InlineData("500ms", 500)]
     [InlineData("2s", 2000)]
