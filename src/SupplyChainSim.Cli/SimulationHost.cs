@@ -55,7 +55,9 @@ public sealed class SimulationHost : IAsyncDisposable
         Configure(builder.Logging);
         builder.WebHost.UseUrls($"http://{UrlHost(options.Bind)}:{options.Port}");
         builder.UseOrleans(silo => Silo(silo).AddDashboard());
-        builder.Services.AddSingleton(live);
+        // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
+        // history is then there whenever they look.
+        builder.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = true);
         var app = builder.Build();
         LivePage.Map(app, live);
         app.MapOrleansDashboard(routePrefix: "/dashboard");
