@@ -27,21 +27,22 @@ internal sealed class LiveRunOptions
 
     private readonly Option<int> port = new("--port")
     {
-        Description = $"Port for --dashboard (default {DefaultPort}; 0 picks a free one).",
+        Description = "Port for --dashboard (0 picks a free one).",
         DefaultValueFactory = _ => DefaultPort,
     };
 
     private readonly Option<string> bind = new("--bind")
     {
-        Description = "Address for --dashboard to listen on (default 127.0.0.1). The dashboard has no authentication: widen it only on a trusted network.",
+        Description = "Address for --dashboard to listen on. The dashboard has no authentication: widen it only on a trusted network.",
         DefaultValueFactory = _ => "127.0.0.1",
     };
 
-    private readonly Option<TimeSpan> pace = new("--pace")
+    // Nullable so that help shows "500ms" in the description rather than a TimeSpan's "00:00:00.5000000" default.
+    private readonly Option<TimeSpan?> pace = new("--pace")
     {
         Description = "Wall-clock pause after each month with --dashboard, such as 500ms, 2s or 0 (default 500ms). Results do not depend on it.",
-        DefaultValueFactory = _ => DefaultPace,
-        CustomParser = ParsePace,
+        HelpName = "duration",
+        CustomParser = result => ParsePace(result),
     };
 
     public void AddTo(Command command, Option<int> replications)
@@ -67,7 +68,7 @@ internal sealed class LiveRunOptions
     }
 
     public LiveRequest? Read(ParseResult parse) =>
-        parse.GetValue(dashboard) ? new LiveRequest(parse.GetValue(bind)!, parse.GetValue(port), parse.GetValue(pace)) : null;
+        parse.GetValue(dashboard) ? new LiveRequest(parse.GetValue(bind)!, parse.GetValue(port), parse.GetValue(pace) ?? DefaultPace) : null;
 
     /// <summary>"500ms", "2s", "1.5s", "1m" or "0".</summary>
     internal static TimeSpan ParsePace(ArgumentResult result)
