@@ -49,14 +49,16 @@ public static class Commands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
+        var live = new LiveRunOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {
             scenario, output, seed, months, replications, blockSize,
         };
+        live.AddTo(command, replications);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(seed),
-                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications));
+                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse));
             return await Execute(console, () => Run(console, request, cancellationToken));
         });
         return command;
@@ -90,7 +92,7 @@ public static class Commands
         return command;
     }
 
-    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1);
+    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null);
 
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
@@ -99,12 +101,17 @@ public static class Commands
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
 
         var report = new ConsoleReport(console);
-        report.Header(world, outDirectory, monthLines: request.Replications == 1);
+        report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
+        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         if (request.Replications == 1)
         {
-            var results = await host.RunAsync(world, RunKey(scenario), report.Month, cancellationToken);
+            var results = await host.RunAsync(world, RunKey(scenario), (month, _) =>
+            {
+                report.Month(month);
+                return Task.CompletedTask;
+            }, cancellationToken);
             RunOutputs.Write(results, outDirectory);
             report.Summary(results, outDirectory, clock.Elapsed);
             return ExitCodes.Success;

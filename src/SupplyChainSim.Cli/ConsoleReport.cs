@@ -21,7 +21,11 @@ public sealed class ConsoleReport(IAnsiConsole console)
         console.WriteLine($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
             $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
         console.WriteLine();
-        if (!monthLines) return;
+        if (monthLines) MonthHeader();
+    }
+
+    public void MonthHeader()
+    {
         console.WriteLine($"{"month",-7} {"licensed chips",15} {"exempt chips",15} {"smuggled chips",15} {"denied chips",13} {"largest cluster H100e",22} {"breaches",9}");
     }
 
@@ -96,7 +100,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             $"supplychainsim run {Path.GetRelativePath(Environment.CurrentDirectory, scenario)} --seed {example.Seed}");
     }
 
-    private static string Describe(Model.Regimes.RegimeRule rule) =>
+    internal static string Describe(Model.Regimes.RegimeRule rule) =>
         rule.Reason + (rule.From, rule.Until) switch
         {
             (null, null) => "",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Spectre.Console;
 using SupplyChainSim.Cli;
 
@@ -14,4 +15,6 @@ if (parsed.Errors.Count > 0)
     Console.Error.WriteLine("Try 'supplychainsim --help'.");
     return ExitCodes.InvalidInput;
 }
-return await parsed.InvokeAsync();
+// Ctrl+C cancels the command's token; give the silo time to stop cleanly (by default the process would report
+// 130 after 2 s even when the command finished what Ctrl+C asked of it).
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(20) });

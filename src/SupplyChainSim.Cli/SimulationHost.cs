@@ -1,52 +1,100 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
+using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 
+/// <summary>Where the dashboard and the live page listen: loopback unless the user widens it.</summary>
+public sealed record LiveOptions(string Bind, int Port);
+
 /// <summary>
 /// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are
-/// picked free at start so that several runs (or test runs) can share a machine.
+/// picked free at start so that several runs (or test runs) can share a machine. With <see cref="LiveOptions"/>, the
+/// same process also serves the Orleans Dashboard and the live world page over HTTP.
 /// </summary>
 public sealed class SimulationHost : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private SimulationHost(IHost host) => this.host = host;
+    private SimulationHost(IHost host, Uri? address)
+    {
+        this.host = host;
+        Address = address;
+    }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Where the live page is served, when it is.</summary>
+    public Uri? Address { get; }
 
     public static async Task<SimulationHost> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // The watchdog's first check can report a stale interval ("not completed for 57 minutes") in a short-lived
-        // process; it is noise for a command-line run.
-        builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
-            .AddSupplyChainSim());
+        Configure(builder.Logging);
+        builder.UseOrleans(silo => Silo(silo));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SimulationHost(host);
+        return new SimulationHost(host, null);
+    }
+
+    /// <summary>Starts the silo with the Orleans Dashboard at /dashboard and the live world page at / on one web server.</summary>
+    public static async Task<SimulationHost> StartLiveAsync(LiveOptions options, LiveWorld live, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        Configure(builder.Logging);
+        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind)}:{options.Port}");
+        builder.UseOrleans(silo => Silo(silo).AddDashboard());
+        // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
+        // history is then there whenever they look.
+        builder.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = true);
+        var app = builder.Build();
+        LivePage.Map(app, live);
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SimulationHost(app, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)));
     }
 
     /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
-    public Task<RunResults> RunAsync(World world, string runKey, Action<MonthReport> onMonth, CancellationToken cancellationToken) =>
+    public Task<RunResults> RunAsync(World world, string runKey, Func<MonthReport, CancellationToken, Task> onMonth, CancellationToken cancellationToken) =>
         GrainRun.RunAsync(Grains, world, runKey, onMonth, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync(TimeSpan.FromSeconds(10));
-        host.Dispose();
+        if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        else host.Dispose();
     }
+
+    private static ISiloBuilder Silo(ISiloBuilder silo) => silo
+        .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
+        .AddSupplyChainSim();
+
+    private static void Configure(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(LogLevel.Warning);
+        // The watchdog's first check can report a stale interval ("not completed for 57 minutes") in a short-lived
+        // process; it is noise for a command-line run.
+        logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    }
+
+    /// <summary>IPv6 literals go in brackets in a URL.</summary>
+    private static string UrlHost(string bind) => IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
     private static int FreePort()
     {

@@ -64,9 +64,9 @@ public interface IChipmakerGrain : IAgentGrain
     [Alias("ship")]
     Task<Immutable<ShipmentsReply>> Ship(Immutable<MonthContext> month, Immutable<IReadOnlyList<LicenceDecision>> approved);
 
+    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]
-    Task<Chipmaker> GetState();
-
+    Task<ChipmakerView?> GetState();
 }
 
 /// <summary>A country as a destination: decides the orders bound for it and keeps their ledger.</summary>
@@ -76,12 +76,15 @@ public interface ICountryGrain : IAgentGrain
     [Alias("init")]
     Task Initialise(Immutable<CountrySpec> spec, Immutable<SimulationContext> context);
 
+    [Alias("magnets")]
+    Task UpdateMagnets(Immutable<Model.RareEarths.ImporterMonth> magnets);
+
     [Alias("decide")]
     Task<Immutable<IReadOnlyList<LicenceDecision>>> Decide(Immutable<MonthContext> month, Immutable<IReadOnlyList<Order>> orders);
 
+    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]
-    Task<CountryAgent> GetState();
-
+    Task<CountryView?> GetState();
 }
 
 /// <summary>A block of data centres in one country: orders, installation, cluster linking and breach checks.</summary>
@@ -97,9 +100,9 @@ public interface IDataCentreBlockGrain : IAgentGrain
     [Alias("link")]
     Task<Immutable<SitesReply>> InstallAndLink(Immutable<MonthContext> month, Immutable<Deliveries> deliveries);
 
+    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]
-    Task<DataCentreBlock> GetState();
-
+    Task<DataCentreBlockView?> GetState();
 }
 
 /// <summary>A block of smuggling intermediaries: shell purchases, hub warehouses and diversion.</summary>
@@ -115,9 +118,9 @@ public interface IIntermediaryBlockGrain : IAgentGrain
     [Alias("divert")]
     Task<Immutable<DiversionReply>> Divert(Immutable<MonthContext> month, Immutable<Deliveries> deliveries);
 
+    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]
-    Task<IntermediaryBlock> GetState();
-
+    Task<IntermediaryBlockView?> GetState();
 }
 
 /// <summary>The recorder: every month's report, in order.</summary>
@@ -132,7 +135,6 @@ public interface IRecorderGrain : IAgentGrain
 
     [Alias("results")]
     Task<Immutable<RunResults>> GetResults();
-
 }
 
 /// <summary>Grain keys: every grain of a run is keyed under the run's key, so runs never share agents.</summary>

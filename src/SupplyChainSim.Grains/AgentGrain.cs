@@ -31,7 +31,8 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
         storage.State.Context = context;
     }
 
-    public Task<TAgent> GetState() => Task.FromResult(Agent);
+    /// <summary>The agent, or null before initialisation and after release (the dashboard may ask at any time).</summary>
+    protected TAgent? Held => storage.State.Agent;
 
     public Task Checkpoint() => storage.State.Agent is null ? Task.CompletedTask : storage.WriteStateAsync();
 

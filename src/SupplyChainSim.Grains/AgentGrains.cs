@@ -23,6 +23,8 @@ public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentSta
         var lots = Agent.TakeOrdersAndShip(month.Value.Month, approved.Value, month.Value.ProductionFactor.GetValueOrDefault(Agent.Spec.Country, 1));
         return Task.FromResult(new ShipmentsReply(lots, Agent.Busy).AsImmutable());
     }
+
+    public Task<ChipmakerView?> GetState() => Task.FromResult(Held?.View());
 }
 
 public sealed class CountryGrain([PersistentState("country")] IPersistentState<AgentState<CountryAgent>> storage)
@@ -34,8 +36,16 @@ public sealed class CountryGrain([PersistentState("country")] IPersistentState<A
         return Task.CompletedTask;
     }
 
+    public Task UpdateMagnets(Immutable<Model.RareEarths.ImporterMonth> magnets)
+    {
+        Agent.Magnets = magnets.Value;
+        return Task.CompletedTask;
+    }
+
     public Task<Immutable<IReadOnlyList<LicenceDecision>>> Decide(Immutable<MonthContext> month, Immutable<IReadOnlyList<Order>> orders) =>
         Task.FromResult(((IReadOnlyList<LicenceDecision>)Agent.Decide(month.Value, Context, orders.Value)).AsImmutable());
+
+    public Task<CountryView?> GetState() => Task.FromResult(Held?.View());
 }
 
 public sealed class DataCentreBlockGrain([PersistentState("datacentres")] IPersistentState<AgentState<DataCentreBlock>> storage)
@@ -52,6 +62,8 @@ public sealed class DataCentreBlockGrain([PersistentState("datacentres")] IPersi
 
     public Task<Immutable<SitesReply>> InstallAndLink(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
         Task.FromResult(Agent.InstallAndLink(month.Value.Month, Context, deliveries.Value, month.Value.RegimeChanged).AsImmutable());
+
+    public Task<DataCentreBlockView?> GetState() => Task.FromResult(Held?.View());
 }
 
 public sealed class IntermediaryBlockGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage)
@@ -68,6 +80,8 @@ public sealed class IntermediaryBlockGrain([PersistentState("intermediaries")] I
 
     public Task<Immutable<DiversionReply>> Divert(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
         Task.FromResult(Agent.ReceiveAndForward(month.Value.Month, Context, deliveries.Value).AsImmutable());
+
+    public Task<IntermediaryBlockView?> GetState() => Task.FromResult(Held?.View());
 }
 
 public sealed class RecorderGrain([PersistentState("recorder")] IPersistentState<AgentState<RunRecorder>> storage)

@@ -8,9 +8,10 @@ namespace SupplyChainSim.Grains;
 public static class GrainRun
 {
     /// <param name="runKey">Unique per run on a cluster: every grain of the run is keyed under it.</param>
+    /// <param name="onMonth">Called with each month's report before the next month is stepped (the live view paces the run here).</param>
     /// <param name="release">Clear the run's grains and stored state at the end (replications), instead of checkpointing it.</param>
     public static async Task<RunResults> RunAsync(
-        IGrainFactory grains, World world, string runKey, Action<MonthReport>? onMonth = null, CancellationToken cancellationToken = default,
+        IGrainFactory grains, World world, string runKey, Func<MonthReport, CancellationToken, Task>? onMonth = null, CancellationToken cancellationToken = default,
         bool release = false)
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
@@ -19,7 +20,7 @@ public static class GrainRun
         {
             cancellationToken.ThrowIfCancellationRequested();
             var month = (await run.StepMonth()).Value;
-            onMonth?.Invoke(month);
+            if (onMonth is not null) await onMonth(month, cancellationToken);
         }
         var results = (await run.GetResults()).Value;
         if (release) await run.Release();

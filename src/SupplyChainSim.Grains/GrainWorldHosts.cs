@@ -48,6 +48,9 @@ public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHo
     public async Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
         (await Count(Intermediaries(block).PlaceOrders(month.AsImmutable()))).Value;
 
+    public Task UpdateMagnetsAsync(string country, Model.RareEarths.ImporterMonth magnets) =>
+        Count(Country(country).UpdateMagnets(magnets.AsImmutable()));
+
     public async Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
         (await Count(Country(country).Decide(month.AsImmutable(), orders.AsImmutable()))).Value;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -34,4 +35,81 @@ public sealed class TempFolder : IDisposable
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
+}
+
+/// <summary>The real program in a process whose output is read line by line while it runs.</summary>
+public sealed class LiveProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly List<string> lines = [];
+
+    private LiveProcess(Process process)
+    {
+        this.process = process;
+        process.OutputDataReceived += (_, e) => Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (lines) return output.ToString();
+        }
+    }
+
+    public static LiveProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Paths.Root };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "supplychainsim.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return new LiveProcess(Process.Start(start)!);
+    }
+
+    public async Task<string> WaitForLineAsync(string prefix, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            lock (lines)
+            {
+                if (lines.FirstOrDefault(l => l.Contains(prefix, StringComparison.Ordinal)) is { } line) return line;
+            }
+            if (process.HasExited) break;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"no line with '{prefix}' from the program\n{Output}");
+    }
+
+    /// <summary>Ctrl+C, as a person at the terminal would: SIGINT, then the exit code.</summary>
+    public async Task<int> InterruptAsync()
+    {
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null) return;
+        lock (lines)
+        {
+            lines.Add(line);
+            output.AppendLine(line);
+        }
+    }
 }

@@ -22,6 +22,9 @@ public sealed class CountryAgent
 
     public DestinationLedger Ledger { get; init; } = new();
 
+    /// <summary>For an importer of rare-earth magnets: its position at the end of the last month stepped.</summary>
+    public RareEarths.ImporterMonth? Magnets { get; set; }
+
     public List<LicenceDecision> Decide(MonthContext now, SimulationContext context, IReadOnlyList<Order> orders)
     {
         var month = now.Month;

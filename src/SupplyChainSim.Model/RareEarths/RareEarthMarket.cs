@@ -70,7 +70,11 @@ public sealed class RareEarthMarket
             state.Stock = Math.Max(0, state.Stock);
             state.Pressure = importer.PressureDecay * state.Pressure + shortage;
             importers.Add(new ImporterMonth(importer.Country, supply / need, shortage, state.Pressure,
-                1 - importer.BuildOutElasticity * shortage, 1 - importer.ProductionElasticity * shortage));
+                1 - importer.BuildOutElasticity * shortage, 1 - importer.ProductionElasticity * shortage)
+            {
+                StockTonnes = state.Stock,
+                StockMonths = state.Stock / need,
+            });
         }
 
         if (spec.Script.Count == 0 && spec.ConcessionRule is { Enabled: true } rule && Concessions.Count == 0
@@ -132,6 +136,12 @@ public sealed record RareEarthEvent(YearMonth Month, string Type, string? Import
     public bool Scripted { get; init; }
 }
 
-public sealed record ImporterMonth(string Country, double SupplyIndex, double Shortage, double Pressure, double BuildOutFactor, double ProductionFactor);
+public sealed record ImporterMonth(string Country, double SupplyIndex, double Shortage, double Pressure, double BuildOutFactor, double ProductionFactor)
+{
+    /// <summary>Magnets in stock at the end of the month, in tonnes and in months of need.</summary>
+    public double StockTonnes { get; init; }
+
+    public double StockMonths { get; init; }
+}
 
 public sealed record RareEarthMonth(IReadOnlyList<ImporterMonth> Importers, IReadOnlyList<RareEarthEvent> Events, IReadOnlyList<RegimeRule> ConcessionRules);

@@ -95,6 +95,11 @@ public sealed class DestinationLedger
 {
     public SortedDictionary<string, long> Used { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Keys under this prefix count chips (the small-installation rule), not compute.</summary>
+    public const string ChipCountPrefix = "installation:";
+
+    public static bool CountsChips(string key) => key.StartsWith(ChipCountPrefix, StringComparison.Ordinal);
+
     public Tpp this[string key] => new(Used.GetValueOrDefault(key));
 
     public void Add(string key, Tpp compute) => Used[key] = Used.GetValueOrDefault(key) + compute.Tenths;

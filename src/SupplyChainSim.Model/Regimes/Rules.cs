@@ -182,7 +182,7 @@ public sealed record SmallInstallationExemption : RegimeRule
     public override LicenceDecision? Decide(LicenceRequest request)
     {
         if (!request.Controlled || !Tiers.Contains(request.Destination.Tier)) return null;
-        var key = $"installation:{request.Order.Consignee}";
+        var key = DestinationLedger.ChipCountPrefix + request.Order.Consignee;
         return request.Ledger.TryUse(key, new Tpp(request.Order.Chips), new Tpp(MaxChips - 1))
             ? request.Decide(LicenceOutcome.Exempt, Reason + $": installation below {MaxChips} chips")
             : null;

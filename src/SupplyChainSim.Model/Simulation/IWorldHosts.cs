@@ -31,6 +31,9 @@ public interface IWorldHosts
 
     Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month);
 
+    /// <summary>Tells an importing country its magnet position for the month (what an observer of the country sees).</summary>
+    Task UpdateMagnetsAsync(string country, RareEarths.ImporterMonth magnets);
+
     Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders);
 
     Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved);

@@ -34,6 +34,12 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     public Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
         Task.FromResult(intermediaries[block].PlaceOrders(month.Month, context));
 
+    public Task UpdateMagnetsAsync(string country, RareEarths.ImporterMonth magnets)
+    {
+        countries[country].Magnets = magnets;
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
         Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month, context, orders));
 

@@ -29,6 +29,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         // Phase: policy timeline events. The regime in force is a pure function of the month (SimulationContext).
         // Phase: rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made.
         var rareEarths = State.RareEarths.Step(context.RareEarths, month);
+        await Task.WhenAll(rareEarths.Importers.Select(i => hosts.UpdateMagnetsAsync(i.Country, i)));
         var concessionsChanged = rareEarths.ConcessionRules.Count != State.ConcessionRules;
         State.ConcessionRules = rareEarths.ConcessionRules.Count;
         var now = new MonthContext(month, context.RegimeChangesIn(month) || concessionsChanged)

@@ -1,0 +1,218 @@
+using System.Runtime.CompilerServices;
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli.Live;
+
+/// <summary>
+/// What the live page shows, as one snapshot: the run, the month reached, flows this month and so far, installed
+/// compute by country, magnet shortage, and every breach with the acquisitions that built it. H100e throughout.
+/// </summary>
+public sealed record LiveState(
+    int Version,
+    string Status,
+    LiveRun Run,
+    string? Month,
+    int MonthsDone,
+    LiveFlows ThisMonth,
+    LiveFlows SoFar,
+    double LargestClusterH100e,
+    string? LargestClusterSite,
+    IReadOnlyList<LiveCountry> Countries,
+    IReadOnlyList<LiveMagnets> Magnets,
+    IReadOnlyList<LiveMonth> History,
+    IReadOnlyList<LiveBreach> Breaches,
+    string? Results);
+
+public static class LiveStatus
+{
+    public const string Starting = "starting";
+    public const string Running = "running";
+    public const string Finished = "finished";
+    public const string Failed = "failed";
+}
+
+public sealed record LiveRun(string Scenario, string Description, ulong Seed, string Start, string End, int Months, int Agents,
+    IReadOnlyList<string> Regime, string RunKey);
+
+public sealed record LiveFlows(double LicensedH100e, double ExemptH100e, double SmuggledH100e, double DeniedH100e, double SeizedH100e);
+
+public sealed record LiveCountry(string Code, string Name, int Tier, double InstalledH100e, double LicensedH100e, double ExemptH100e,
+    double SmuggledH100e, double DeniedH100e, double LargestClusterH100e, int Breaches);
+
+public sealed record LiveMagnets(string Country, double SupplyIndex, double Shortage, double StockMonths);
+
+public sealed record LiveMonth(string Month, double LicensedH100e, double ExemptH100e, double SmuggledH100e, double PeakShortage, int BreachesSoFar);
+
+public sealed record LiveBreach(string Month, string Site, string Owner, string Country, double ClusterH100e, double PermittedH100e,
+    IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail);
+
+public sealed record LiveAcquisition(string Month, string Seller, string? Via, string ChipModel, int Chips, double H100e, string Route, string Basis);
+
+/// <summary>
+/// Folds month reports into <see cref="LiveState"/> snapshots as the run records them, and hands each new snapshot to
+/// whoever is watching. Months arrive from the run's loop, readers from web requests: a lock keeps them apart.
+/// </summary>
+public sealed class LiveWorld
+{
+    private readonly Lock gate = new();
+    private readonly World world;
+    private readonly SortedDictionary<string, Totals> countries = new(StringComparer.Ordinal);
+    private readonly List<LiveMonth> history = [];
+    private readonly List<LiveBreach> breaches = [];
+    private Totals soFar = new();
+    private LiveState state;
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public LiveWorld(World world, string runKey)
+    {
+        this.world = world;
+        var context = world.Context;
+        var run = new LiveRun(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
+            world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), runKey);
+        var none = new LiveFlows(0, 0, 0, 0, 0);
+        state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null);
+    }
+
+    public LiveState Current
+    {
+        get
+        {
+            lock (gate) return state;
+        }
+    }
+
+    public void Record(MonthReport month)
+    {
+        lock (gate)
+        {
+            foreach (var row in month.Countries)
+            {
+                if (!countries.TryGetValue(row.Country, out var totals)) countries[row.Country] = totals = new Totals();
+                totals.Add(row.Licensed.Compute, row.Exempt.Compute, row.Smuggled.Compute, row.Denied.Compute, row.Seized.Compute);
+                totals.Installed = row.Installed;
+                totals.LargestCluster = row.LargestCluster;
+                totals.Breaches += row.NewBreaches;
+            }
+            var seized = month.Detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
+            soFar.Add(month.Licensed.Compute, month.Exempt.Compute, month.Smuggled.Compute, month.Denied.Compute, seized);
+            breaches.AddRange(month.Breaches.Select(Breach));
+            var magnets = month.RareEarths.Importers
+                .Select(i => new LiveMagnets(i.Country, Round(i.SupplyIndex, 3), Round(i.Shortage, 3), Round(i.StockMonths, 2))).ToList();
+            history.Add(new LiveMonth(month.Month.ToString(), H100e(month.Licensed.Compute), H100e(month.Exempt.Compute), H100e(month.Smuggled.Compute),
+                magnets.Select(m => m.Shortage).DefaultIfEmpty(0).Max(), month.BreachesSoFar));
+            Publish(state with
+            {
+                Status = LiveStatus.Running,
+                Month = month.Month.ToString(),
+                MonthsDone = history.Count,
+                ThisMonth = new LiveFlows(H100e(month.Licensed.Compute), H100e(month.Exempt.Compute), H100e(month.Smuggled.Compute),
+                    H100e(month.Denied.Compute), H100e(seized)),
+                SoFar = soFar.Flows(),
+                LargestClusterH100e = H100e(month.LargestCluster),
+                LargestClusterSite = month.LargestClusterSite,
+                Countries = Countries(),
+                Magnets = magnets,
+                History = [.. history],
+                Breaches = [.. breaches],
+            });
+        }
+    }
+
+    /// <summary>The run is over: its files are in <paramref name="results"/>.</summary>
+    public void Finish(string results)
+    {
+        lock (gate) Publish(state with { Status = LiveStatus.Finished, Results = results });
+    }
+
+    public void Fail()
+    {
+        lock (gate) Publish(state with { Status = LiveStatus.Failed });
+    }
+
+    /// <summary>The current snapshot, then each new one as it is published, until <paramref name="cancellationToken"/> fires.</summary>
+    public async IAsyncEnumerable<LiveState> Updates([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = -1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            LiveState current;
+            Task next;
+            lock (gate)
+            {
+                current = state;
+                next = changed.Task;
+            }
+            if (current.Version != seen)
+            {
+                seen = current.Version;
+                yield return current;
+            }
+            try
+            {
+                await next.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private void Publish(LiveState next)
+    {
+        state = next with { Version = state.Version + 1 };
+        var signal = changed;
+        changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        signal.SetResult();
+    }
+
+    /// <summary>Countries with anything installed or any flow, the largest installations first.</summary>
+    private List<LiveCountry> Countries() => countries
+        .Where(c => c.Value.Installed > Tpp.Zero || c.Value.Any)
+        .Select(c =>
+        {
+            var spec = world.Context.Countries[c.Key];
+            var t = c.Value;
+            return new LiveCountry(c.Key, spec.Name, spec.Tier, H100e(t.Installed), H100e(t.Licensed), H100e(t.Exempt), H100e(t.Smuggled),
+                H100e(t.Denied), H100e(t.LargestCluster), t.Breaches);
+        })
+        .OrderByDescending(c => c.InstalledH100e).ThenBy(c => c.Code, StringComparer.Ordinal)
+        .ToList();
+
+    private static LiveBreach Breach(ClusterBreach breach)
+    {
+        var (route, via, _) = breach.MainContribution;
+        return new LiveBreach(breach.Month.ToString(), breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster), H100e(breach.Threshold),
+            breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
+            breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100e(a.Compute),
+                ResultFiles.RouteName(a.Route), a.Basis)).ToList());
+    }
+
+    private static double H100e(Tpp compute) => Round(compute.H100e, 1);
+
+    private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+
+    private sealed class Totals
+    {
+        public Tpp Licensed, Exempt, Smuggled, Denied, Seized, Installed, LargestCluster;
+        public int Breaches;
+
+        public bool Any => Licensed > Tpp.Zero || Exempt > Tpp.Zero || Smuggled > Tpp.Zero || Denied > Tpp.Zero;
+
+        public void Add(Tpp licensed, Tpp exempt, Tpp smuggled, Tpp denied, Tpp seized)
+        {
+            Licensed += licensed;
+            Exempt += exempt;
+            Smuggled += smuggled;
+            Denied += denied;
+            Seized += seized;
+        }
+
+        public LiveFlows Flows() => new(H100e(Licensed), H100e(Exempt), H100e(Smuggled), H100e(Denied), H100e(Seized));
+    }
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Spectre.Console;
+using SupplyChainSim.Cli.Live;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>How a watched run is served and paced.</summary>
+internal sealed record LiveRequest(string Bind, int Port, TimeSpan Pace);
+
+/// <summary>The options of `run --dashboard`: where to serve and how fast to step.</summary>
+internal sealed class LiveRunOptions
+{
+    public const int DefaultPort = 8080;
+    public static readonly TimeSpan DefaultPace = TimeSpan.FromMilliseconds(500);
+
+    private readonly Option<bool> dashboard = new("--dashboard")
+    {
+        Description = "Serve the Orleans Dashboard (/dashboard) and a live world page (/) while the run steps, paced so a person can follow; keep serving after the last month until Ctrl+C.",
+    };
+
+    private readonly Option<int> port = new("--port")
+    {
+        Description = "Port for --dashboard (0 picks a free one).",
+        DefaultValueFactory = _ => DefaultPort,
+    };
+
+    private readonly Option<string> bind = new("--bind")
+    {
+        Description = "Address for --dashboard to listen on. The dashboard has no authentication: widen it only on a trusted network.",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    // Nullable so that help shows "500ms" in the description rather than a TimeSpan's "00:00:00.5000000" default.
+    private readonly Option<TimeSpan?> pace = new("--pace")
+    {
+        Description = "Wall-clock pause after each month with --dashboard, such as 500ms, 2s or 0 (default 500ms). Results do not depend on it.",
+        HelpName = "duration",
+        CustomParser = result => ParsePace(result),
+    };
+
+    public void AddTo(Command command, Option<int> replications)
+    {
+        foreach (var option in new Option[] { dashboard, port, bind, pace }) command.Add(option);
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError($"--port: expected 0 to 65535, found {result.GetValueOrDefault<int>()}");
+        });
+        bind.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value != "localhost" && !IPAddress.TryParse(value, out _)) result.AddError($"--bind: expected an IP address such as 127.0.0.1 or 0.0.0.0, found '{value}'");
+        });
+        command.Validators.Add(result =>
+        {
+            var watching = result.GetValue(dashboard);
+            foreach (var option in new Option[] { port, bind, pace })
+                if (!watching && result.GetResult(option) is { Implicit: false }) result.AddError($"{option.Name} only applies with --dashboard");
+            if (watching && result.GetValue(replications) > 1)
+                result.AddError("--dashboard watches a single run; drop --replications (or run the replications without --dashboard)");
+        });
+    }
+
+    public LiveRequest? Read(ParseResult parse) =>
+        parse.GetValue(dashboard) ? new LiveRequest(parse.GetValue(bind)!, parse.GetValue(port), parse.GetValue(pace) ?? DefaultPace) : null;
+
+    /// <summary>"500ms", "2s", "1.5s", "1m" or "0".</summary>
+    internal static TimeSpan ParsePace(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+        var (number, unit) = text.EndsWith("ms", StringComparison.OrdinalIgnoreCase) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : text.EndsWith('m') ? (text[..^1], 60_000.0)
+            : (text, text == "0" ? 0.0 : double.NaN);
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && !double.IsNaN(unit) && value >= 0 && value * unit <= 3_600_000)
+            return TimeSpan.FromMilliseconds(value * unit);
+        result.AddError($"--pace: expected a duration such as 500ms, 2s or 0 (at most an hour), found '{text}'");
+        return DefaultPace;
+    }
+}
+
+/// <summary>
+/// `run --dashboard`: the run on a silo that also serves the Orleans Dashboard and the live world page. Months are
+/// paced for a person to follow; after the last month the results are written and the pages stay up until Ctrl+C.
+/// </summary>
+internal static class LiveRun
+{
+    public static async Task<int> RunAsync(IAnsiConsole console, ConsoleReport report, World world, string runKey, string outDirectory,
+        LiveRequest request, CancellationToken cancellationToken)
+    {
+        if (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address))
+            Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
+        var live = new LiveWorld(world, runKey);
+        var clock = Stopwatch.StartNew();
+        await using var host = await StartAsync(request, live, cancellationToken);
+        console.WriteLine($"Live world:        {host.Address}");
+        console.WriteLine($"Orleans Dashboard: {new Uri(host.Address!, "dashboard")}");
+        console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
+        console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month; Ctrl+C stops.");
+        console.WriteLine();
+        report.MonthHeader();
+        try
+        {
+            var results = await host.RunAsync(world, runKey, async (month, token) =>
+            {
+                report.Month(month);
+                live.Record(month);
+                if (month.Month != world.Context.End) await Task.Delay(request.Pace, token);
+            }, cancellationToken);
+            RunOutputs.Write(results, outDirectory);
+            live.Finish(outDirectory);
+            report.Summary(results, outDirectory, clock.Elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            live.Fail();
+            throw;
+        }
+        console.WriteLine();
+        console.WriteLine($"The run is over; still serving {host.Address} until Ctrl+C.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        return ExitCodes.Success;
+    }
+
+    private static async Task<SimulationHost> StartAsync(LiveRequest request, LiveWorld live, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SimulationHost.StartLiveAsync(new LiveOptions(request.Bind, request.Port), live, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            // Kestrel reports a taken port as "Failed to bind to address ...: address already in use."
+            throw new IOException($"{e.Message} Choose another port with --port (0 picks a free one).", e);
+        }
+    }
+}

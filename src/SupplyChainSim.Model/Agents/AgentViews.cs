@@ -1,0 +1,124 @@
+using SupplyChainSim.Model.RareEarths;
+using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Agents;
+
+// What an observer (the Orleans Dashboard's grain-state view) sees of an agent: readable summaries in H100e and
+// chips, not the raw state, whose acquisition lists run to thousands of entries. Long lists are cut at
+// AgentViews.MaxLines with the full count beside them.
+
+/// <summary>A chipmaker's order book (orders accepted, chips still to make) and the lots on their way.</summary>
+public sealed record ChipmakerView(
+    string Id,
+    string Country,
+    int OrdersInBook,
+    long ChipsToMake,
+    IReadOnlyList<OrderBookLine> OrderBook,
+    int LotsInTransit,
+    IReadOnlyList<LotLine> InTransit);
+
+public sealed record OrderBookLine(string Order, string Buyer, string Destination, string ChipModel, int Chips, int ChipsToMake, string Route, string Basis);
+
+public sealed record LotLine(string Lot, string Consignee, string Destination, string ChipModel, int Chips, string Route, string Arrives);
+
+/// <summary>A destination country: what it has been licensed, sent exempt and denied, its cap use and its magnets.</summary>
+public sealed record CountryView(
+    string Code,
+    string Name,
+    int Tier,
+    double LicensedH100e,
+    double ExemptH100e,
+    double DeniedH100e,
+    IReadOnlyList<LedgerLine> CapUse,
+    MagnetView? Magnets);
+
+/// <summary>One entry of the destination ledger: a cap, allowance or quota key and what has been counted against it.</summary>
+public sealed record LedgerLine(string Key, double Used, string Unit);
+
+public sealed record MagnetView(double StockTonnes, double StockMonths, double SupplyIndex, double Shortage, double Pressure);
+
+/// <summary>A block of data centres in one country: each site's chips and each linked cluster.</summary>
+public sealed record DataCentreBlockView(int Block, string Country, int Sites, double InstalledH100e, IReadOnlyList<ClusterView> Clusters, IReadOnlyList<SiteView> SiteList);
+
+public sealed record SiteView(string Id, string Owner, double InstalledH100e, IReadOnlyDictionary<string, long> Chips, int Acquisitions, string Cluster);
+
+public sealed record ClusterView(string Cluster, string Owner, IReadOnlyList<string> Sites, double LinkedH100e, bool InBreach, bool Circumvented);
+
+/// <summary>A block of intermediaries: each one's shells (what they bought, whether listed) and the lots in its hub.</summary>
+public sealed record IntermediaryBlockView(int Block, IReadOnlyList<IntermediaryView> Intermediaries);
+
+public sealed record IntermediaryView(string Id, string Hub, string Buyer, string BuyerCountry, int OrdersPlaced, IReadOnlyList<ShellView> Shells, IReadOnlyList<LotLine> InHub);
+
+public sealed record ShellView(string Shell, double BoughtH100e, bool EntityListed);
+
+public static class AgentViews
+{
+    /// <summary>The longest list a view shows; the counts beside a list say how many there are in all.</summary>
+    public const int MaxLines = 200;
+
+    private static double H100e(Tpp compute) => Math.Round(compute.H100e, 1, MidpointRounding.AwayFromZero);
+
+    private static LotLine Line(PendingLot pending) => new(pending.Lot.Id, pending.Lot.Consignee, pending.Lot.DestinationCountry,
+        pending.Lot.ChipModel, pending.Lot.Chips, pending.Lot.Route.ToString(), pending.Arrives.ToString());
+
+    public static ChipmakerView View(this Chipmaker maker) => new(
+        maker.Spec.Id,
+        maker.Spec.Country,
+        maker.Backlog.Count,
+        maker.Backlog.Sum(b => (long)b.Remaining),
+        maker.Backlog.Take(MaxLines).Select(b => new OrderBookLine(b.Order.Id, b.Order.Buyer, b.Order.DestinationCountry, b.Order.ChipModel,
+            b.Order.Chips, b.Remaining, b.Route.ToString(), b.Basis)).ToList(),
+        maker.Pipeline.Count,
+        maker.Pipeline.Take(MaxLines).Select(Line).ToList());
+
+    public static CountryView View(this CountryAgent country) => new(
+        country.Spec.Code,
+        country.Spec.Name,
+        country.Spec.Tier,
+        H100e(country.Licensed.Compute),
+        H100e(country.Exempt.Compute),
+        H100e(country.Denied.Compute),
+        country.Ledger.Used.Take(MaxLines).Select(e => DestinationLedger.CountsChips(e.Key)
+            ? new LedgerLine(e.Key, e.Value, "chips")
+            : new LedgerLine(e.Key, H100e(new Tpp(e.Value)), "H100e")).ToList(),
+        country.Magnets is { } m
+            ? new MagnetView(Math.Round(m.StockTonnes, 1), Math.Round(m.StockMonths, 2), Math.Round(m.SupplyIndex, 3), Math.Round(m.Shortage, 3), Math.Round(m.Pressure, 3))
+            : null);
+
+    public static DataCentreBlockView View(this DataCentreBlock block)
+    {
+        var clusters = block.Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var owner = g.First().Spec.OwnerOrSelf;
+            var circumvented = block.Circumvented.Contains(owner);
+            var linked = g.Aggregate(Tpp.Zero, (sum, s) => sum + s.LinkedCompute(circumvented));
+            return new ClusterView(g.Key, owner, g.Select(s => s.Spec.Id).ToList(), H100e(linked), block.InBreach.Contains(g.Key), circumvented);
+        });
+        return new DataCentreBlockView(
+            block.Index,
+            block.Country,
+            block.Sites.Count,
+            H100e(block.Sites.Aggregate(Tpp.Zero, (sum, s) => sum + s.Installed)),
+            clusters.OrderByDescending(c => c.LinkedH100e).ThenBy(c => c.Cluster, StringComparer.Ordinal).Take(MaxLines).ToList(),
+            block.Sites.Take(MaxLines).Select(s => new SiteView(s.Spec.Id, s.Spec.OwnerOrSelf, H100e(s.Installed),
+                new SortedDictionary<string, long>(s.Acquisitions.GroupBy(a => a.ChipModel).ToDictionary(g => g.Key, g => g.Sum(a => (long)a.Chips)), StringComparer.Ordinal),
+                s.Acquisitions.Count, s.ClusterKey)).ToList());
+    }
+
+    public static IntermediaryBlockView View(this IntermediaryBlock block) => new(
+        block.Index,
+        block.Members.Take(MaxLines).Select(m => new IntermediaryView(
+            m.Spec.Id,
+            m.Spec.Hub,
+            m.Spec.Buyer,
+            m.BuyerCountry,
+            m.OrdersPlaced,
+            Enumerable.Range(0, m.Spec.Shells).Select(m.ShellName).Select(shell => new ShellView(
+                shell,
+                H100e(new Tpp(m.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
+                m.Burned.Contains(shell))).ToList(),
+            m.Warehouse.Take(MaxLines).Select(Line).ToList())).ToList());
+}

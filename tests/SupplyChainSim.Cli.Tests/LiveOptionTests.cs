@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SupplyChainSim.Cli.Tests;
+
+/// <summary>`run --dashboard` options: mistakes are caught before anything runs.</summary>
+public class LiveOptionTests
+{
+    private static readonly string Scenario = Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json");
+
+    [Theory]
+    [InlineData("--pace", "500ms", "--pace only applies with --dashboard")]
+    [InlineData("--port", "9000", "--port only applies with --dashboard")]
+    [InlineData("--bind", "0.0.0.0", "--bind only applies with --dashboard")]
+    public async Task Live_options_need_the_dashboard(string option, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        var result = await Cli.RunAsync("run", Scenario, option, value, "--out", temp.File("out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Theory]
+    [InlineData("--pace", "fast", "--pace: expected a duration such as 500ms, 2s or 0 (at most an hour), found 'fast'")]
+    [InlineData("--pace", "-1s", "--pace: expected a duration such as 500ms, 2s or 0 (at most an hour), found '-1s'")]
+    [InlineData("--port", "70000", "--port: expected 0 to 65535, found 70000")]
+    [InlineData("--bind", "my-laptop", "--bind: expected an IP address such as 127.0.0.1 or 0.0.0.0, found 'my-laptop'")]
+    [InlineData("--replications", "5", "--dashboard watches a single run; drop --replications")]
+    public async Task Bad_live_options_are_named(string option, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        var result = await Cli.RunAsync("run", Scenario, "--dashboard", option, value, "--out", temp.File("out"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public async Task A_taken_port_is_reported_with_what_to_do()
+    {
+        using var temp = new TempFolder();
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var result = await Cli.RunAsync("run", Scenario, "--dashboard", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", temp.File("out"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"127.0.0.1:{port}", result.Error);
+        Assert.Contains("address already in use", result.Error);
+        Assert.Contains("Choose another port with --port", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public async Task Binding_beyond_loopback_warns_that_the_dashboard_has_no_authentication()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--bind", "0.0.0.0", "--port", "0", "--pace", "0", "--out", temp.File("out"));
+        await run.WaitForLineAsync("still serving", TimeSpan.FromSeconds(60));
+        Assert.Contains("warning: the dashboard has no authentication, and --bind 0.0.0.0 lets anyone who can reach this machine see it", run.Output);
+        Assert.Equal(0, await run.InterruptAsync());
+        Assert.True(File.Exists(Path.Combine(temp.File("out"), "summary.json")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_watched_run_stops_it_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--port", "0", "--pace", "2s", "--out", temp.File("out"));
+        await run.WaitForLineAsync("2025-01 ", TimeSpan.FromSeconds(60));
+        Assert.Equal(130, await run.InterruptAsync());
+        Assert.Contains("cancelled; no results were written", run.Output);
+        Assert.DoesNotContain("warning", run.Output);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Theory]
+    [InlineData("500ms", 500)]
+    [InlineData("2s", 2000)]
+    [InlineData("1.5s", 1500)]
+    [InlineData("0", 0)]
+    [InlineData("1m", 60_000)]
+    public void Paces_read_as_durations(string text, double milliseconds)
+    {
+        var option = new System.CommandLine.Option<TimeSpan>("--pace") { CustomParser = LiveRunOptions.ParsePace };
+        var command = new System.CommandLine.RootCommand { option };
+        var parsed = command.Parse(["--pace", text]);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), parsed.GetValue(option));
+    }
+}

@@ -1,0 +1,104 @@
+using SupplyChainSim.Cli.Live;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Units;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli.Tests;
+
+/// <summary>The live page's snapshots against the run's own month reports.</summary>
+public class LiveWorldTests
+{
+    private static async Task<(World World, RunResults Results, LiveWorld Live)> Follow(string scenario)
+    {
+        var world = WorldBuilder.Build(ScenarioLoader.Load(scenario));
+        var live = new LiveWorld(world, "test-run");
+        var results = await InMemoryWorldHosts.RunAsync(world, live.Record);
+        return (world, results, live);
+    }
+
+    private static double H100e(Tpp compute) => Math.Round(compute.H100e, 1, MidpointRounding.AwayFromZero);
+
+    [Fact]
+    public async Task Totals_countries_and_breaches_match_the_month_reports()
+    {
+        var (world, results, live) = await Follow(Paths.Scenario("piecemeal-2025.json"));
+        var state = live.Current;
+        Assert.Equal(LiveStatus.Running, state.Status);
+        Assert.Equal(world.Context.Months, state.MonthsDone);
+        Assert.Equal(world.Context.End.ToString(), state.Month);
+        Assert.Equal(results.Months.Count, state.History.Count);
+
+        Tpp Sum(Func<MonthReport, Model.Trade.Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
+        Assert.Equal(H100e(Sum(m => m.Licensed)), state.SoFar.LicensedH100e);
+        Assert.Equal(H100e(Sum(m => m.Exempt)), state.SoFar.ExemptH100e);
+        Assert.Equal(H100e(Sum(m => m.Smuggled)), state.SoFar.SmuggledH100e);
+        Assert.Equal(H100e(Sum(m => m.Denied)), state.SoFar.DeniedH100e);
+        Assert.Equal(H100e(results.Months[^1].Exempt.Compute), state.ThisMonth.ExemptH100e);
+        Assert.True(state.SoFar.SmuggledH100e > 0);
+
+        // Installed compute is the last month's, largest first; every country with chips is listed.
+        var last = results.Months[^1].Countries.Where(c => c.Installed > Tpp.Zero).ToDictionary(c => c.Country);
+        Assert.All(last.Values, c => Assert.Equal(H100e(c.Installed), state.Countries.Single(x => x.Code == c.Country).InstalledH100e));
+        Assert.Equal(state.Countries.OrderByDescending(c => c.InstalledH100e).Select(c => c.Code), state.Countries.Select(c => c.Code));
+        var china = state.Countries.Single(c => c.Code == "CN");
+        Assert.Equal(results.Months.Sum(m => m.Countries.Single(c => c.Country == "CN").NewBreaches), china.Breaches);
+
+        // Every breach, in order, with a trail that adds up to its cluster.
+        var breaches = results.Breaches.ToList();
+        Assert.Equal(4, breaches.Count);
+        Assert.Equal(breaches.Select(b => (b.Month.ToString(), b.Site)), state.Breaches.Select(b => (b.Month, b.Site)));
+        foreach (var (expected, shown) in breaches.Zip(state.Breaches))
+        {
+            Assert.Equal(H100e(expected.Cluster), shown.ClusterH100e);
+            Assert.Equal(H100e(expected.Threshold), shown.PermittedH100e);
+            Assert.Equal(expected.Acquisitions.Count, shown.Trail.Count);
+            Assert.Equal(shown.ClusterH100e, Math.Round(shown.Trail.Sum(a => a.H100e), 1), 0.05 * shown.Trail.Count);
+        }
+        Assert.Contains(state.Breaches, b => b.MainRoute.StartsWith("smuggled via ", StringComparison.Ordinal));
+        Assert.Equal(results.Months.Select(m => m.BreachesSoFar), state.History.Select(h => h.BreachesSoFar));
+
+        live.Finish("runs/x");
+        Assert.Equal(LiveStatus.Finished, live.Current.Status);
+        Assert.Equal("runs/x", live.Current.Results);
+    }
+
+    [Fact]
+    public async Task Magnet_shortage_is_the_importers_latest_and_its_peak_is_in_the_history()
+    {
+        var (_, results, live) = await Follow(Paths.Scenario("magnets-leverage-2025.json"));
+        var state = live.Current;
+        var last = results.Months[^1].RareEarths.Importers;
+        Assert.Equal(last.Select(i => i.Country), state.Magnets.Select(m => m.Country));
+        Assert.Equal(last.Select(i => Math.Round(i.Shortage, 3)), state.Magnets.Select(m => m.Shortage));
+        var peak = results.Months.SelectMany(m => m.RareEarths.Importers).Max(i => i.Shortage);
+        Assert.True(peak > 0.4);
+        Assert.Equal(Math.Round(peak, 3), state.History.Max(h => h.PeakShortage));
+    }
+
+    [Fact]
+    public async Task Watchers_get_the_current_snapshot_then_each_new_one()
+    {
+        var world = WorldBuilder.Build(ScenarioLoader.Load(Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json")));
+        var live = new LiveWorld(world, "test-run");
+        var months = (await InMemoryWorldHosts.RunAsync(world)).Months;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var updates = live.Updates(stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal(LiveStatus.Starting, updates.Current.Status);
+        var next = updates.MoveNextAsync();
+        Assert.False(next.IsCompleted, "nothing new until a month is recorded");
+        live.Record(months[0]);
+        Assert.True(await next);
+        Assert.Equal("2025-01", updates.Current.Month);
+        live.Record(months[1]);
+        live.Record(months[2]);
+        Assert.True(await updates.MoveNextAsync());
+        Assert.Equal("2025-03", updates.Current.Month); // a slow watcher skips to the latest
+        Assert.Equal(3, updates.Current.Version);
+        stop.Cancel();
+        Assert.False(await updates.MoveNextAsync());
+    }
+}
