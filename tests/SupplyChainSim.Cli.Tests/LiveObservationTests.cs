@@ -11,8 +11,8 @@ namespace SupplyChainSim.Cli.Tests;
 /// </summary>
 public sealed class LiveObservationTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Scenario = Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json");
+    internal const string Chromium = "/usr/bin/chromium";
+    internal static readonly string Scenario = Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json");
 
     [Fact]
     public async Task Live_page_follows_the_months_and_shows_the_breach_as_it_happens_and_the_dashboard_shows_the_grains()
