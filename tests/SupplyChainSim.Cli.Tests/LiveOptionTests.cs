@@ -6,7 +6,7 @@ namespace SupplyChainSim.Cli.Tests;
 /// <summary>`run --dashboard` options: mistakes are caught before anything runs.</summary>
 public class LiveOptionTests
 {
-    private static readonly string Scenario = Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json");
+    private static readonly string Scenario = LiveObservationTests.Scenario;
 
     [Theory]
     [InlineData("--pace", "500ms", "--pace only applies with --dashboard")]

@@ -80,7 +80,7 @@ public class LiveWorldTests
     [Fact]
     public async Task Watchers_get_the_current_snapshot_then_each_new_one()
     {
-        var world = WorldBuilder.Build(ScenarioLoader.Load(Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json")));
+        var world = WorldBuilder.Build(ScenarioLoader.Load(LiveObservationTests.Scenario));
         var live = new LiveWorld(world, "test-run");
         var months = (await InMemoryWorldHosts.RunAsync(world)).Months;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
