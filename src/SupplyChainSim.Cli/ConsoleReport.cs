@@ -82,6 +82,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
                 $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
         console.WriteLine($"Wrote {string.Join(", ", RunOutputs.Names(withReplications))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        console.WriteLine($"Charts and breach trails: open {Path.Combine(outDirectory, Reports.RunReport.FileName)} in a browser (it needs no network).");
     }
 
     /// <summary>The Monte Carlo estimates, and how to rerun any replication alone.</summary>
