@@ -50,25 +50,14 @@ public sealed class ConsoleReport(IAnsiConsole console)
 
         if (largest?.LargestClusterSite is { } site)
             console.WriteLine($"Largest cluster: {H100e(largest.LargestCluster.H100e)} H100e at {site}");
-        if (breaches.Count == 0)
-        {
-            console.WriteLine("Breaches: none: no linked cluster exceeded what the regime permits its owner.");
-        }
-        else
-        {
-            var first = breaches.MinBy(b => b.Month)!;
-            var routes = string.Join(", ", first.Acquisitions.GroupBy(a => a.Route).OrderBy(g => g.Key)
-                .Select(g => $"{ResultFiles.RouteName(g.Key)} {H100e(g.Aggregate(Model.Units.Tpp.Zero, (s, a) => s + a.Compute).H100e)}"));
-            console.WriteLine($"Breaches: {breaches.Count}; first in {first.Month}: {first.Site} (owner {first.Owner}, {first.Country}), " +
-                $"cluster {H100e(first.Cluster.H100e)} H100e over a permitted {H100e(first.Threshold.H100e)} H100e ({routes})" +
-                (first.DetectedByThen ? "; its supplier had been caught by then" : ""));
-        }
-        var unauthorised = results.Months.Select(m => m.LargestUnauthorised).Where(u => u is not null).MaxBy(u => u!.Cluster);
+        BreachesByKind(breaches);
+        var unauthorised = results.Months.Select(m => m.LargestUnauthorised).Where(u => u is not null).MaxBy(u => u!.Excess);
         if (unauthorised is not null)
         {
             var (route, via, compute) = Model.Agents.ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            console.WriteLine($"Largest unauthorised cluster: {H100e(unauthorised.Cluster.H100e)} H100e at {unauthorised.Site} (owner {unauthorised.Owner}, " +
-                $"{unauthorised.Country}); main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
+            console.WriteLine($"Largest unauthorised cluster: {H100e(unauthorised.Excess.H100e)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100e(unauthorised.Lawful.H100e)} H100e the rules permit; " +
+                $"main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
         }
         var concession = results.Months.SelectMany(m => m.RareEarths.Events).FirstOrDefault(e => e.Type == "concession-accepted");
         var peak = results.Months.SelectMany(m => m.RareEarths.Importers).MaxBy(i => i.Shortage);
@@ -83,6 +72,38 @@ public sealed class ConsoleReport(IAnsiConsole console)
                 $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
         console.WriteLine($"Wrote {string.Join(", ", RunOutputs.Names(withReplications))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
         console.WriteLine($"Charts and breach trails: open {Path.Combine(outDirectory, Reports.RunReport.FileName)} in a browser (it needs no network).");
+    }
+
+    /// <summary>
+    /// The answer by breach kind, one line each: how many clusters went beyond the rules and when first, the largest
+    /// excess at the end of the run, who holds it and the route that contributed most; then the limit each was held to.
+    /// </summary>
+    private void BreachesByKind(IReadOnlyList<Model.Agents.ClusterBreach> breaches)
+    {
+        if (breaches.Count == 0)
+        {
+            console.WriteLine("Breaches: none: no linked cluster went beyond what the rules permit its owner.");
+            return;
+        }
+        console.WriteLine($"Breaches: {breaches.Count}, by kind (excess: what a cluster holds beyond what the rules permit its owner, at the end of the run)");
+        console.WriteLine($"  {"kind",-20} {"breaches",8} {"first",-7} {"largest excess H100e",20}  {"held by",-40} main route");
+        var limits = new List<string>();
+        foreach (var kind in Model.Breaches.BreachKind.All)
+        {
+            var ofKind = breaches.Where(b => b.Kind == kind).ToList();
+            var worst = ofKind.OrderByDescending(b => b.EndExcess).ThenBy(b => b.Month).ThenBy(b => b.Site, StringComparer.Ordinal).FirstOrDefault();
+            if (worst is null)
+            {
+                console.WriteLine($"  {kind,-20} {0,8}");
+                continue;
+            }
+            var (route, via, compute) = worst.EndMainContribution;
+            console.WriteLine($"  {kind,-20} {ofKind.Count,8} {ofKind.Min(b => b.Month),-7} {H100e(worst.EndExcess.H100e),20}  " +
+                $"{$"{worst.Site} ({worst.Owner}, {worst.Country})",-40} {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e" +
+                (worst.DetectedByThen ? " (supplier caught by the breach)" : ""));
+            limits.Add($"{kind}: {worst.EndLimitBasis}");
+        }
+        foreach (var limit in limits) console.WriteLine($"  limit of the largest {limit}");
     }
 
     /// <summary>The Monte Carlo estimates, and how to rerun any replication alone.</summary>

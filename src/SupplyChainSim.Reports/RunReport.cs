@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ScottPlot;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
@@ -39,9 +40,12 @@ public static class RunReport
                 ("seed", info.Seed.ToString(Invariant)),
                 ("months", $"{info.Start} to {info.Start.AddMonths(info.Months - 1)} ({info.Months})"),
                 ("agents", Count(info.Agents)),
-                ("breaches", Count(results.Breaches.Count())),
+                ("breaches", Count(results.Breaches.Count)),
                 ("tool", $"supplychainsim {ResultFiles.ToolVersion}"),
             ]);
+
+        page.Heading(2, "Beyond the rules: the answer");
+        Answer(page, results, replications);
 
         page.Heading(2, "Regime timeline");
         RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
@@ -173,39 +177,81 @@ public static class RunReport
                 [e.Month.ToString(), e.Type, e.Importer ?? "", e.Exporter ?? "", e.Policy ?? ""]));
     }
 
+    /// <summary>
+    /// What the analyst came for, first: by breach kind, how many clusters went beyond the rules and when, the largest
+    /// excess and who holds it, the route that contributed most, and with replications how likely each kind and
+    /// concern threshold is.
+    /// </summary>
+    private static void Answer(HtmlPage page, RunResults results, IReadOnlyList<ReplicationSummary>? replications)
+    {
+        var breaches = results.Breaches;
+        var lines = new List<IReadOnlyList<string>>();
+        foreach (var kind in BreachKind.All)
+        {
+            var ofKind = breaches.Where(b => b.Kind == kind).ToList();
+            var largest = ofKind.OrderByDescending(b => b.EndExcess).ThenBy(b => b.Month).ThenBy(b => b.Site, StringComparer.Ordinal).FirstOrDefault();
+            if (largest is null)
+            {
+                lines.Add([kind, "0", "", "", "", ""]);
+                continue;
+            }
+            var (route, via, compute) = largest.EndMainContribution;
+            lines.Add([kind, Count(ofKind.Count), ofKind.Min(b => b.Month).ToString(), H100e(largest.EndExcess),
+                $"{largest.Site} ({largest.Owner}, {largest.Country})", $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e"]);
+        }
+        page.Paragraph(breaches.Count == 0
+            ? "No cluster went beyond what the rules permit its owner, of any kind."
+            : $"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")} of the rules in this run{(replications is null ? "" : " (replication 0, the scenario's own seed)")}. " +
+              "Excess is what a cluster holds beyond what the rules permit its owner: for unlawful compute the diverted chips alone, not the lawful ones beside them.");
+        page.Table(["kind", "breaches", "first", "largest excess H100e (end of run)", "held by", "main route"], lines);
+        if (replications is null) return;
+        var mc = MonteCarloSummary.Of(replications);
+        page.Paragraph($"Over {Count(mc.Replications)} replications, the probability that some cluster's excess of each kind reaches each size by the end of the run " +
+            "(95% Wilson interval), and the median month it first does:");
+        page.Table(["kind", "excess", "replications", "probability", "95% interval", "median first month"], mc.Kinds.Select(k => (IReadOnlyList<string>)
+        [
+            k.Kind, k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
+            Probability(k.Probability), $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
+        ]));
+    }
+
     private static void Breaches(HtmlPage page, RunResults results)
     {
-        var breaches = results.Breaches.ToList();
+        var breaches = results.Breaches;
         var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
-            .OrderByDescending(u => u.Cluster!.Cluster).ThenBy(u => u.Month).Select(u => u.Cluster).FirstOrDefault();
+            .OrderByDescending(u => u.Cluster!.Excess).ThenBy(u => u.Month).Select(u => u.Cluster).FirstOrDefault();
         if (unauthorised is not null)
         {
             var (route, via, compute) = ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            page.Paragraph($"Largest unauthorised cluster: {H100e(unauthorised.Cluster)} H100e at {unauthorised.Site} (owner {unauthorised.Owner}, " +
-                $"{unauthorised.Country}); main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e.");
+            page.Paragraph($"Largest unauthorised cluster: {H100e(unauthorised.Excess)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100e(unauthorised.Lawful)} H100e the rules permit; main route: " +
+                $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e.");
         }
         if (breaches.Count == 0)
         {
             page.Paragraph("No breaches: no linked cluster exceeded what the regime permits its owner.");
             return;
         }
-        page.Paragraph($"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")}, each in the month a linked cluster first exceeded what the regime permits its owner.");
-        page.Table(["month", "site", "owner", "country", "cluster H100e", "permitted H100e", "linked sites", "first for owner", "supplier caught by then"],
+        page.Paragraph($"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")}, each recorded in the month a linked cluster first went beyond the rules " +
+            "in one kind; the end columns show where it stood when the run ended.");
+        page.Table(["month", "kind", "site", "owner", "country", "counted H100e", "permitted H100e", "excess H100e", "excess at end", "limit", "linked sites",
+                "first for owner", "supplier caught by then"],
             breaches.Select(b => (IReadOnlyList<string>)
             [
-                b.Month.ToString(), b.Site, b.Owner, b.Country, H100e(b.Cluster), H100e(b.Threshold), Count(b.Sites.Count),
-                b.FirstForOwner ? "yes" : "no", b.DetectedByThen ? "yes" : "no",
+                b.Month.ToString(), b.Kind, b.Site, b.Owner, b.Country, H100e(b.Cluster), H100e(b.Permitted), H100e(b.Excess), H100e(b.EndExcess),
+                b.LimitBasis, Count(b.Sites.Count), b.FirstForOwner ? "yes" : "no", b.DetectedByThen ? "yes" : "no",
             ]));
         page.Heading(3, "Trails: the acquisitions behind each breach");
         foreach (var b in breaches.Take(BreachesListed))
-            page.Details($"{b.Month} {b.Site} ({b.Owner}, {b.Country}): {H100e(b.Cluster)} H100e over {H100e(b.Threshold)} permitted, {Count(b.Acquisitions.Count)} acquisitions",
-                ["month", "seller", "via", "chip", "chips", "H100e", "route", "basis", "no-clustering"],
+            page.Details($"{b.Month} {b.Kind} at {b.Site} ({b.Owner}, {b.Country}): {H100e(b.Excess)} H100e beyond {H100e(b.Permitted)} permitted, " +
+                    $"{Count(b.Acquisitions.Count)} acquisitions",
+                ["arrived", "exported", "seller", "via", "chip", "chips", "H100e", "route", "basis", "no-clustering", "denied directly by"],
                 b.Acquisitions.Select(a => (IReadOnlyList<string>)
                 [
-                    a.Month.ToString(), a.Seller, a.Via ?? "", a.ChipModel, Count(a.Chips), H100e(a.Compute), ResultFiles.RouteName(a.Route), a.Basis,
-                    a.NoClustering ? "yes" : "no",
+                    a.Month.ToString(), a.Exported.ToString(), a.Seller, a.Via ?? "", a.ChipModel, Count(a.Chips), H100e(a.Compute),
+                    ResultFiles.RouteName(a.Route), a.Basis, a.NoClustering ? "yes" : "no", a.DeniedDirectlyBy ?? "",
                 ]),
-                $"Sites linked: {string.Join(", ", b.Sites)}.");
+                $"Limit: {b.LimitBasis}. Sites linked: {string.Join(", ", b.Sites)}.");
         if (breaches.Count > BreachesListed)
             page.Note($"The first {BreachesListed} breaches are listed with their trails; all {Count(breaches.Count)} are in breaches.json.");
     }
@@ -218,7 +264,7 @@ public static class RunReport
             ("replications with a breach", $"{Count(mc.ReplicationsWithBreach)} of {Count(mc.Replications)}"),
             ("first breach month", mc.FirstBreachMedian is { } median ? $"median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}" : "no breach in any replication"),
             ("largest cluster H100e", $"median {H100e(mc.LargestClusterMedian)}, 5th to 95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}"),
-            ("largest unauthorised cluster H100e", $"median {H100e(mc.LargestUnauthorisedClusterMedian)}, 95th percentile {H100e(mc.LargestUnauthorisedClusterP95)}"),
+            ("largest excess beyond the rules H100e", $"median {H100e(mc.LargestUnauthorisedClusterMedian)}, 95th percentile {H100e(mc.LargestUnauthorisedClusterP95)}"),
             ("smuggled H100e (mean)", H100e(mc.SmuggledH100eMean)),
         ]);
         var plot = new Plot();

@@ -46,7 +46,7 @@ public sealed class LiveObservationTests
         await Assertions.Expect(breach).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         Assert.Equal("2025-11", await page.Locator("#breaches li.breach summary strong").TextContentAsync());
         var summary = await breach.Locator("summary").TextContentAsync();
-        Assert.Contains("cn-1 (owner Lab, CN): 240.1 H100e over a permitted 200.1", summary);
+        Assert.Contains("cn-1 (owner Lab, CN): 40.0 H100e over a permitted 0.0", summary);
         Assert.Contains("smuggled via sg-net", summary);
         await breach.Locator("summary").ClickAsync();
         var trail = breach.Locator("table.trail tbody tr");

@@ -52,7 +52,7 @@ public class LiveWorldTests
         foreach (var (expected, shown) in breaches.Zip(state.Breaches))
         {
             Assert.Equal(H100e(expected.Cluster), shown.ClusterH100e);
-            Assert.Equal(H100e(expected.Threshold), shown.PermittedH100e);
+            Assert.Equal(H100e(expected.Permitted), shown.PermittedH100e);
             Assert.Equal(expected.Acquisitions.Count, shown.Trail.Count);
             Assert.Equal(shown.ClusterH100e, Math.Round(shown.Trail.Sum(a => a.H100e), 1), 0.05 * shown.Trail.Count);
         }

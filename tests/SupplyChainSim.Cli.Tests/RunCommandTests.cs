@@ -19,7 +19,7 @@ public class RunCommandTests
         Assert.Contains(lines, l => l.StartsWith("month ", StringComparison.Ordinal) && l.Contains("largest cluster H100e") && l.Contains("breaches"));
         Assert.Equal(["2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"],
             lines.Where(l => l.Length > 7 && l[4] == '-' && char.IsDigit(l[0])).Select(l => l[..7]));
-        Assert.Equal([".", "breaches.json", "events.jsonl", "licences.csv", "months.csv", "report.html", "summary.json"],
+        Assert.Equal([".", "breaches.csv", "breaches.json", "events.jsonl", "licences.csv", "months.csv", "report.html", "summary.json"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Prepend(".").Order(StringComparer.Ordinal));
 
         // The files are exactly what the model renders for the same scenario run in memory.
@@ -28,7 +28,8 @@ public class RunCommandTests
         foreach (var (name, bytes) in ResultFiles.Render(inMemory)) Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(outDir, name)));
         Assert.Equal(Reports.RunReport.Render(inMemory), await File.ReadAllBytesAsync(Path.Combine(outDir, Reports.RunReport.FileName)));
         var first = inMemory.Breaches.MinBy(b => b.Month)!;
-        Assert.Contains($"Breaches: {inMemory.Breaches.Count()}; first in {first.Month}: {first.Site}", result.Out);
+        Assert.Contains($"Breaches: {inMemory.Breaches.Count}, by kind", result.Out);
+        Assert.Matches($@"  {first.Kind} +{inMemory.Breaches.Count(b => b.Kind == first.Kind)} {first.Month} ", result.Out);
     }
 
     [Fact]
@@ -37,8 +38,11 @@ public class RunCommandTests
         using var temp = new TempFolder();
         var result = await Cli.RunAsync("run", "scenarios/piecemeal-2025.json", "--out", temp.Path);
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches(@"Breaches: 4; first in 2025-\d\d: \S+ \(owner [^)]+\), cluster [\d,.]+ H100e over a permitted [\d,.]+ H100e", result.Out);
-        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e at \S+ \(owner [^)]+\); main route: smuggled via \S+, [\d,.]+ H100e", result.Out);
+        // Johor Front's linked LPP purchases are the largest excess; the Chinese labs' smuggled chips are unlawful compute.
+        Assert.Matches(@"  unlawful-compute +3 2025-\d\d +[\d,.]+  cn-lab-\d \([^)]+, CN\) +smuggled via \S+, [\d,.]+ H100e", result.Out);
+        Assert.Matches(@"  piecemeal-exemption +1 2025-\d\d +12,902.5  my-front-1 \(Johor Front, MY\) +exempt, 18,000.0 H100e", result.Out);
+        Assert.Contains("  limit of the largest piecemeal-exemption: lpp-exemption: 3 allowances of 1,699.2 H100e for 2025, 2026, 2027", result.Out);
+        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e beyond the rules \(piecemeal-exemption\) at \S+ \(owner Johor Front, MY\), beside [\d,.]+ H100e the rules permit; main route: exempt", result.Out);
         Assert.Matches(@"Detections: \d+ lots seized \([\d,]+ chips\), \d+ shell companies entity-listed", result.Out);
         var summary = await File.ReadAllTextAsync(temp.File("summary.json"));
         Assert.Contains("\"largestUnauthorisedCluster\": {", summary);

@@ -14,15 +14,21 @@ public class MonthStepperTests
     {
         var results = await TestWorlds.Run(TestWorlds.HandComputed);
 
-        // January: shell-1 buys 10 H100s (exempt: Singapore is not D:5), which wait a month in the warehouse.
-        // February: they are forwarded to cn-site; its cluster (10 H100e) exceeds the 0 H100e of lawful chips.
+        // January: shell-1 buys 10 H100s (no licence needed to Singapore), which wait a month in the warehouse.
+        // February: they are forwarded to cn-site. Sent there directly they would have been denied (baseline-3A090), so
+        // all 10 H100e are unlawful compute, of which nothing is permitted.
         var breach = Assert.Single(results.Breaches);
-        Assert.Equal(YearMonth.Parse("2024-02"), breach.Month);
+        Assert.Equal((YearMonth.Parse("2024-02"), "unlawful-compute"), (breach.Month, breach.Kind));
         Assert.Equal(("cn-site", "CN Lab", "CN"), (breach.Site, breach.Owner, breach.Country));
-        Assert.Equal(10.0, breach.Cluster.H100e);
-        Assert.Equal(0.0, breach.Threshold.H100e);
+        Assert.Equal((10.0, 0.0, 10.0), (breach.Cluster.H100e, breach.Permitted.H100e, breach.Excess.H100e));
+        // By June four more lots have arrived: 50 H100e unlawful at the end.
+        Assert.Equal((50.0, 50.0), (breach.EndCluster.H100e, breach.EndExcess.H100e));
         var acquisition = Assert.Single(breach.Acquisitions);
-        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled, Basis: "3A090-NLR"), acquisition);
+        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled, Basis: "3A090-NLR")
+        {
+            Exported = YearMonth.Parse("2024-01"),
+            DeniedDirectlyBy = "baseline-3A090: presumption of denial for D:5 and Macau",
+        }, acquisition);
 
         // Six orders of 10 through the shells; five forwarded by June (the June lot is still in the warehouse).
         Assert.Equal(60 + 25, results.Months.Sum(m => m.Exempt.Chips));
@@ -46,8 +52,8 @@ public class MonthStepperTests
         foreach (var breach in results.Breaches)
         {
             Assert.Equal(breach.Cluster, breach.Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute));
-            Assert.True(breach.Cluster > breach.Threshold);
-            Assert.Contains(breach.Acquisitions, a => a.Route == Route.Smuggled);
+            Assert.True(breach.Cluster > breach.Permitted);
+            Assert.True(breach.EndExcess >= breach.Excess);
         }
     }
 
@@ -92,8 +98,10 @@ public class MonthStepperTests
         var lines = Encoding.UTF8.GetString((await TestWorlds.Files(world))[ResultFiles.MonthsCsv]).TrimEnd('\n').Split('\n');
         Assert.StartsWith("month,country,licensedH100e,exemptH100e,smuggledH100e,deniedH100e,installedH100e,largestClusterH100e", lines[0]);
         Assert.Equal(1 + 6 * world.Context.Countries.Countries.Count, lines.Length);
-        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1,0,0,,", lines);
-        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0,0,0,,", lines);
+        // The last column: unauthorised H100e in the country's clusters (cn-site's smuggled H100s are unlawful compute).
+        Assert.Contains("2024-02,CN,0,0,10,0,10,10,0,0,10,0,1,0,0,,,10", lines);
+        Assert.Contains("2024-06,CN,0,0,10,0,50,50,0,0,10,0,0,0,0,,,50", lines);
+        Assert.Contains("2024-06,SG,0,10,0,0,0,0,0,10,0,0,0,0,0,,,0", lines);
     }
 
     private static async Task<Simulation.RunResults> InMemoryRun(string scenario) =>

@@ -31,11 +31,13 @@ public class PiecemealTests
     {
         var results = await TestWorlds.Run(TwoSites(link: true));
         Assert.All(results.Months[0].Decisions, d => Assert.Equal(LicenceOutcome.Notified, d.Outcome));
+        // One consignee could have taken 100 H100e in 2024; the owner linked 120: 20 H100e of piecemeal assembly.
         var breach = Assert.Single(results.Breaches);
-        Assert.Equal((YearMonth.Parse("2024-01"), "Front", "MY"), (breach.Month, breach.Owner, breach.Country));
+        Assert.Equal((YearMonth.Parse("2024-01"), "piecemeal-exemption", "Front", "MY"), (breach.Month, breach.Kind, breach.Owner, breach.Country));
         Assert.Equal(["my-a", "my-b"], breach.Sites);
-        Assert.Equal(120.0, breach.Cluster.H100e);
-        Assert.Equal(Tpp.FromTpp(1_583_120), breach.Threshold);
+        Assert.Equal((120.0, 20.0), (breach.Cluster.H100e, breach.Excess.H100e));
+        Assert.Equal(Tpp.FromTpp(1_583_120), breach.Permitted);
+        Assert.Equal("lpp-exemption: 1 allowance of 100.0 H100e for 2024", breach.LimitBasis);
         Assert.Equal(breach.Cluster, breach.Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute));
         Assert.All(breach.Acquisitions, a => Assert.Equal(("lpp-exemption", Route.Exempt), (a.Basis, a.Route)));
         Assert.True(breach.FirstForOwner);
@@ -50,7 +52,7 @@ public class PiecemealTests
         var world = TestWorlds.Build(TwoSites(link: true), blockSize: 1);
         Assert.Contains(world.DataCentreBlocks, b => b.Sites.Select(s => s.Id).SequenceEqual(["my-a", "my-b"]));
         var breach = Assert.Single((await InMemoryWorldHosts.RunAsync(world)).Breaches);
-        Assert.Equal(120.0, breach.Cluster.H100e);
+        Assert.Equal(20.0, breach.Excess.H100e);
     }
 
     [Fact]
@@ -59,12 +61,17 @@ public class PiecemealTests
         const string conditions = """, { "rule": "exemption-conditions", "noClustering": true, "noClusteringLimitH100e": 50 }""";
         Assert.Empty((await TestWorlds.Run(TwoSites(link: true, conditions))).Breaches);
         Assert.Empty((await TestWorlds.Run(TwoSites(link: true, conditions, """, "circumventionPerMonth": 0"""))).Breaches);
-        // Certain to get round it: linked in the first month, and 120 H100e is over the 50 H100e no-clustering limit.
-        var breach = Assert.Single((await TestWorlds.Run(TwoSites(link: true, conditions, """, "circumventionPerMonth": 1"""))).Breaches);
-        Assert.Equal((YearMonth.Parse("2024-01"), 50.0), (breach.Month, Math.Round(breach.Threshold.H100e, 3)));
-        Assert.All(breach.Acquisitions, a => Assert.True(a.NoClustering));
+        // Certain to get round it: linked in the first month. 120 H100e linked against a 50 H100e no-clustering limit: all
+        // 120 carried the condition, so 70 H100e of them sit beyond it. The same 120 exempt H100e are also 20 H100e past
+        // one consignee's 100 H100e allowance: two kinds, two breaches.
+        var breaches = (await TestWorlds.Run(TwoSites(link: true, conditions, """, "circumventionPerMonth": 1"""))).Breaches;
+        var noClustering = Assert.Single(breaches, b => b.Kind == "no-clustering");
+        Assert.Equal((YearMonth.Parse("2024-01"), 120.0, 50.0, 70.0), (noClustering.Month, noClustering.Cluster.H100e, noClustering.Permitted.H100e, noClustering.Excess.H100e));
+        Assert.Equal("exemption-conditions: no-clustering limit of 50.0 H100e", noClustering.LimitBasis);
+        Assert.All(noClustering.Acquisitions, a => Assert.True(a.NoClustering));
+        Assert.Equal(20.0, Assert.Single(breaches, b => b.Kind == "piecemeal-exemption").Excess.H100e);
         // Not compliant at all: the software never ran.
-        Assert.Single((await TestWorlds.Run(TwoSites(link: true, conditions, """, "noClusteringCompliance": false"""))).Breaches);
+        Assert.Equal(2, (await TestWorlds.Run(TwoSites(link: true, conditions, """, "noClusteringCompliance": false"""))).Breaches.Count);
     }
 
     private static string Detected(double probability) => TestWorlds.HandComputed
@@ -140,9 +147,10 @@ public class PiecemealTests
         var stopped = await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("piecemeal-stopped-2025.json"))));
 
         var front = Assert.Single(loose.Breaches, b => b.Owner == "Johor Front");
-        Assert.Equal(6, front.Sites.Count);
+        Assert.Equal((6, "piecemeal-exemption"), (front.Sites.Count, front.Kind));
         Assert.All(front.Acquisitions, a => Assert.Equal(Route.Exempt, a.Route));
         var viaShells = Assert.Single(loose.Breaches, b => b.Owner == "Hangzhou AI Lab");
+        Assert.Equal("unlawful-compute", viaShells.Kind);
         Assert.Equal((Route.Smuggled, "sg-network-1"), (viaShells.MainContribution.Route, viaShells.MainContribution.Via));
         foreach (var breach in loose.Breaches)
             Assert.Equal(breach.Cluster, breach.Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute));

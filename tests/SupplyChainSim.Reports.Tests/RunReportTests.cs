@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SupplyChainSim.Model.MonteCarlo;
 
 namespace SupplyChainSim.Reports.Tests;
@@ -19,12 +20,17 @@ public class RunReportTests
         var breaches = results.Breaches.ToList();
         Assert.NotEmpty(breaches);
         Assert.Contains($"{breaches.Count:N0} breach", html);
+        // The answer comes first: a row per kind, the largest excess at the end of the run and who holds it.
+        Assert.True(html.IndexOf("Beyond the rules: the answer", StringComparison.Ordinal) < html.IndexOf("Regime timeline", StringComparison.Ordinal));
+        var front = breaches.Single(b => b.Kind == "piecemeal-exemption");
+        Assert.Matches($@"<td>piecemeal-exemption</td><td[^>]*>1</td><td[^>]*>{front.Month}</td><td[^>]*>{Regex.Escape(RunReport.H100e(front.EndExcess))}</td><td>{front.Site} \({front.Owner}, {front.Country}\)</td>", html);
+        Assert.Matches("<td>no-clustering</td><td[^>]*>0</td>", html);
         foreach (var breach in breaches)
         {
             // The breach's row and its trail: one line per acquisition.
-            Assert.Contains($"<td>{breach.Month}</td><td>{breach.Site}</td>", html);
-            Assert.Contains($"{breach.Month} {breach.Site} ({breach.Owner}, {breach.Country}): {RunReport.H100e(breach.Cluster)} H100e over " +
-                $"{RunReport.H100e(breach.Threshold)} permitted, {breach.Acquisitions.Count:N0} acquisitions", html);
+            Assert.Contains($"<td>{breach.Month}</td><td>{breach.Kind}</td><td>{breach.Site}</td>", html);
+            Assert.Contains($"{breach.Month} {breach.Kind} at {breach.Site} ({breach.Owner}, {breach.Country}): {RunReport.H100e(breach.Excess)} H100e beyond " +
+                $"{RunReport.H100e(breach.Permitted)} permitted, {breach.Acquisitions.Count:N0} acquisitions", html);
         }
         Assert.DoesNotContain("Replications (", html);
     }

@@ -187,7 +187,7 @@ public sealed class LiveWorld
     private static LiveBreach Breach(ClusterBreach breach)
     {
         var (route, via, _) = breach.MainContribution;
-        return new LiveBreach(breach.Month.ToString(), breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster), H100e(breach.Threshold),
+        return new LiveBreach(breach.Month.ToString(), breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster), H100e(breach.Permitted),
             breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
             breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100e(a.Compute),
                 ResultFiles.RouteName(a.Route), a.Basis)).ToList());

@@ -45,7 +45,9 @@ public sealed record DataCentreBlockView(int Block, string Country, int Sites, d
 
 public sealed record SiteView(string Id, string Owner, double InstalledH100e, IReadOnlyDictionary<string, long> Chips, int Acquisitions, string Cluster);
 
-public sealed record ClusterView(string Cluster, string Owner, IReadOnlyList<string> Sites, double LinkedH100e, bool InBreach, bool Circumvented);
+/// <param name="ExcessH100e">By breach kind, what the cluster holds beyond the rules at its last assessment.</param>
+public sealed record ClusterView(string Cluster, string Owner, IReadOnlyList<string> Sites, double LinkedH100e, bool InBreach,
+    IReadOnlyDictionary<string, double> ExcessH100e, bool Circumvented);
 
 /// <summary>A block of intermediaries: each one's shells (what they bought, whether listed) and the lots in its hub.</summary>
 public sealed record IntermediaryBlockView(int Block, IReadOnlyList<IntermediaryView> Intermediaries);
@@ -95,7 +97,9 @@ public static class AgentViews
             var owner = g.First().Spec.OwnerOrSelf;
             var circumvented = block.Circumvented.Contains(owner);
             var linked = g.Aggregate(Tpp.Zero, (sum, s) => sum + s.LinkedCompute(circumvented));
-            return new ClusterView(g.Key, owner, g.Select(s => s.Spec.Id).ToList(), H100e(linked), block.InBreach.Contains(g.Key), circumvented);
+            var excess = block.Standing.GetValueOrDefault(g.Key);
+            return new ClusterView(g.Key, owner, g.Select(s => s.Spec.Id).ToList(), H100e(linked), excess is not null,
+                new SortedDictionary<string, double>(excess?.ToDictionary(e => e.Key, e => H100e(e.Value)) ?? [], StringComparer.Ordinal), circumvented);
         });
         return new DataCentreBlockView(
             block.Index,

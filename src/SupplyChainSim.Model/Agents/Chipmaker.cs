@@ -44,7 +44,7 @@ public sealed class Chipmaker
                 entry.LotsProduced++;
                 var order = entry.Order;
                 var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions, entry.Basis);
+                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions, entry.Basis, order.Month);
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }

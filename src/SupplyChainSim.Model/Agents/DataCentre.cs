@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -35,16 +36,20 @@ public sealed class DataCentre
     [JsonIgnore]
     public string ClusterKey => Spec.LinkAcrossSites ? $"{Spec.OwnerOrSelf}@{Spec.Country}" : Spec.Id;
 
+    /// <summary>Whether the owner runs no-clustering software (the world builder settles the scenario's default).</summary>
+    [JsonIgnore]
+    public bool RunsNoClusteringSoftware => Spec.NoClusteringCompliance != false;
+
     /// <summary>Whether some chips stay unlinked because no-clustering software is running.</summary>
     [JsonIgnore]
-    public bool HoldsUnlinkableChips => Spec.NoClusteringCompliance && NoClusteringCompute > Tpp.Zero;
+    public bool HoldsUnlinkableChips => RunsNoClusteringSoftware && NoClusteringCompute > Tpp.Zero;
 
     /// <summary>The compute this site contributes to its cluster.</summary>
     public Tpp LinkedCompute(bool circumvented) => HoldsUnlinkableChips && !circumvented ? Installed - NoClusteringCompute : Installed;
 
     /// <summary>The acquisitions whose chips can be linked: all of them unless no-clustering software holds some back.</summary>
     public IEnumerable<Acquisition> Linkable(bool circumvented) =>
-        !Spec.NoClusteringCompliance || circumvented ? Acquisitions : Acquisitions.Where(a => !a.NoClustering);
+        !RunsNoClusteringSoftware || circumvented ? Acquisitions : Acquisitions.Where(a => !a.NoClustering);
 
     /// <param name="buildOut">What magnet shortage leaves of the order (1 = none).</param>
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self, double buildOut = 1)
@@ -73,7 +78,11 @@ public sealed class DataCentre
         Installed += compute;
         if (lot.Conditions.NoClustering) NoClusteringCompute += compute;
         if (lot.Route != Route.Smuggled) OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
-        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.Basis);
+        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.Basis)
+        {
+            Exported = lot.Exported,
+            DeniedDirectlyBy = Breaches.DirectExport.DeniedBy(lot, Spec, context),
+        };
         if (Acquisitions.Count > 0 && Acquisitions[^1] is var last && last with { Chips = lot.Chips, Compute = compute } == acquisition)
             Acquisitions[^1] = last with { Chips = last.Chips + lot.Chips, Compute = last.Compute + compute };
         else
@@ -88,26 +97,50 @@ public sealed class DataCentre
 }
 
 /// <summary>
-/// A linked cluster larger than the regime permits its owner, recorded in the month it first went over, with the
-/// acquisitions that built it: their H100e add up exactly to <see cref="Cluster"/>.
+/// A linked cluster that went beyond what the rules permit its owner, of one kind (<see cref="Breaches.BreachKind"/>),
+/// recorded in the month it first did, with the acquisitions that kind counts: their H100e add up exactly to
+/// <see cref="Cluster"/>. The end-of-run position shows how far it grew afterwards.
 /// </summary>
+/// <param name="ClusterKey">The linked cluster's identity for the whole run (the site, or owner@country).</param>
+/// <param name="Cluster">The compute the kind counts: the unlawful chips alone, the exempt chips, or the whole linked cluster.</param>
+/// <param name="LimitBasis">The rule and figure that set <paramref name="Permitted"/>.</param>
 public sealed record ClusterBreach(
     YearMonth Month,
+    string Kind,
+    string ClusterKey,
     string Site,
     string Owner,
     string Country,
     Tpp Cluster,
-    Tpp Threshold,
+    Tpp Permitted,
+    string LimitBasis,
     IReadOnlyList<Acquisition> Acquisitions)
 {
+    public Tpp Excess => Cluster - Permitted;
+
+    /// <summary>Everything the owner had linked into the cluster that month, lawful chips included.</summary>
+    public Tpp LinkedCluster { get; init; }
+
     /// <summary>Every site linked into the cluster (one unless the owner links its sites).</summary>
     public IReadOnlyList<string> Sites { get; init; } = [];
 
-    /// <summary>Whether this is the owner's first breach.</summary>
+    /// <summary>Whether this is the owner's first breach (of any kind).</summary>
     public bool FirstForOwner { get; init; }
 
     /// <summary>Whether any intermediary that supplied the cluster had been caught by the breach month.</summary>
     public bool DetectedByThen { get; init; }
+
+    /// <summary>What this kind counted in the cluster at the end of the run.</summary>
+    public Tpp EndCluster { get; init; }
+
+    /// <summary>The excess at the end of the run.</summary>
+    public Tpp EndExcess { get; init; }
+
+    /// <summary>The rule and figure that set the limit at the end of the run (an allowance a year: more years, more allowances).</summary>
+    public string EndLimitBasis { get; init; } = "";
+
+    /// <summary>The route (and intermediary) that had contributed most by the end of the run.</summary>
+    public (Route Route, string? Via, Tpp Compute) EndMainContribution { get; init; }
 
     /// <summary>The route (and intermediary) that contributed the most H100e to what made the cluster unauthorised.</summary>
     public (Route Route, string? Via, Tpp Compute) MainContribution => MainContributionOf(Acquisitions);
@@ -118,6 +151,16 @@ public sealed record ClusterBreach(
     /// </summary>
     public static (Route Route, string? Via, Tpp Compute) MainContributionOf(IEnumerable<Acquisition> acquisitions) =>
         (acquisitions.Any(a => a.Route == Route.Smuggled) ? acquisitions.Where(a => a.Route == Route.Smuggled) : acquisitions)
-            .GroupBy(a => (a.Route, a.Via)).Select(g => (g.Key.Route, g.Key.Via, Compute: g.Aggregate(Tpp.Zero, (s, a) => s + a.Compute)))
+            .GroupBy(a => (a.Route, a.Via)).Select(g => (g.Key.Route, g.Key.Via, Compute: Tpp.Sum(g.Select(a => a.Compute))))
             .OrderByDescending(c => c.Compute).ThenBy(c => c.Route).ThenBy(c => c.Via, StringComparer.Ordinal).First();
+}
+
+/// <summary>Where a breached cluster stands after a month in which it was assessed: for its end-of-run figures.</summary>
+public sealed record BreachStanding(string ClusterKey, string Kind, Tpp Cluster, Tpp Excess, string LimitBasis, Route MainRoute, string? MainVia, Tpp MainCompute)
+{
+    public static BreachStanding Of(string clusterKey, KindAssessment assessment)
+    {
+        var (route, via, compute) = ClusterBreach.MainContributionOf(assessment.Acquisitions);
+        return new BreachStanding(clusterKey, assessment.Kind, assessment.Counted, assessment.Excess, assessment.LimitBasis, route, via, compute);
+    }
 }

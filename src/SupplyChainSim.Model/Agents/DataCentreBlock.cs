@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -25,8 +25,11 @@ public sealed class DataCentreBlock
     /// <summary>Owners that got round no-clustering software.</summary>
     public SortedSet<string> Circumvented { get; init; } = new(StringComparer.Ordinal);
 
-    /// <summary>Clusters (by cluster key) over their permitted size at the last check.</summary>
-    public SortedSet<string> InBreach { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>Clusters (by cluster key) beyond what the rules permit at their last assessment: the excess of each kind.</summary>
+    public SortedDictionary<string, SortedDictionary<string, Tpp>> Standing { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>"kind|cluster key" of every breach already recorded: a breach is recorded once, in its first month.</summary>
+    public SortedSet<string> Recorded { get; init; } = new(StringComparer.Ordinal);
 
     [JsonIgnore]
     private Dictionary<string, DataCentre> ById => byId ??= Sites.ToDictionary(s => s.Spec.Id, StringComparer.Ordinal);
@@ -68,28 +71,31 @@ public sealed class DataCentreBlock
         }
 
         var breaches = new List<ClusterBreach>();
-        var regime = context.RegimeAt(month);
+        var standings = new List<BreachStanding>();
         foreach (var cluster in Clusters().Where(c => reassessAll || touched.Contains(c.Key)))
         {
             var linked = Link(cluster);
-            var permitted = regime.PermittedCluster(linked.AsSite(context));
-            var over = permitted is { } limit && linked.Compute > limit;
-            if (over && InBreach.Add(cluster.Key))
-                breaches.Add(new ClusterBreach(month, linked.PrimarySite, linked.Owner, Country, linked.Compute, permitted!.Value, linked.Acquisitions)
-                {
-                    Sites = linked.Sites,
-                });
-            else if (!over) InBreach.Remove(cluster.Key);
+            var excess = new SortedDictionary<string, Tpp>(StringComparer.Ordinal);
+            foreach (var found in ClusterAssessor.Assess(linked, context.Regime.Rules).Where(a => a.Breached))
+            {
+                excess[found.Kind] = found.Excess;
+                standings.Add(BreachStanding.Of(linked.Key, found));
+                if (Recorded.Add($"{found.Kind}|{linked.Key}"))
+                    breaches.Add(new ClusterBreach(month, found.Kind, linked.Key, linked.PrimarySite, linked.Owner, Country, found.Counted, found.Permitted,
+                        found.LimitBasis, found.Acquisitions) { LinkedCluster = linked.Compute, Sites = linked.Sites });
+            }
+            if (excess.Count > 0) Standing[linked.Key] = excess;
+            else Standing.Remove(linked.Key);
         }
-        return new SitesReply(Index, Country, Summarise(), breaches, NextWake(), NeedsLinking());
+        return new SitesReply(Index, Country, Summarise(context), breaches, standings, NextWake(), NeedsLinking());
     }
 
     /// <summary>Totals for the month's record. Sizes come from running totals; acquisitions are gathered only for the
-    /// largest cluster over its limit, the one the record shows.</summary>
-    public BlockSummary Summarise()
+    /// cluster with the most unauthorised compute, the one the record shows.</summary>
+    public BlockSummary Summarise(SimulationContext context)
     {
         var installed = Tpp.Zero;
-        (Tpp Compute, IGrouping<string, DataCentre>? Cluster) largest = (Tpp.Zero, null), unauthorised = (Tpp.Zero, null);
+        (Tpp Compute, IGrouping<string, DataCentre>? Cluster) largest = (Tpp.Zero, null);
         foreach (var cluster in Clusters())
         {
             var circumvented = Circumvented.Contains(cluster.First().Spec.OwnerOrSelf);
@@ -100,11 +106,29 @@ public sealed class DataCentreBlock
                 installed += site.Installed;
             }
             if (largest.Cluster is null || compute > largest.Compute) largest = (compute, cluster);
-            if (InBreach.Contains(cluster.Key) && (unauthorised.Cluster is null || compute > unauthorised.Compute)) unauthorised = (compute, cluster);
         }
-        var worst = unauthorised.Cluster is null ? null : Link(unauthorised.Cluster);
+        var peaks = new List<KindPeak>();
+        foreach (var kind in BreachKind.All)
+        {
+            var peak = Standing.Where(s => s.Value.ContainsKey(kind)).Select(s => (Key: s.Key, Excess: s.Value[kind]))
+                .OrderByDescending(s => s.Excess).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+            if (peak.Key is not null) peaks.Add(new KindPeak(kind, peak.Excess, peak.Key));
+        }
+        var worst = Standing.Select(s => (s.Key, Excess: s.Value.Values.Max()))
+            .OrderByDescending(s => s.Excess).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
         return new BlockSummary(installed, largest.Compute, largest.Cluster is null ? null : Link(largest.Cluster).PrimarySite,
-            worst is null ? null : new UnauthorisedCluster(worst.PrimarySite, worst.Owner, Country, worst.Compute, worst.Acquisitions));
+            worst.Key is null ? null : Unauthorised(Link(Clusters().First(c => c.Key == worst.Key)), context))
+        {
+            Peaks = peaks,
+            Unauthorised = Tpp.Sum(Standing.Values.Select(kinds => kinds.Values.Max())),
+        };
+    }
+
+    /// <summary>The cluster's largest excess of any kind, with what that kind counted and the lawful rest beside it.</summary>
+    private static UnauthorisedCluster Unauthorised(LinkedCluster linked, SimulationContext context)
+    {
+        var worst = ClusterAssessor.Assess(linked, context.Regime.Rules).OrderByDescending(a => a.Excess).First();
+        return new UnauthorisedCluster(linked.PrimarySite, linked.Owner, linked.Country, worst.Kind, worst.Excess, linked.Compute, worst.Acquisitions);
     }
 
     /// <summary>Sites by cluster: membership never changes, so it is worked out once.</summary>
@@ -118,7 +142,7 @@ public sealed class DataCentreBlock
         var circumvented = Circumvented.Contains(owner);
         var acquisitions = sites.SelectMany(s => s.Linkable(circumvented)).OrderBy(a => a.Month).ToList();
         var primary = sites.OrderByDescending(s => s.Installed).ThenBy(s => s.Spec.Id, StringComparer.Ordinal).First();
-        return new LinkedCluster(primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
+        return new LinkedCluster(cluster.Key, primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
     }
 
     private YearMonth? NextWake() => Sites.Select(s => s.NextOrder).Where(m => m is not null).DefaultIfEmpty(null).Min();
@@ -127,22 +151,6 @@ public sealed class DataCentreBlock
     private bool NeedsLinking() =>
         Sites.Any(s => s.HoldsUnlinkableChips && s.Spec.CircumventionPerMonth > 0 && !Circumvented.Contains(s.Spec.OwnerOrSelf));
 
-    /// <summary>The chips one cluster has linked, across its sites.</summary>
-    private sealed record LinkedCluster(
-        string PrimarySite, string Owner, string Country, string Headquarters, IReadOnlyList<string> Sites, IReadOnlyList<Acquisition> Acquisitions)
-    {
-        public Tpp Compute { get; } = Acquisitions.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
-
-        public ClusterSite AsSite(SimulationContext context)
-        {
-            Tpp Sum(Func<Acquisition, bool> which) => Acquisitions.Where(which).Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
-            return new ClusterSite(PrimarySite, Owner, context.Countries[Country], context.Countries[Headquarters], Compute,
-                Sum(a => a.Route != Route.Smuggled), Sum(a => a.Route == Route.Licensed))
-            {
-                Acquisitions = Acquisitions,
-            };
-        }
-    }
 }
 
 /// <summary>What a block of data centres ordered this month, and when it next wants to order.</summary>
@@ -154,10 +162,31 @@ public sealed record Deliveries(IReadOnlyList<Lot> Lots, IReadOnlyList<LicenceDe
     public static readonly Deliveries None = new([], []);
 }
 
-/// <summary>A block of data centres after linking: its totals, any new breaches, and when it next has work.</summary>
-public sealed record SitesReply(int Block, string Country, BlockSummary Summary, IReadOnlyList<ClusterBreach> Breaches, YearMonth? NextWake, bool LinkNextMonth);
+/// <summary>A block of data centres after linking: its totals, any new breaches, where breached clusters stand, and when
+/// it next has work.</summary>
+public sealed record SitesReply(int Block, string Country, BlockSummary Summary, IReadOnlyList<ClusterBreach> Breaches,
+    IReadOnlyList<BreachStanding> Standings, YearMonth? NextWake, bool LinkNextMonth);
 
-public sealed record BlockSummary(Tpp Installed, Tpp LargestCluster, string? LargestClusterSite, UnauthorisedCluster? LargestUnauthorised);
+/// <summary>A block's totals: installed compute, its largest cluster, and its clusters beyond the rules.</summary>
+public sealed record BlockSummary(Tpp Installed, Tpp LargestCluster, string? LargestClusterSite, UnauthorisedCluster? LargestUnauthorised)
+{
+    /// <summary>For each kind with any excess, the largest excess and the cluster that has it.</summary>
+    public IReadOnlyList<KindPeak> Peaks { get; init; } = [];
 
-/// <summary>A cluster currently over its permitted size, with what built it.</summary>
-public sealed record UnauthorisedCluster(string Site, string Owner, string Country, Tpp Cluster, IReadOnlyList<Acquisition> Acquisitions);
+    /// <summary>Unauthorised compute over every cluster: each cluster's largest excess of any kind.</summary>
+    public Tpp Unauthorised { get; init; }
+}
+
+/// <summary>The largest excess of one kind, and the cluster (its key) that has it.</summary>
+public sealed record KindPeak(string Kind, Tpp Excess, string ClusterKey);
+
+/// <summary>
+/// The cluster with the most unauthorised compute: its largest excess (for unlawful compute, the unlawful chips), the
+/// kind, the whole linked cluster beside it, and the acquisitions that kind counts.
+/// </summary>
+public sealed record UnauthorisedCluster(string Site, string Owner, string Country, string Kind, Tpp Excess, Tpp LinkedCluster,
+    IReadOnlyList<Acquisition> Acquisitions)
+{
+    /// <summary>What the rules permit of the linked cluster: everything but the excess.</summary>
+    public Tpp Lawful => LinkedCluster - Excess;
+}

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -22,6 +23,9 @@ public sealed record ReplicationSummary(
     Tpp Exempt,
     Tpp Denied)
 {
+    /// <summary>By breach kind, in <see cref="BreachKind.All"/>'s order: the largest excess and when each threshold was reached.</summary>
+    public IReadOnlyList<KindOutcome> Kinds { get; init; } = [];
+
     public static ReplicationSummary Of(int replication, RunResults results)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
@@ -33,15 +37,36 @@ public sealed record ReplicationSummary(
             breaches.Count,
             breaches.Count == 0 ? null : breaches.Min(b => b.Month),
             results.Months.Select(m => m.LargestCluster).DefaultIfEmpty(Tpp.Zero).Max(),
-            results.Months.Select(m => m.LargestUnauthorised?.Cluster ?? Tpp.Zero).DefaultIfEmpty(Tpp.Zero).Max(),
+            results.Months.Select(m => m.LargestUnauthorised?.Excess ?? Tpp.Zero).DefaultIfEmpty(Tpp.Zero).Max(),
             Sum(m => m.Smuggled),
             detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute),
             detections.Count,
             Sum(m => m.Licensed),
             Sum(m => m.Exempt),
-            Sum(m => m.Denied));
+            Sum(m => m.Denied))
+        {
+            Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
+        };
     }
 }
+
+/// <summary>
+/// What one replication says of one breach kind: the largest excess any cluster reached, the first month any cluster
+/// went beyond the rules, and the first month some cluster's excess reached each concern threshold.
+/// </summary>
+public sealed record KindOutcome(string Kind, Tpp MaxExcess, YearMonth? FirstBreach, IReadOnlyList<ThresholdReached> Thresholds)
+{
+    public static KindOutcome Of(string kind, RunResults results)
+    {
+        var peaks = results.Months.Select(m => (m.Month, Excess: m.Peaks.FirstOrDefault(p => p.Kind == kind)?.Excess ?? Tpp.Zero)).ToList();
+        YearMonth? First(Func<Tpp, bool> reached) => peaks.Where(p => reached(p.Excess)).Select(p => (YearMonth?)p.Month).FirstOrDefault();
+        return new KindOutcome(kind, peaks.Select(p => p.Excess).DefaultIfEmpty(Tpp.Zero).Max(), First(e => e > Tpp.Zero),
+            results.Info.Thresholds.For(kind).Select(t => new ThresholdReached(t, First(e => e >= Tpp.FromH100e(t)))).ToList());
+    }
+}
+
+/// <summary>A concern threshold (H100e of excess) and the first month some cluster's excess reached it; null if none did.</summary>
+public sealed record ThresholdReached(double ThresholdH100e, YearMonth? FirstMonth);
 
 /// <summary>Seeds of a Monte Carlo run: replication i always gets the same seed, and replication 0 the scenario's own.</summary>
 public static class ReplicationSeeds
@@ -66,6 +91,9 @@ public sealed record MonteCarloSummary(
     double LargestUnauthorisedClusterP95,
     double SmuggledH100eMean)
 {
+    /// <summary>For each breach kind: the probability of any excess, then of reaching each concern threshold.</summary>
+    public IReadOnlyList<KindEstimate> Kinds { get; init; } = [];
+
     public static MonteCarloSummary Of(IReadOnlyList<ReplicationSummary> replications)
     {
         var n = replications.Count;
@@ -90,7 +118,17 @@ public sealed record MonteCarloSummary(
             largest.Quantile(0.95),
             unauthorised.Median(),
             unauthorised.Quantile(0.95),
-            replications.Select(r => r.Smuggled.H100e).Mean());
+            replications.Select(r => r.Smuggled.H100e).Mean())
+        {
+            Kinds = KindEstimate.Of(replications),
+        };
+    }
+
+    /// <summary>The first-month quantile of the replications that reached something; null when none did.</summary>
+    internal static YearMonth? MonthQuantile(IEnumerable<YearMonth?> months, double tau)
+    {
+        var reached = months.Where(m => m is not null).Select(m => (double)m!.Value.Index).ToArray();
+        return reached.Length == 0 ? null : new YearMonth((int)Math.Round(reached.Quantile(tau), MidpointRounding.AwayFromZero));
     }
 
     /// <summary>
@@ -107,4 +145,38 @@ public sealed record MonteCarloSummary(
         var half = z * Math.Sqrt(p * (1 - p) / trials + z * z / (4.0 * trials * trials)) / denominator;
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
+}
+
+/// <summary>
+/// How likely one breach kind is over a set of replications: at any size (<see cref="ThresholdH100e"/> null), or with
+/// some cluster's excess reaching a concern threshold, with the 95% Wilson interval and the median first month.
+/// </summary>
+public sealed record KindEstimate(string Kind, double? ThresholdH100e, int Replications, int Reached, double Probability, double Lower95, double Upper95,
+    YearMonth? FirstMonthMedian)
+{
+    /// <summary>Every replication must have the same kinds and thresholds (they ran the same scenario).</summary>
+    public static IReadOnlyList<KindEstimate> Of(IReadOnlyList<ReplicationSummary> replications)
+    {
+        var estimates = new List<KindEstimate>();
+        if (replications.Count == 0) return estimates;
+        var n = replications.Count;
+        KindEstimate Estimate(string kind, double? threshold, IReadOnlyList<YearMonth?> firsts)
+        {
+            var reached = firsts.Count(m => m is not null);
+            var (lower, upper) = MonteCarloSummary.WilsonInterval(reached, n, 0.95);
+            return new KindEstimate(kind, threshold, n, reached, (double)reached / n, lower, upper, MonteCarloSummary.MonthQuantile(firsts, 0.5));
+        }
+        foreach (var (kind, index) in replications[0].Kinds.Select((k, i) => (k.Kind, i)))
+        {
+            estimates.Add(Estimate(kind, null, replications.Select(r => r.Kinds[index].FirstBreach).ToList()));
+            foreach (var (threshold, t) in replications[0].Kinds[index].Thresholds.Select((x, t) => (x.ThresholdH100e, t)))
+                estimates.Add(Estimate(kind, threshold, replications.Select(r => r.Kinds[index].Thresholds[t].FirstMonth).ToList()));
+        }
+        return estimates;
+    }
+
+    /// <summary>"unlawful-compute, any excess" or "unlawful-compute >= 1,000 H100e".</summary>
+    public string Describe() => ThresholdH100e is { } t
+        ? $"{Kind} >= {t.ToString("#,##0.###", System.Globalization.CultureInfo.InvariantCulture)} H100e"
+        : $"{Kind}, any excess";
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
@@ -23,13 +24,14 @@ public static class ResultFiles
     public const string Summary = "summary.json";
     public const string MonthsCsv = "months.csv";
     public const string Breaches = "breaches.json";
+    public const string BreachesCsv = "breaches.csv";
     public const string LicencesCsv = "licences.csv";
 
     public const string ReplicationsCsv = "replications.csv";
     public const string EventsJsonl = "events.jsonl";
 
     /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
-    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, LicencesCsv, EventsJsonl];
+    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, BreachesCsv, LicencesCsv, EventsJsonl];
 
     /// <summary>A regime rule as one line of JSON, as summary.json and the reports show it.</summary>
     public static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
@@ -52,6 +54,7 @@ public static class ResultFiles
             [Summary] = RenderSummary(results, replications),
             [MonthsCsv] = RenderMonths(results),
             [Breaches] = RenderBreaches(results),
+            [BreachesCsv] = RenderBreachesCsv(results),
             [LicencesCsv] = RenderLicences(results),
             [EventsJsonl] = RenderEvents(results),
         };
@@ -63,14 +66,29 @@ public static class ResultFiles
     public static void Write(RunResults results, string directory, IReadOnlyList<ReplicationSummary>? replications = null) =>
         AtomicFiles.WriteAll(directory, Render(results, replications));
 
-    public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications) => Csv(
-        ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedClusterH100e",
-            "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e"],
-        replications.OrderBy(r => r.Replication).Select(r => new object[]
-        {
-            r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
-            H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
-        }));
+    public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications)
+    {
+        var kinds = replications.Count == 0 ? [] : replications[0].Kinds;
+        return Csv(
+            ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
+                "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
+                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{Camel(k.Kind)}MaxExcessH100e", $"{Camel(k.Kind)}FirstMonth",
+                    .. k.Thresholds.Select(t => $"{Camel(k.Kind)}Ge{Number(t.ThresholdH100e)}FirstMonth")])],
+            replications.OrderBy(r => r.Replication).Select(r => (object[])
+            [
+                r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
+                H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
+                .. r.Kinds.SelectMany(k => (IEnumerable<object>)[H100e(k.MaxExcess), k.FirstBreach?.ToString() ?? "",
+                    .. k.Thresholds.Select(t => (object)(t.FirstMonth?.ToString() ?? ""))]),
+            ]));
+    }
+
+    /// <summary>A breach kind as part of a column name: "unlawful-compute" becomes "unlawfulCompute".</summary>
+    public static string Camel(string kind) =>
+        string.Concat(kind.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+
+    /// <summary>A threshold as written in column names and labels: 1000, 2.5.</summary>
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void WriteMonteCarlo(Utf8JsonWriter writer, IReadOnlyList<ReplicationSummary> replications)
     {
@@ -105,6 +123,21 @@ public static class ResultFiles
         writer.WriteNumber("p95", Round(mc.LargestUnauthorisedClusterP95));
         writer.WriteEndObject();
         writer.WriteNumber("smuggledH100eMean", Round(mc.SmuggledH100eMean));
+        writer.WriteStartArray("byKind");
+        foreach (var estimate in mc.Kinds)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", estimate.Kind);
+            if (estimate.ThresholdH100e is { } threshold) writer.WriteNumber("thresholdH100e", threshold);
+            else writer.WriteNull("thresholdH100e");
+            writer.WriteNumber("replicationsReached", estimate.Reached);
+            writer.WriteNumber("probability", Round(estimate.Probability));
+            writer.WriteNumber("lower95", Round(estimate.Lower95));
+            writer.WriteNumber("upper95", Round(estimate.Upper95));
+            Month("firstMonthMedian", estimate.FirstMonthMedian);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
@@ -135,6 +168,7 @@ public static class ResultFiles
             writer.WriteNumber("breachCount", breaches.Count);
             if (breaches.Count > 0) writer.WriteString("firstBreachMonth", breaches.Min(b => b.Month).ToString());
             else writer.WriteNull("firstBreachMonth");
+            WriteBreachKinds(writer, results, breaches);
             writer.WriteNumber("largestClusterH100e", H100e(largest?.LargestCluster ?? Tpp.Zero));
             if (largest?.LargestClusterSite is { } site) writer.WriteString("largestClusterSite", site);
             else writer.WriteNull("largestClusterSite");
@@ -157,7 +191,7 @@ public static class ResultFiles
             writer.WriteNumber("shellsListed", detections.Select(d => d.Shell).Distinct().Count());
             writer.WriteEndObject();
             var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
-                .OrderByDescending(u => u.Cluster!.Cluster).ThenBy(u => u.Month).FirstOrDefault();
+                .OrderByDescending(u => u.Cluster!.Excess).ThenBy(u => u.Month).FirstOrDefault();
             if (unauthorised.Cluster is { } cluster)
             {
                 var (route, via, compute) = ClusterBreach.MainContributionOf(cluster.Acquisitions);
@@ -166,7 +200,10 @@ public static class ResultFiles
                 writer.WriteString("site", cluster.Site);
                 writer.WriteString("owner", cluster.Owner);
                 writer.WriteString("country", cluster.Country);
-                writer.WriteNumber("clusterH100e", H100e(cluster.Cluster));
+                writer.WriteString("kind", cluster.Kind);
+                writer.WriteNumber("excessH100e", H100e(cluster.Excess));
+                writer.WriteNumber("lawfulH100e", H100e(cluster.Lawful));
+                writer.WriteNumber("linkedClusterH100e", H100e(cluster.LinkedCluster));
                 writer.WriteStartObject("mainContribution");
                 writer.WriteString("route", RouteName(route));
                 if (via is null) writer.WriteNull("via");
@@ -191,6 +228,53 @@ public static class ResultFiles
         });
     }
 
+    /// <summary>
+    /// summary.json's answer by breach kind: the thresholds asked about, how many clusters breached and when first, the
+    /// largest excess any cluster reached (and where), and the first month some cluster reached each threshold.
+    /// </summary>
+    private static void WriteBreachKinds(Utf8JsonWriter writer, RunResults results, IReadOnlyList<ClusterBreach> breaches)
+    {
+        writer.WriteStartObject("byKind");
+        foreach (var kind in BreachKind.All)
+        {
+            var outcome = KindOutcome.Of(kind, results);
+            var ofKind = breaches.Where(b => b.Kind == kind).ToList();
+            var largest = ofKind.OrderByDescending(b => b.EndExcess).ThenBy(b => b.Month).ThenBy(b => b.Site, StringComparer.Ordinal).FirstOrDefault();
+            writer.WriteStartObject(kind);
+            writer.WriteNumber("breaches", ofKind.Count);
+            if (outcome.FirstBreach is { } first) writer.WriteString("firstMonth", first.ToString());
+            else writer.WriteNull("firstMonth");
+            writer.WriteNumber("largestExcessH100e", H100e(outcome.MaxExcess));
+            if (largest is null) writer.WriteNull("largestAt");
+            else writer.WriteString("largestAt", $"{largest.Site} ({largest.Owner}, {largest.Country})");
+            if (largest is null) writer.WriteNull("limitBasis");
+            else writer.WriteString("limitBasis", largest.EndLimitBasis);
+            if (largest is null) writer.WriteNull("mainContribution");
+            else
+            {
+                var (route, via, compute) = largest.EndMainContribution;
+                writer.WriteStartObject("mainContribution");
+                writer.WriteString("route", RouteName(route));
+                if (via is null) writer.WriteNull("via");
+                else writer.WriteString("via", via);
+                writer.WriteNumber("h100e", H100e(compute));
+                writer.WriteEndObject();
+            }
+            writer.WriteStartArray("thresholds");
+            foreach (var threshold in outcome.Thresholds)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("thresholdH100e", threshold.ThresholdH100e);
+                if (threshold.FirstMonth is { } month) writer.WriteString("firstMonth", month.ToString());
+                else writer.WriteNull("firstMonth");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+    }
+
     private static void WriteFlow(Utf8JsonWriter writer, string name, Flow flow)
     {
         writer.WriteStartObject(name);
@@ -202,13 +286,14 @@ public static class ResultFiles
     public static byte[] RenderMonths(RunResults results) => Csv(
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
             "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips",
-            "magnetSupplyIndex", "magnetShortage"],
+            "magnetSupplyIndex", "magnetShortage", "unauthorisedH100e"],
         results.Months.SelectMany(m => m.Countries.Select(row => (m, row, importer: m.RareEarths.Importers.FirstOrDefault(i => i.Country == row.Country))).Select(x => new object[]
         {
             x.m.Month.ToString(), x.row.Country, H100e(x.row.Licensed.Compute), H100e(x.row.Exempt.Compute), H100e(x.row.Smuggled.Compute),
             H100e(x.row.Denied.Compute), H100e(x.row.Installed), H100e(x.row.LargestCluster), x.row.Licensed.Chips, x.row.Exempt.Chips,
             x.row.Smuggled.Chips, x.row.Denied.Chips, x.row.NewBreaches, H100e(x.row.Seized.Compute), x.row.Seized.Chips,
             x.importer is null ? "" : Fraction(x.importer.SupplyIndex), x.importer is null ? "" : Fraction(x.importer.Shortage),
+            H100e(x.row.Unauthorised),
         })));
 
     private static object Fraction(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
@@ -285,11 +370,18 @@ public static class ResultFiles
     {
         writer.WriteStartObject();
         writer.WriteString("month", breach.Month.ToString());
+        writer.WriteString("kind", breach.Kind);
         writer.WriteString("site", breach.Site);
         writer.WriteString("owner", breach.Owner);
         writer.WriteString("country", breach.Country);
         writer.WriteNumber("clusterH100e", H100e(breach.Cluster));
-        writer.WriteNumber("thresholdH100e", H100e(breach.Threshold));
+        writer.WriteNumber("permittedH100e", H100e(breach.Permitted));
+        writer.WriteNumber("excessH100e", H100e(breach.Excess));
+        writer.WriteString("limitBasis", breach.LimitBasis);
+        writer.WriteNumber("linkedClusterH100e", H100e(breach.LinkedCluster));
+        writer.WriteNumber("endClusterH100e", H100e(breach.EndCluster));
+        writer.WriteNumber("endExcessH100e", H100e(breach.EndExcess));
+        writer.WriteString("endLimitBasis", breach.EndLimitBasis);
         writer.WriteStartArray("sites");
         foreach (var site in breach.Sites) writer.WriteStringValue(site);
         writer.WriteEndArray();
@@ -300,6 +392,7 @@ public static class ResultFiles
         {
             writer.WriteStartObject();
             writer.WriteString("month", acquisition.Month.ToString());
+            writer.WriteString("exported", acquisition.Exported.ToString());
             writer.WriteString("seller", acquisition.Seller);
             if (acquisition.Via is { } via) writer.WriteString("via", via);
             else writer.WriteNull("via");
@@ -309,11 +402,24 @@ public static class ResultFiles
             writer.WriteString("route", RouteName(acquisition.Route));
             writer.WriteString("basis", acquisition.Basis);
             writer.WriteBoolean("noClustering", acquisition.NoClustering);
+            if (acquisition.DeniedDirectlyBy is { } denied) writer.WriteString("deniedDirectlyBy", denied);
+            else writer.WriteNull("deniedDirectlyBy");
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    /// <summary>breaches.csv: breaches.json flattened, one row per breach and acquisition, for pandas, R and spreadsheets.</summary>
+    public static byte[] RenderBreachesCsv(RunResults results) => Csv(
+        ["month", "kind", "site", "owner", "country", "clusterH100e", "permittedH100e", "excessH100e", "limitBasis", "endExcessH100e",
+            "acquisitionMonth", "exported", "seller", "via", "chipModel", "chips", "h100e", "route", "basis", "noClustering", "deniedDirectlyBy"],
+        results.Breaches.SelectMany(b => b.Acquisitions.Select(a => new object[]
+        {
+            b.Month.ToString(), b.Kind, b.Site, b.Owner, b.Country, H100e(b.Cluster), H100e(b.Permitted), H100e(b.Excess), b.LimitBasis,
+            H100e(b.EndExcess), a.Month.ToString(), a.Exported.ToString(), a.Seller, a.Via ?? "", a.ChipModel, a.Chips, H100e(a.Compute),
+            RouteName(a.Route), a.Basis, a.NoClustering ? "true" : "false", a.DeniedDirectlyBy ?? "",
+        })));
 
     public static string RouteName(Route route) => route switch
     {

@@ -34,15 +34,6 @@ public sealed class ExportRegime
     public Tpp? ConsigneeAllowance(Countries.CountrySpec destination) =>
         Rules.OfType<LppExemption>().Where(r => r.Tiers.Contains(destination.Tier)).Select(r => (Tpp?)Tpp.FromTpp(r.AllowanceTpp)).Min();
 
-    /// <summary>The smallest limit any rule in force sets on the site's cluster; null when none sets one.</summary>
-    public Tpp? PermittedCluster(ClusterSite site)
-    {
-        Tpp? permitted = null;
-        foreach (var rule in Rules)
-            if (rule.PermittedCluster(site) is { } limit && (permitted is null || limit < permitted)) permitted = limit;
-        return permitted;
-    }
-
     private static LicenceDecision Unlisted(LicenceRequest request) => request.ExportClass switch
     {
         ExportClass.NotControlled => request.Decide(LicenceOutcome.Exempt, "not-3A090: below the 3A090 thresholds"),

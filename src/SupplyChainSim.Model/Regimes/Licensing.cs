@@ -112,12 +112,3 @@ public sealed class DestinationLedger
         return true;
     }
 }
-
-/// <summary>What a regime needs to know about a linked cluster to say how large it may be.</summary>
-public sealed record ClusterSite(string Site, string Owner, CountrySpec Country, CountrySpec OwnerHeadquarters, Tpp Installed, Tpp Lawful, Tpp Licensed)
-{
-    public bool InD5 => Country.IsD5 || OwnerHeadquarters.IsD5;
-
-    /// <summary>How the linked chips were acquired.</summary>
-    public IReadOnlyList<Acquisition> Acquisitions { get; init; } = [];
-}

@@ -57,15 +57,12 @@ public abstract record RegimeRule
     /// <summary>Adjusts a decision made by any rule (conditions, revenue shares).</summary>
     public virtual LicenceDecision Amend(LicenceRequest request, LicenceDecision decision) => decision;
 
-    /// <summary>The largest cluster this rule permits the site; null when it sets no limit.</summary>
-    public virtual Tpp? PermittedCluster(ClusterSite site) => null;
-
     protected static bool Listed(IReadOnlyList<string> list, string value) => list.Count == 0 || list.Contains(value);
 }
 
 /// <summary>
 /// October 2022/2023 controls: 3A090 chips to Country Group D:5 and Macau, or to entities headquartered there, need a
-/// licence with a presumption of denial. Clusters there may hold only lawfully acquired chips.
+/// licence with a presumption of denial. Chips diverted there are unlawful compute.
 /// </summary>
 public sealed record Baseline3A090 : RegimeRule
 {
@@ -75,8 +72,6 @@ public sealed record Baseline3A090 : RegimeRule
 
     public override LicenceDecision? Decide(LicenceRequest request) =>
         request.Controlled && request.ToD5 ? request.Decide(LicenceOutcome.Denied, Reason + ": presumption of denial for D:5 and Macau") : null;
-
-    public override Tpp? PermittedCluster(ClusterSite site) => site.InD5 ? site.Lawful : null;
 }
 
 /// <summary>AI Diffusion Rule tiers: Tier 1 unrestricted; Tier 3 (D:5 plus Macau) embargoed; Tier 2 left to caps and allowances.</summary>
@@ -92,8 +87,6 @@ public sealed record DiffusionTiers : RegimeRule
         if (request.ToD5 || request.Destination.Tier == 3) return request.Decide(LicenceOutcome.Denied, Reason + ": Tier 3 embargo");
         return request.Destination.Tier == 1 ? request.Decide(LicenceOutcome.Exempt, Reason + ": Tier 1 unrestricted") : null;
     }
-
-    public override Tpp? PermittedCluster(ClusterSite site) => site.InD5 || site.Country.Tier == 3 ? site.Lawful : null;
 }
 
 /// <summary>
@@ -133,9 +126,8 @@ public sealed record CountryCap : RegimeRule
 /// <summary>
 /// Low Processing Performance exception: up to 26,900,000 TPP (about 1,699 H100e) per consignee per calendar year
 /// with a notification only, not counted against the country cap. The 500 H100e variant sets AllowanceTpp to 7,915,600.
-/// A cluster linking more LPP chips than one allowance for each year they came in is above the exemption size.
 /// </summary>
-public sealed record LppExemption : RegimeRule
+public sealed record LppExemption : RegimeRule, IConsigneeExemption
 {
     protected override string RuleName => "lpp-exemption";
 
@@ -155,20 +147,22 @@ public sealed record LppExemption : RegimeRule
     }
 
     /// <summary>
-    /// Chips taken under this exception may make up at most one allowance for each year they came in: linking several
-    /// consignees' allowances into one cluster goes over. Everything else in the cluster is not this rule's concern.
+    /// One consignee could have taken at most one allowance in each calendar year, counted (as the ledger counts it)
+    /// in the year the export was decided: within a year, whatever lies beyond the allowance is beyond the exemption.
     /// </summary>
-    public override Tpp? PermittedCluster(ClusterSite site)
+    public (Tpp Permitted, string Basis) ConsigneeLimit(IReadOnlyList<Trade.Acquisition> exportedUnderThis)
     {
-        var underThis = site.Acquisitions.Where(a => a.Basis == Reason && a.Route == Trade.Route.Exempt).ToList();
-        if (underThis.Count == 0 || site.InD5) return null;
-        var taken = underThis.Aggregate(Tpp.Zero, (sum, a) => sum + a.Compute);
-        return site.Installed - taken + Tpp.FromTpp(AllowanceTpp) * underThis.Select(a => a.Month.Year).Distinct().Count();
+        var allowance = Tpp.FromTpp(AllowanceTpp);
+        var years = exportedUnderThis.GroupBy(a => a.Exported.Year).OrderBy(g => g.Key).ToList();
+        var permitted = Tpp.Sum(years.Select(y => Tpp.Min(allowance, Tpp.Sum(y.Select(a => a.Compute)))));
+        var count = years.Count;
+        return (permitted, $"{Reason}: {count} allowance{(count == 1 ? "" : "s")} of {Breaches.ClusterAssessor.H100e(allowance)} H100e " +
+            $"for {string.Join(", ", years.Select(y => y.Key))}");
     }
 }
 
 /// <summary>Installations of fewer than MaxChips chips need no licence (the rule the reciprocity draft would remove).</summary>
-public sealed record SmallInstallationExemption : RegimeRule
+public sealed record SmallInstallationExemption : RegimeRule, IConsigneeExemption
 {
     protected override string RuleName => "small-installation";
 
@@ -186,6 +180,22 @@ public sealed record SmallInstallationExemption : RegimeRule
         return request.Ledger.TryUse(key, new Tpp(request.Order.Chips), new Tpp(MaxChips - 1))
             ? request.Decide(LicenceOutcome.Exempt, Reason + $": installation below {MaxChips} chips")
             : null;
+    }
+
+    /// <summary>One consignee's installation may hold fewer than MaxChips chips under the exemption: the first
+    /// MaxChips - 1 chips exported under it, in the order they were exported.</summary>
+    public (Tpp Permitted, string Basis) ConsigneeLimit(IReadOnlyList<Trade.Acquisition> exportedUnderThis)
+    {
+        long room = MaxChips - 1;
+        var permitted = Tpp.Zero;
+        foreach (var a in exportedUnderThis.OrderBy(a => a.Exported).ThenBy(a => a.Month))
+        {
+            var chips = Math.Min(room, a.Chips);
+            if (chips <= 0) break;
+            permitted += new Tpp(a.Compute.Tenths / a.Chips * chips);
+            room -= chips;
+        }
+        return (permitted, $"{Reason}: one installation below {MaxChips:N0} chips");
     }
 }
 
@@ -405,10 +415,6 @@ public sealed record ExemptionConditions : RegimeRule
         };
     }
 
-    /// <summary>Where no-clustering chips got linked (the owner does not comply, or got round the software), the
-    /// cluster may hold its licensed chips plus the no-clustering limit.</summary>
-    public override Tpp? PermittedCluster(ClusterSite site) =>
-        NoClustering && NoClusteringLimitH100e is { } limit && site.Acquisitions.Any(a => a.NoClustering) && !site.InD5 ? site.Licensed + Tpp.FromH100e(limit) : null;
 }
 
 /// <summary>A share of licensed sales paid to the US government (15% for H20/MI308 to China from 2025-08; 25% for H200).</summary>
@@ -428,4 +434,15 @@ public sealed record RevenueShare : RegimeRule
         decision.Outcome == LicenceOutcome.Approved && ChipModels.Contains(request.Order.ChipModel) && Listed(Destinations, request.Destination.Code)
             ? decision with { RevenueShare = Share, RevenueShareUsd = request.Order.Chips * (request.Chip.UnitPriceUsd ?? 0) * Share }
             : decision;
+}
+
+/// <summary>
+/// A licence exemption granted per consignee (LPP, small installation). One owner's linked cluster may hold at most
+/// what a single consignee could have taken under it: more is piecemeal assembly beyond the exemption.
+/// </summary>
+public interface IConsigneeExemption
+{
+    /// <summary>How much of the compute exported under this exemption one consignee could have taken, and the rule and
+    /// figure that say so (for example "lpp-exemption: 1 allowance of 1,699.2 H100e for 2025").</summary>
+    (Tpp Permitted, string Basis) ConsigneeLimit(IReadOnlyList<Trade.Acquisition> exportedUnderThis);
 }

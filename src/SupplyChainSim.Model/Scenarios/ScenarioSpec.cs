@@ -53,6 +53,17 @@ public sealed record ScenarioSpec
     public EnforcementSpec Enforcement { get; init; } = new();
 
     public RareEarthSpec RareEarths { get; init; } = new();
+
+    /// <summary>
+    /// The excesses (H100e beyond what the rules permit) an analyst cares about, ascending: for each breach kind and
+    /// threshold the outputs give the probability that some cluster reaches it. By default 100, 1,000 and 10,000.
+    /// </summary>
+    public IReadOnlyList<double> BreachThresholdsH100e { get; init; } = Breaches.BreachKind.DefaultThresholdsH100e;
+
+    /// <summary>Thresholds for single kinds ("unlawful-compute", "piecemeal-exemption", "no-clustering"), in place of
+    /// <see cref="BreachThresholdsH100e"/> for those kinds.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> BreachThresholdsH100eByKind { get; init; } =
+        new Dictionary<string, IReadOnlyList<double>>();
 }
 
 /// <summary>How likely each check is to catch a diverted lot (exporter monitoring comes with the licence conditions).</summary>
@@ -130,8 +141,11 @@ public sealed record DataCentreSpec
     /// <summary>Whether the owner's network links its sites in this country into one cluster.</summary>
     public bool LinkAcrossSites { get; init; }
 
-    /// <summary>Whether the owner runs the no-clustering software a regime requires.</summary>
-    public bool NoClusteringCompliance { get; init; } = true;
+    /// <summary>
+    /// Whether the owner runs the no-clustering software a regime requires. When absent: yes, unless the site is at a
+    /// restricted destination (D:5 and Macau, or an owner headquartered there) or an intermediary supplies it.
+    /// </summary>
+    public bool? NoClusteringCompliance { get; init; }
 
     /// <summary>Monthly probability that a determined owner gets round no-clustering software (for good).</summary>
     public double CircumventionPerMonth { get; init; }

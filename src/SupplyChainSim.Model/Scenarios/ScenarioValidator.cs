@@ -143,7 +143,33 @@ public static partial class ScenarioValidator
             if (generator.BuyerCountries.Count == 0) Error($"{path}.buyerCountries", "expected at least one country");
             for (var j = 0; j < generator.BuyerCountries.Count; j++) Country($"{path}.buyerCountries[{j}]", generator.BuyerCountries[j]);
         }
+
+        ValidateThresholds("$.breachThresholdsH100e", spec.BreachThresholdsH100e, Error);
+        foreach (var (kind, thresholds) in spec.BreachThresholdsH100eByKind)
+        {
+            var path = $"$.breachThresholdsH100eByKind.{kind}";
+            if (!Breaches.BreachKind.All.Contains(kind))
+                Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Breaches.BreachKind.All)}; expected one of {string.Join(", ", Breaches.BreachKind.All)}");
+            else ValidateThresholds(path, thresholds, Error);
+        }
         return errors;
+    }
+
+    /// <summary>The most a concern threshold may be: more than any cluster the world could build is a unit mistake.</summary>
+    public const double MaxThresholdH100e = 100_000_000;
+
+    /// <summary>Concern thresholds: positive excesses in H100e, each larger than the one before.</summary>
+    private static void ValidateThresholds(string path, IReadOnlyList<double> thresholds, Action<string, string> error)
+    {
+        if (thresholds.Count > 10) error(path, $"expected at most 10 thresholds, found {thresholds.Count}");
+        for (var i = 0; i < thresholds.Count; i++)
+        {
+            var value = thresholds[i];
+            if (!double.IsFinite(value) || value <= 0 || value > MaxThresholdH100e)
+                error($"{path}[{i}]", $"expected an excess in H100e above 0 and at most {MaxThresholdH100e:N0}, found {value}");
+            else if (i > 0 && !(value > thresholds[i - 1]))
+                error($"{path}[{i}]", $"expected thresholds in ascending order, each larger than the one before ({thresholds[i - 1]}), found {value}");
+        }
     }
 
     private static void ValidateRareEarths(RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error)

@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
@@ -24,8 +25,14 @@ public sealed record MonthReport(
     /// <summary>Diverted lots caught this month: seized, their shells listed.</summary>
     public IReadOnlyList<Detection> Detections { get; init; } = [];
 
-    /// <summary>The largest cluster over its permitted size at the end of the month, if any.</summary>
+    /// <summary>The cluster with the most unauthorised compute at the end of the month, if any.</summary>
     public UnauthorisedCluster? LargestUnauthorised { get; init; }
+
+    /// <summary>For each breach kind with any excess, the largest excess in the world at the end of the month.</summary>
+    public IReadOnlyList<KindPeak> Peaks { get; init; } = [];
+
+    /// <summary>Where every breached cluster assessed this month stands (the last standing is the end-of-run one).</summary>
+    public IReadOnlyList<BreachStanding> Standings { get; init; } = [];
 
     /// <summary>Magnet supply and shortage by importer, and the month's rare-earth events.</summary>
     public RareEarthMonth RareEarths { get; init; } = new([], [], []);
@@ -47,15 +54,41 @@ public sealed record CountryMonth(
 {
     /// <summary>Diverted chips seized in the country.</summary>
     public Flow Seized { get; init; }
+
+    /// <summary>Unauthorised compute in the country's clusters at the end of the month: each cluster's largest excess.</summary>
+    public Tpp Unauthorised { get; init; }
 }
 
 /// <summary>Who ran what: the facts about a run that are not month by month.</summary>
-public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents);
+public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents)
+{
+    /// <summary>The excesses, in H100e, an analyst asks the probability of reaching, by breach kind.</summary>
+    public BreachThresholds Thresholds { get; init; } = BreachThresholds.Default;
+}
 
 /// <summary>A whole run's record, from which the output files are written.</summary>
 public sealed record RunResults(RunInfo Info, IReadOnlyList<MonthReport> Months)
 {
-    public IEnumerable<ClusterBreach> Breaches => Months.SelectMany(m => m.Breaches);
+    private IReadOnlyList<ClusterBreach>? breaches;
+
+    /// <summary>Every breach in the order recorded, each with where it stood at the end of the run.</summary>
+    public IReadOnlyList<ClusterBreach> Breaches => breaches ??= WithEndPositions();
+
+    private List<ClusterBreach> WithEndPositions()
+    {
+        var last = new Dictionary<(string, string), BreachStanding>();
+        foreach (var standing in Months.SelectMany(m => m.Standings)) last[(standing.Kind, standing.ClusterKey)] = standing;
+        // Every breach is assessed, and so has a standing, in the month it is recorded.
+        return Months.SelectMany(m => m.Breaches).Select(b =>
+        {
+            var end = last[(b.Kind, b.ClusterKey)];
+            return b with
+            {
+                EndCluster = end.Cluster, EndExcess = end.Excess, EndLimitBasis = end.LimitBasis,
+                EndMainContribution = (end.MainRoute, end.MainVia, end.MainCompute),
+            };
+        }).ToList();
+    }
 }
 
 /// <summary>The recorder: keeps each month's report in order.</summary>
@@ -68,7 +101,7 @@ public sealed class RunRecorder
     public static RunRecorder For(Worlds.World world) => new()
     {
         Info = new RunInfo(world.ScenarioName, world.Description, world.Context.Seed, world.Context.Start, world.Context.Months,
-            world.Context.Regime, world.AgentCount),
+            world.Context.Regime, world.AgentCount) { Thresholds = world.Context.Thresholds },
     };
 
     /// <summary>Records a month; recording the same month twice keeps the later report (handlers are idempotent by month).</summary>

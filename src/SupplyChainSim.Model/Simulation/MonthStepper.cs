@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
@@ -7,7 +8,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Simulation;
 
 /// <summary>
-/// Advances the world one month at a time through fixed phases (DOMAIN.md section 7). Each phase fans out to the hosts
+/// Advances the world one month at a time through fixed phases. Each phase fans out to the hosts
 /// that have work, waits for every reply, and only then does the next phase start. Replies are put in a canonical
 /// order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
 /// </summary>
@@ -100,7 +101,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         }
 
         // Phase: recording.
-        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal)
+        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ThenBy(b => b.Kind, StringComparer.Ordinal)
             .Select(b => b with
             {
                 FirstForOwner = State.OwnersInBreach.Add(b.Owner),
@@ -108,7 +109,11 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             })
             .ToList();
         State.BreachesSoFar += breaches.Count;
-        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths);
+        var standings = sites.SelectMany(s => s.Standings).ToList();
+        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths) with
+        {
+            Standings = standings,
+        };
         await hosts.RecordAsync(report);
         State.MonthsDone++;
         return report;
@@ -145,6 +150,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             var row = rows[world.DataCentreBlocks[b].Country];
             row.Installed += summary.Installed;
             row.LargestCluster = Tpp.Max(row.LargestCluster, summary.LargestCluster);
+            row.Unauthorised += summary.Unauthorised;
         }
         foreach (var breach in breaches) rows[breach.Country].NewBreaches++;
         foreach (var detection in detections) rows[detection.Country].Seized += FlowOf(detection.ChipModel, detection.Chips);
@@ -152,15 +158,21 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var largest = State.DataCentreSummaries.Where(s => s is not null).Select(s => s!)
             .OrderByDescending(s => s.LargestCluster).ThenBy(s => s.LargestClusterSite, StringComparer.Ordinal).FirstOrDefault();
         var countries = rows.Select(r => new CountryMonth(r.Key, r.Value.Licensed, r.Value.Exempt, r.Value.Smuggled, r.Value.Denied,
-            r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches) { Seized = r.Value.Seized }).ToList();
-        var unauthorised = State.DataCentreSummaries.Select(s => s?.LargestUnauthorised).Where(u => u is not null).Select(u => u!)
-            .OrderByDescending(u => u.Cluster).ThenBy(u => u.Site, StringComparer.Ordinal).FirstOrDefault();
+            r.Value.Installed, r.Value.LargestCluster, r.Value.NewBreaches) { Seized = r.Value.Seized, Unauthorised = r.Value.Unauthorised }).ToList();
+        var summaries = State.DataCentreSummaries.Where(s => s is not null).Select(s => s!).ToList();
+        var unauthorised = summaries.Select(s => s.LargestUnauthorised).Where(u => u is not null).Select(u => u!)
+            .OrderByDescending(u => u.Excess).ThenBy(u => u.Site, StringComparer.Ordinal).FirstOrDefault();
+        // The largest excess of each kind anywhere in the world at the end of the month.
+        var peaks = summaries.SelectMany(s => s.Peaks).GroupBy(p => p.Kind, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(p => p.Excess).ThenBy(p => p.ClusterKey, StringComparer.Ordinal).First())
+            .OrderBy(p => BreachKind.Rank(p.Kind)).ToList();
         return new MonthReport(month, countries,
             Sum(countries, c => c.Licensed), Sum(countries, c => c.Exempt), Sum(countries, c => c.Smuggled), Sum(countries, c => c.Denied),
             largest?.LargestCluster ?? Tpp.Zero, largest?.LargestClusterSite, breaches, State.BreachesSoFar, decisions)
         {
             Detections = detections,
             LargestUnauthorised = unauthorised,
+            Peaks = peaks,
             RareEarths = rareEarths,
         };
     }
@@ -170,7 +182,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     private sealed class CountryTally
     {
         public Flow Licensed, Exempt, Smuggled, Denied, Seized;
-        public Tpp Installed, LargestCluster;
+        public Tpp Installed, LargestCluster, Unauthorised;
         public int NewBreaches;
     }
 }

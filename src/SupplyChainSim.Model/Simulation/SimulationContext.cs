@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Randomness;
@@ -25,6 +26,9 @@ public sealed record SimulationContext(
     private ExportRegime[]? regimes;
     private RandomStreams? streams;
 
+    /// <summary>The excesses the run's outputs report the probability of reaching, by breach kind.</summary>
+    public BreachThresholds Thresholds { get; init; } = BreachThresholds.Default;
+
     public static SimulationContext From(ResolvedScenario scenario)
     {
         // The seller of a chip model is the first chipmaker (by id) with capacity for it.
@@ -34,7 +38,10 @@ public sealed record SimulationContext(
                 if (capacity > 0) sellers.TryAdd(model, maker.Id);
         var spec = scenario.Spec;
         var makers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
-        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement, spec.RareEarths);
+        return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement, spec.RareEarths)
+        {
+            Thresholds = BreachThresholds.From(spec.BreachThresholdsH100e, spec.BreachThresholdsH100eByKind),
+        };
     }
 
     /// <summary>Every chipmaker with capacity for a chip model, by id.</summary>

@@ -41,6 +41,16 @@ public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
 
     public static Tpp Max(Tpp a, Tpp b) => a.Tenths >= b.Tenths ? a : b;
 
+    public static Tpp Min(Tpp a, Tpp b) => a.Tenths <= b.Tenths ? a : b;
+
+    /// <summary>The exact total of some amounts of compute.</summary>
+    public static Tpp Sum(IEnumerable<Tpp> amounts)
+    {
+        long tenths = 0;
+        foreach (var amount in amounts) tenths += amount.Tenths;
+        return new Tpp(tenths);
+    }
+
     public int CompareTo(Tpp other) => Tenths.CompareTo(other.Tenths);
 
     public override string ToString() => Value.ToString("0.#", CultureInfo.InvariantCulture) + " TPP";

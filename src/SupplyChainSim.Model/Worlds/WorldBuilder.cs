@@ -26,21 +26,12 @@ public static class WorldBuilder
         if (duplicate is not null)
             throw Invalid(scenario, "$.dataCentres", $"two data centres are both called \"{duplicate.Key}\"; give generators distinct idPrefix values");
 
-        var dataCentreBlocks = new List<DataCentreBlockPlan>();
-        var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
-        foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var chunk in Pack(country, blockSize))
-            {
-                var block = new DataCentreBlockPlan(dataCentreBlocks.Count, country.Key, chunk);
-                dataCentreBlocks.Add(block);
-                foreach (var site in chunk) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
-            }
-
+        var siteIds = sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var brokers = new List<IntermediarySpec>();
         for (var i = 0; i < spec.Intermediaries.List.Count; i++)
         {
             var listed = spec.Intermediaries.List[i];
-            if (!addressOf.ContainsKey(listed.Buyer))
+            if (!siteIds.Contains(listed.Buyer))
                 throw Invalid(scenario, $"$.intermediaries.list[{i}].buyer", $"unknown data centre \"{listed.Buyer}\"; expected the id of a data centre in the world");
             brokers.Add(listed);
         }
@@ -56,6 +47,17 @@ public static class WorldBuilder
         var duplicateBroker = brokers.GroupBy(b => b.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateBroker is not null)
             throw Invalid(scenario, "$.intermediaries", $"two intermediaries are both called \"{duplicateBroker.Key}\"");
+        sites = WithNoClusteringCompliance(sites, brokers, scenario);
+
+        var dataCentreBlocks = new List<DataCentreBlockPlan>();
+        var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
+        foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var chunk in Pack(country, blockSize))
+            {
+                var block = new DataCentreBlockPlan(dataCentreBlocks.Count, country.Key, chunk);
+                dataCentreBlocks.Add(block);
+                foreach (var site in chunk) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
+            }
 
         var intermediaryBlocks = brokers.OrderBy(b => b.Id, StringComparer.Ordinal)
             .Select(b => new IntermediaryPlacement(b, addressOf[b.Buyer].Address, addressOf[b.Buyer].Country))
@@ -65,6 +67,20 @@ public static class WorldBuilder
 
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks);
+    }
+
+    /// <summary>
+    /// Whether each owner runs the no-clustering software a regime may require, where the scenario does not say: a US
+    /// licence condition binds owners who buy lawfully, not owners at restricted destinations (D:5 and Macau, or
+    /// headquartered there) nor owners supplied through smuggling intermediaries.
+    /// </summary>
+    private static List<DataCentreSpec> WithNoClusteringCompliance(List<DataCentreSpec> sites, List<IntermediarySpec> brokers, ResolvedScenario scenario)
+    {
+        var supplied = brokers.Select(b => b.Buyer).ToHashSet(StringComparer.Ordinal);
+        return sites.Select(s => s.NoClusteringCompliance is not null ? s : s with
+        {
+            NoClusteringCompliance = !(scenario.Countries[s.Country].IsD5 || scenario.Countries[s.HeadquartersOrCountry].IsD5 || supplied.Contains(s.Id)),
+        }).ToList();
     }
 
     /// <summary>
