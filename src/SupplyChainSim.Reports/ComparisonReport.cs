@@ -15,9 +15,13 @@ public static class ComparisonReport
 
     /// <summary>One row per regime compared, in the order given on the command line.</summary>
     /// <param name="files">The scenario file of each row, as given.</param>
-    public static byte[] Csv(IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<string> files) => ResultFiles.Csv(
-        ["scenario", "file", "seed", "agents", .. RegimeOutcome.Columns],
-        rows.Select((row, i) => (IReadOnlyList<object>)[row.Label, files[i], row.Run.Seed, row.Run.Agents, .. row.Values()]));
+    public static byte[] Csv(IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<string> files)
+    {
+        var kinds = RegimeOutcome.KindColumns(rows);
+        return ResultFiles.Csv(
+            ["scenario", "file", "seed", "agents", .. RegimeOutcome.Columns, .. RegimeOutcome.KindColumnNames(kinds)],
+            rows.Select((row, i) => (IReadOnlyList<object>)[row.Label, files[i], row.Run.Seed, row.Run.Agents, .. row.Values(kinds)]));
+    }
 
     /// <param name="planned">How many regimes were asked for: fewer rows means the comparison was stopped.</param>
     public static byte[] Html(IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<string> files, int planned)
@@ -98,8 +102,12 @@ public static class ComparisonReport
         yield return Row("95% Wilson interval", r => $"{RunReport.Probability(r.MonteCarlo.BreachProbabilityLower95)} to {RunReport.Probability(r.MonteCarlo.BreachProbabilityUpper95)}");
         yield return Row("first breach month (median)", r => r.MonteCarlo.FirstBreachMedian?.ToString() ?? "none");
         yield return Row("first breach month (5th to 95th percentile)", r => r.MonteCarlo.FirstBreachP5 is { } p5 ? $"{p5} to {r.MonteCarlo.FirstBreachP95}" : "none");
-        yield return Row("largest unauthorised cluster H100e (median)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterMedian));
-        yield return Row("largest unauthorised cluster H100e (95th percentile)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterP95));
+        foreach (var (kind, threshold) in RegimeOutcome.KindColumns(rows))
+            yield return Row($"P({kind}{(threshold is { } t ? $" >= {ResultFiles.Number(t)} H100e" : ", any excess")})", r => r.Estimate(kind, threshold) is { } e
+                ? $"{RunReport.Probability(e.Probability)} ({RunReport.Probability(e.Lower95)} to {RunReport.Probability(e.Upper95)}), first {e.FirstMonthMedian?.ToString() ?? "never"}"
+                : "not asked");
+        yield return Row("largest excess beyond the rules H100e (median)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterMedian));
+        yield return Row("largest excess beyond the rules H100e (95th percentile)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterP95));
         yield return Row("smuggled H100e (mean)", r => RunReport.H100e(r.MonteCarlo.SmuggledH100eMean));
         foreach (var tier in TierExports.Tiers)
             yield return Row($"licensed H100e to Tier {tier} (mean)", r => RunReport.H100e(r.LicensedMean(tier)));

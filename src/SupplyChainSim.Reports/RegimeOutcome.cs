@@ -1,6 +1,8 @@
 using System.Globalization;
 using MathNet.Numerics.Statistics;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
@@ -67,13 +69,32 @@ public sealed record RegimeOutcome(
     public static readonly IReadOnlyList<string> Columns =
     [
         "replications", "replicationsWithBreach", "breachProbability", "breachProbabilityLower95", "breachProbabilityUpper95",
-        "firstBreachMonthP5", "firstBreachMonthMedian", "firstBreachMonthP95", "largestUnauthorisedClusterH100eMedian",
-        "largestUnauthorisedClusterH100eP95", "smuggledH100eMean",
+        "firstBreachMonthP5", "firstBreachMonthMedian", "firstBreachMonthP95", "largestUnauthorisedH100eMedian",
+        "largestUnauthorisedH100eP95", "smuggledH100eMean",
         .. TierExports.Tiers.Select(t => $"licensedH100eTier{t}Mean"), .. TierExports.Tiers.Select(t => $"exemptH100eTier{t}Mean"),
     ];
 
-    /// <summary>The values of <see cref="Columns"/>, rounded as summary.json rounds them (4 decimals).</summary>
-    public IReadOnlyList<object> Values()
+    /// <summary>
+    /// The breach kinds and thresholds of a set of rows, in kind order then ascending: every (kind, threshold) any row
+    /// was asked about (scenarios may set their own thresholds), "any excess" (null) first for each kind.
+    /// </summary>
+    public static IReadOnlyList<(string Kind, double? Threshold)> KindColumns(IReadOnlyList<RegimeOutcome> rows) =>
+        rows.SelectMany(r => r.MonteCarlo.Kinds).Select(k => (k.Kind, k.ThresholdH100e)).Distinct()
+            .OrderBy(k => BreachKind.Rank(k.Kind)).ThenBy(k => k.ThresholdH100e ?? -1).ToList();
+
+    /// <summary>Four columns per kind and threshold: the probability, its 95% Wilson interval and the median first month.</summary>
+    public static IReadOnlyList<string> KindColumnNames(IReadOnlyList<(string Kind, double? Threshold)> kinds) =>
+        kinds.SelectMany(k => Prefix(k) is var p ? (IEnumerable<string>)[$"{p}P", $"{p}Lower95", $"{p}Upper95", $"{p}FirstMonthMedian"] : []).ToList();
+
+    private static string Prefix((string Kind, double? Threshold) k) =>
+        ResultFiles.Camel(k.Kind) + (k.Threshold is { } t ? $"Ge{ResultFiles.Number(t)}" : "");
+
+    /// <summary>The estimate for one kind and threshold; null where this row's scenario did not ask about it.</summary>
+    public KindEstimate? Estimate(string kind, double? threshold) =>
+        MonteCarlo.Kinds.FirstOrDefault(k => k.Kind == kind && k.ThresholdH100e == threshold);
+
+    /// <summary>The values of <see cref="Columns"/>, then of <see cref="KindColumnNames"/>, rounded as summary.json rounds them (4 decimals).</summary>
+    public IReadOnlyList<object> Values(IReadOnlyList<(string Kind, double? Threshold)> kinds)
     {
         var mc = MonteCarlo;
         return
@@ -82,6 +103,9 @@ public sealed record RegimeOutcome(
             Month(mc.FirstBreachP5), Month(mc.FirstBreachMedian), Month(mc.FirstBreachP95), Round(mc.LargestUnauthorisedClusterMedian),
             Round(mc.LargestUnauthorisedClusterP95), Round(mc.SmuggledH100eMean),
             .. LicensedMeans.Select(m => (object)Round(m)), .. ExemptMeans.Select(m => (object)Round(m)),
+            .. kinds.SelectMany(k => Estimate(k.Kind, k.Threshold) is { } e
+                ? (IEnumerable<object>)[Round(e.Probability), Round(e.Lower95), Round(e.Upper95), Month(e.FirstMonthMedian)]
+                : ["", "", "", ""]),
         ];
     }
 

@@ -18,9 +18,13 @@ public static class SweepReport
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>One row per value, in the order given; <see cref="RegimeOutcome.Label"/> is the value as JSON text.</summary>
-    public static byte[] Csv(string parameter, IReadOnlyList<RegimeOutcome> rows) => ResultFiles.Csv(
-        ["parameter", "value", "scenario", "seed", .. RegimeOutcome.Columns],
-        rows.Select(row => (IReadOnlyList<object>)[parameter, row.Label, row.Run.Scenario, row.Run.Seed, .. row.Values()]));
+    public static byte[] Csv(string parameter, IReadOnlyList<RegimeOutcome> rows)
+    {
+        var kinds = RegimeOutcome.KindColumns(rows);
+        return ResultFiles.Csv(
+            ["parameter", "value", "scenario", "seed", .. RegimeOutcome.Columns, .. RegimeOutcome.KindColumnNames(kinds)],
+            rows.Select(row => (IReadOnlyList<object>)[parameter, row.Label, row.Run.Scenario, row.Run.Seed, .. row.Values(kinds)]));
+    }
 
     /// <param name="planned">How many values were asked for: fewer rows means the sweep was stopped.</param>
     public static byte[] Html(string scenarioFile, string parameter, IReadOnlyList<RegimeOutcome> rows, int planned)
@@ -68,6 +72,15 @@ public static class SweepReport
                 .. TierExports.Tiers.Select(t => ($"licensed, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())),
                 .. TierExports.Tiers.Select(t => ($"exempt, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())),
             ]), 1000, 380), "Chips delivered under a licence, and without one (notified or exempt), by the destination's AI Diffusion Rule tier.");
+
+        var kinds = RegimeOutcome.KindColumns(rows);
+        page.Heading(2, "Breaches by kind");
+        page.Table([parameter, .. kinds.Select(k => k.Threshold is { } t ? $"{k.Kind} >= {ResultFiles.Number(t)} H100e" : $"{k.Kind}, any")],
+            rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.Label, .. kinds.Select(k => r.Estimate(k.Kind, k.Threshold) is { } e
+                    ? $"{RunReport.Probability(e.Probability)} ({RunReport.Probability(e.Lower95)} to {RunReport.Probability(e.Upper95)})" : "not asked"),
+            ]));
 
         page.Heading(2, "Values");
         page.Table([parameter, .. axis.InH100e ? ["H100e"] : Array.Empty<string>(), "P(breach)", "95% interval", "first breach (median)",

@@ -31,10 +31,19 @@ public class ReportCommandTests
         var first = mc.GetProperty("firstBreachMonth");
         foreach (var (json, csv) in new[] { ("p5", "firstBreachMonthP5"), ("median", "firstBreachMonthMedian"), ("p95", "firstBreachMonthP95") })
             Assert.Equal(first.GetProperty(json).GetString() ?? "", row[csv]);
-        var unauthorised = mc.GetProperty("largestUnauthorisedClusterH100e");
-        Assert.Equal(unauthorised.GetProperty("median").GetRawText(), row["largestUnauthorisedClusterH100eMedian"]);
-        Assert.Equal(unauthorised.GetProperty("p95").GetRawText(), row["largestUnauthorisedClusterH100eP95"]);
+        var unauthorised = mc.GetProperty("largestUnauthorisedH100e");
+        Assert.Equal(unauthorised.GetProperty("median").GetRawText(), row["largestUnauthorisedH100eMedian"]);
+        Assert.Equal(unauthorised.GetProperty("p95").GetRawText(), row["largestUnauthorisedH100eP95"]);
         Assert.Equal(mc.GetProperty("smuggledH100eMean").GetRawText(), row["smuggledH100eMean"]);
+        // Every kind and threshold: unlawfulComputeP, unlawfulComputeGe1000Lower95, ...
+        foreach (var estimate in mc.GetProperty("byKind").EnumerateArray())
+        {
+            var prefix = Model.Output.ResultFiles.Camel(estimate.GetProperty("kind").GetString()!) +
+                (estimate.GetProperty("thresholdH100e").ValueKind == JsonValueKind.Null ? "" : "Ge" + estimate.GetProperty("thresholdH100e").GetRawText());
+            foreach (var (json, csv) in new[] { ("probability", "P"), ("lower95", "Lower95"), ("upper95", "Upper95") })
+                Assert.Equal(estimate.GetProperty(json).GetRawText(), row[prefix + csv]);
+            Assert.Equal(estimate.GetProperty("firstMonthMedian").GetString() ?? "", row[prefix + "FirstMonthMedian"]);
+        }
 
         // Licensed and exempt H100e by tier add up to the replications' totals (rounded per replication there).
         var replications = ReadCsv(Path.Combine(runDirectory, "replications.csv"));

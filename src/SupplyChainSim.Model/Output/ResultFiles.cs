@@ -118,7 +118,7 @@ public static class ResultFiles
         writer.WriteNumber("median", Round(mc.LargestClusterMedian));
         writer.WriteNumber("p95", Round(mc.LargestClusterP95));
         writer.WriteEndObject();
-        writer.WriteStartObject("largestUnauthorisedClusterH100e");
+        writer.WriteStartObject("largestUnauthorisedH100e");
         writer.WriteNumber("median", Round(mc.LargestUnauthorisedClusterMedian));
         writer.WriteNumber("p95", Round(mc.LargestUnauthorisedClusterP95));
         writer.WriteEndObject();
