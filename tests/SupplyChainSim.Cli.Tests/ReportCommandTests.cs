@@ -54,7 +54,7 @@ public class ReportCommandTests
         var b = await Cli.RunAsync(Args("b"));
         Assert.True(a.ExitCode == 0, a.Error);
         Assert.Equal(0, b.ExitCode);
-        Assert.Contains("replications.csv, report.html to", a.Out);
+        Assert.Contains("replications.csv, report.html, manifest.json to", a.Out);
         var html = await File.ReadAllTextAsync(temp.File("a/report.html"));
         Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/report.html")), await File.ReadAllBytesAsync(temp.File("b/report.html")));
         Assert.Contains("<h1>piecemeal-2025</h1>", html);
@@ -71,7 +71,7 @@ public class ReportCommandTests
             "--replications", "3", "--months", "8", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);
         Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
-        Assert.Contains("Wrote compare.csv, compare.html to", compare.Out);
+        Assert.Contains("Wrote compare.csv, compare.html, manifest.json to", compare.Out);
 
         var rows = ReadCsv(temp.File("compare/compare.csv"));
         Assert.Equal(["diffusion-rule-2025", "rescission-2025"], rows.Select(r => r["scenario"]));

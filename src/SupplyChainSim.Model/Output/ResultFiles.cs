@@ -59,10 +59,6 @@ public static class ResultFiles
         return files;
     }
 
-    /// <summary>Writes every file whole: all to temporary files first, then each renamed into place.</summary>
-    public static void Write(RunResults results, string directory, IReadOnlyList<ReplicationSummary>? replications = null) =>
-        AtomicFiles.WriteAll(directory, Render(results, replications));
-
     public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications) => Csv(
         ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedClusterH100e",
             "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e"],
