@@ -92,6 +92,14 @@ public sealed class LiveProcess : IAsyncDisposable
         throw new TimeoutException($"no line with '{prefix}' from the program\n{Output}");
     }
 
+    /// <summary>The exit code, once the program ends by itself.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Ctrl+C, as a person at the terminal would: SIGINT, then the exit code.</summary>
     public async Task<int> InterruptAsync()
     {

@@ -55,7 +55,8 @@ public static class Folder
     public static void AssertHolds(IReadOnlyDictionary<string, byte[]> expected, string folder, string what)
     {
         var actual = Read(folder);
-        Assert.True(expected.Keys.SequenceEqual(actual.Keys), $"{what}: expected [{string.Join(", ", expected.Keys)}], found [{string.Join(", ", actual.Keys)}]");
+        var names = expected.Keys.Order(StringComparer.Ordinal).ToList();
+        Assert.True(names.SequenceEqual(actual.Keys), $"{what}: expected [{string.Join(", ", names)}], found [{string.Join(", ", actual.Keys)}]");
         foreach (var (name, bytes) in expected) Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{what}: {name} differs");
     }
 
@@ -222,6 +223,24 @@ public class OutputSetTests(CommitSets sets) : IClassFixture<CommitSets>
         Assert.Contains("that no earlier run of supplychainsim wrote there", result.Error);
         Assert.DoesNotContain("month ", result.Out);
         Folder.AssertHolds(before, output, "a refused folder");
+        Assert.Equal(["out"], Folder.Entries(temp.Path));
+    }
+
+    [Fact]
+    public async Task A_file_put_into_the_folder_while_the_run_goes_on_is_not_lost()
+    {
+        using var temp = new TempFolder();
+        var output = temp.File("out");
+        Folder.Write(output, sets.Old);
+        await using var run = LiveProcess.Start("run", CommitSets.Scenario, "--months", "3", "--dashboard", "--port", "0", "--pace", "1s", "--out", output);
+        await run.WaitForLineAsync("Live world:", TimeSpan.FromSeconds(60));
+        await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "written while the run went on\n");
+
+        Assert.Equal(2, await run.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("holds notes.txt that no earlier run of supplychainsim wrote there", run.Output);
+        Assert.Contains("The results were not written.", run.Output);
+        Folder.AssertHolds(sets.Old.Append(new("notes.txt", "written while the run went on\n"u8.ToArray())).ToDictionary(f => f.Key, f => f.Value), output,
+            "the folder with the user's file");
         Assert.Equal(["out"], Folder.Entries(temp.Path));
     }
 

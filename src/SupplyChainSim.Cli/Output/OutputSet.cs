@@ -61,7 +61,7 @@ internal sealed class OutputSet : IDisposable
         try
         {
             set.Recover();
-            set.EnsureReplaceable();
+            set.EnsureReplaceable("Nothing was run or written.");
         }
         catch
         {
@@ -78,7 +78,7 @@ internal sealed class OutputSet : IDisposable
     public void Commit(IReadOnlyDictionary<string, byte[]> files)
     {
         // Checked again: a file put into the folder while the run went on is not lost either.
-        EnsureReplaceable();
+        EnsureReplaceable("The results were not written.");
         var staging = Sibling(Writing, Environment.ProcessId);
         try
         {
@@ -255,7 +255,7 @@ internal sealed class OutputSet : IDisposable
     /// Refuses a folder that holds anything but an earlier output set: one whose manifest.json lists every file in it,
     /// or, from before manifests, nothing but files this tool writes. Nothing a user put there is replaced.
     /// </summary>
-    private void EnsureReplaceable()
+    private void EnsureReplaceable(string consequence)
     {
         if (!Directory.Exists(Folder)) return;
         var entries = new DirectoryInfo(Folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
@@ -264,7 +264,7 @@ internal sealed class OutputSet : IDisposable
         var strangers = entries.Where(e => e is not FileInfo || e.LinkTarget is not null || !ours.Contains(e.Name)).Select(e => e.Name).ToList();
         if (strangers.Count == 0) return;
         throw new OutputFolderRefusedException($"--out {Folder}: holds {Describe(strangers)} that no earlier run of supplychainsim wrote there " +
-            "(only an empty folder or an earlier output set is replaced); move them, or choose another folder. Nothing was run or written.");
+            $"(only an empty folder or an earlier output set is replaced); move them, or choose another folder. {consequence}");
     }
 
     private static string Describe(List<string> names) =>
