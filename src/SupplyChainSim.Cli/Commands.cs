@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
 using Spectre.Console;
+using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
@@ -85,11 +86,56 @@ public static class Commands
         var command = new Command("schema", "Print the JSON Schema of scenario files, for editors to complete and check them.") { output };
         command.SetAction(parse => Execute(console, () =>
         {
-            if (parse.GetValue(output) is { } file) AtomicFiles.WriteAll(file.DirectoryName!, new Dictionary<string, byte[]> { [file.Name] = System.Text.Encoding.UTF8.GetBytes(ScenarioSchema.Text()) });
+            if (parse.GetValue(output) is { } file) WriteSchema(file.FullName);
             else Console.Out.Write(ScenarioSchema.Text());
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
         return command;
+    }
+
+    /// <summary>
+    /// `schema --out` replaces nothing but a schema: the file is new, or one this command wrote before (written beside
+    /// it, then renamed over it, so it is never half-written).
+    /// </summary>
+    private static void WriteSchema(string path)
+    {
+        // A link is followed: the schema it names is replaced, the link stays.
+        var target = OutputFolderRules.Canonical(path);
+        if (Directory.Exists(target))
+            throw new OutputFolderRefusedException($"--out {path}: is a folder; expected the schema's file name, such as scenarios/{ScenarioSchema.FileName}; nothing was written.");
+        if (File.Exists(target) && !IsScenarioSchema(target))
+            throw new OutputFolderRefusedException($"--out {path}: exists and is not a scenario schema written by supplychainsim, and only such a file is replaced; nothing was written.");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.new-{Environment.ProcessId}");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(ScenarioSchema.Text()));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static bool IsScenarioSchema(string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(file));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("$id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == ScenarioSchema.FileName
+                && document.RootElement.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String
+                && title.GetString() == ScenarioSchema.Node["title"]!.GetValue<string>();
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null);
@@ -99,10 +145,13 @@ public static class Commands
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
         var world = Build(scenario, request.BlockSize);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
+        // The folder is claimed before the world runs and held until the results are switched in.
+        var manifest = RunManifest.For([(scenario.Spec.Name, scenario)], request.Replications);
+        using var output = OutputSet.Claim(outDirectory, manifest.InputFiles, CommitSteps.FromEnvironment(cancellationToken));
 
         var report = new ConsoleReport(console);
         report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
-        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), outDirectory, live, cancellationToken);
+        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), output, manifest, outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         if (request.Replications == 1)
@@ -112,16 +161,27 @@ public static class Commands
                 report.Month(month);
                 return Task.CompletedTask;
             }, cancellationToken);
-            RunOutputs.Write(results, outDirectory);
+            RunOutputs.Write(results, output, manifest);
             report.Summary(results, outDirectory, clock.Elapsed);
-            return ExitCodes.Success;
+            return Written(outDirectory, cancellationToken);
         }
 
         var (first, summaries) = await RunReplications(console, host, scenario, request, cancellationToken);
-        RunOutputs.Write(first, outDirectory, summaries);
+        RunOutputs.Write(first, output, manifest, summaries);
         report.Summary(first, outDirectory, clock.Elapsed, withReplications: true);
         report.MonteCarlo(summaries, request.Scenario);
-        return ExitCodes.Success;
+        return Written(outDirectory, cancellationToken);
+    }
+
+    /// <summary>
+    /// The exit code once the results are in: Ctrl+C that came after the last month (while they were rendered or
+    /// written) does not stop the writing, which takes moments and leaves a whole set; it is reported, with 130.
+    /// </summary>
+    internal static int Written(string outDirectory, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested) return ExitCodes.Success;
+        Console.Error.WriteLine($"supplychainsim: cancelled while the results were being written; they were written whole to {outDirectory}.");
+        return ExitCodes.Cancelled;
     }
 
     public const int MaxReplications = 100_000;
@@ -182,6 +242,11 @@ public static class Commands
             foreach (var error in e.Errors) Console.Error.WriteLine(error);
             var count = e.Errors.Count(x => !x.IsWarning);
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
+            return ExitCodes.InvalidInput;
+        }
+        catch (OutputFolderRefusedException e)
+        {
+            Console.Error.WriteLine($"supplychainsim: {e.Message}");
             return ExitCodes.InvalidInput;
         }
         catch (OperationCanceledException)

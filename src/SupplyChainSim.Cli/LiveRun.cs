@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Net;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
+using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
@@ -91,8 +91,8 @@ internal sealed class LiveRunOptions
 /// </summary>
 internal static class LiveRun
 {
-    public static async Task<int> RunAsync(IAnsiConsole console, ConsoleReport report, World world, string runKey, string outDirectory,
-        LiveRequest request, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IAnsiConsole console, ConsoleReport report, World world, string runKey, OutputSet output, RunManifest manifest,
+        string outDirectory, LiveRequest request, CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address))
             Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
@@ -113,9 +113,10 @@ internal static class LiveRun
                 live.Record(month);
                 if (month.Month != world.Context.End) await Task.Delay(request.Pace, token);
             }, cancellationToken);
-            RunOutputs.Write(results, outDirectory);
+            RunOutputs.Write(results, output, manifest);
             live.Finish(outDirectory);
             report.Summary(results, outDirectory, clock.Elapsed);
+            if (cancellationToken.IsCancellationRequested) return Commands.Written(outDirectory, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

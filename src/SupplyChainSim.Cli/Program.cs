@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Spectre.Console;
 using SupplyChainSim.Cli;
+using SupplyChainSim.Cli.Output;
 
 // The `supplychainsim` command. Exit codes: 0 success, 1 failure while running, 2 invalid input.
+RunManifest.CommandLine = args;
 var console = AnsiConsole.Console;
 // Month lines are meant to be read by scripts too: never wrap them at a guessed width when output is redirected.
 if (Console.IsOutputRedirected) console.Profile.Width = 250;

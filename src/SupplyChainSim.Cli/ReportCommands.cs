@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using SupplyChainSim.Model.Output;
+using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
@@ -104,6 +104,9 @@ internal static class ReportCommands
         Action<RegimeOutcome>? finished = null)
     {
         var clock = Stopwatch.StartNew();
+        // The folder is claimed before anything runs and held until the results are switched in.
+        var manifest = RunManifest.For(runs.Select(r => (r.Label, r.Scenario)).ToList(), request.Replications);
+        using var output = OutputSet.Claim(request.OutDirectory, manifest.InputFiles, CommitSteps.FromEnvironment(cancellationToken));
         var first = runs[0].Scenario.Spec;
         console.WriteLine($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}");
@@ -115,13 +118,13 @@ internal static class ReportCommands
             Console.Error.WriteLine($"supplychainsim: cancelled before the first of {runs.Count} {what} finished; nothing was written.");
             return ExitCodes.Cancelled;
         }
-        var files = render(rows, runs.Count);
-        AtomicFiles.WriteAll(request.OutDirectory, files);
+        var files = manifest.AddTo(render(rows, runs.Count));
+        output.Commit(files);
         var written = $"{string.Join(", ", files.Keys.Order(StringComparer.Ordinal))} to {request.OutDirectory} in {clock.Elapsed.TotalSeconds.ToString("0.0", Invariant)} s";
         if (!stopped)
         {
             console.WriteLine($"Wrote {written}");
-            return ExitCodes.Success;
+            return Commands.Written(request.OutDirectory, cancellationToken);
         }
         Console.Error.WriteLine($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
             $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}");

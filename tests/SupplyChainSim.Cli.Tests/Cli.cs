@@ -8,16 +8,22 @@ public static class Cli
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Options(), args);
+
+    /// <summary>Where the program runs and what it finds in its environment (the test seams).</summary>
+    public sealed record Options(string? WorkingDirectory = null, IReadOnlyDictionary<string, string>? Environment = null);
+
+    public static async Task<Result> RunAsync(Options options, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Paths.Root,
+            WorkingDirectory = options.WorkingDirectory ?? Paths.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "supplychainsim.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -53,6 +59,8 @@ public sealed class LiveProcess : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    public int Id => process.Id;
+
     public string Output
     {
         get
@@ -82,6 +90,14 @@ public sealed class LiveProcess : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"no line with '{prefix}' from the program\n{Output}");
+    }
+
+    /// <summary>The exit code, once the program ends by itself.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
     }
 
     /// <summary>Ctrl+C, as a person at the terminal would: SIGINT, then the exit code.</summary>

@@ -63,7 +63,7 @@ public class ReportCommandTests
         var b = await Cli.RunAsync(Args("b"));
         Assert.True(a.ExitCode == 0, a.Error);
         Assert.Equal(0, b.ExitCode);
-        Assert.Contains("replications.csv, report.html to", a.Out);
+        Assert.Contains("replications.csv, report.html, manifest.json to", a.Out);
         var html = await File.ReadAllTextAsync(temp.File("a/report.html"));
         Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/report.html")), await File.ReadAllBytesAsync(temp.File("b/report.html")));
         Assert.Contains("<h1>piecemeal-2025</h1>", html);
@@ -80,9 +80,11 @@ public class ReportCommandTests
             "--replications", "3", "--months", "8", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);
         Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
-        Assert.Contains("Wrote compare.csv, compare.html to", compare.Out);
+        Assert.Contains("Wrote compare.csv, compare.html, manifest.json to", compare.Out);
 
         var rows = ReadCsv(temp.File("compare/compare.csv"));
+        using (var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("compare/manifest.json"))))
+            Assert.Equal(["diffusion-rule-2025", "rescission-2025"], manifest.RootElement.GetProperty("scenarios").EnumerateArray().Select(s => s.GetProperty("label").GetString()));
         Assert.Equal(["diffusion-rule-2025", "rescission-2025"], rows.Select(r => r["scenario"]));
         Assert.All(rows, r => Assert.Equal("2025", r["seed"]));
         // The rule differs from May 2025 on: exports to Tier 2 must differ between the regimes.
@@ -114,6 +116,14 @@ public class ReportCommandTests
         AssertRowMatchesRun(rows[1], temp.File("run"));
         // A smaller allowance leaves less to notification and more to licences (counted against the country cap).
         Assert.NotEqual(rows[0]["exemptH100eTier2Mean"], rows[1]["exemptH100eTier2Mean"]);
+
+        // The manifest lists each value's scenario as run, all on the same seeds.
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("sweep/manifest.json")));
+        var scenarios = manifest.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Equal([["$.regime.rules[3].allowanceTpp=7915600"], ["$.regime.rules[3].allowanceTpp=26900000"]],
+            scenarios.Select(s => s.GetProperty("set").EnumerateArray().Select(v => v.GetString()).ToArray()));
+        Assert.Equal([7915600L, 26900000L], scenarios.Select(s => s.GetProperty("resolved").GetProperty("regime").GetProperty("rules")[3].GetProperty("allowanceTpp").GetInt64()));
+        Assert.Equal(2, manifest.RootElement.GetProperty("seeds").GetProperty("replicationSeeds").GetArrayLength());
 
         var html = await File.ReadAllTextAsync(temp.File("sweep/sweep.html"));
         Assert.Contains("allowanceTpp in H100e (TPP / 15,831.2)", html);

@@ -110,6 +110,24 @@ public class ScenarioLoaderTests
         Assert.Contains("extends itself", Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(b)).Errors.Single().Message);
     }
 
+    [Fact]
+    public void The_catalogue_and_country_files_a_scenario_names_are_recorded_with_the_files_it_extends()
+    {
+        using var folder = new TempFolder();
+        var data = Path.Combine(Paths.Root, "src", "SupplyChainSim.Model", "Data");
+        var catalogue = folder.Write("my-chips.json", File.ReadAllText(Path.Combine(data, "chips.json")));
+        var countries = folder.Write("my-countries.json", File.ReadAllText(Path.Combine(data, "countries.json")));
+        var world = folder.Write("world.json", TestWorlds.HandComputed.Replace("\"formatVersion\": 1,", "\"formatVersion\": 1, \"countriesFile\": \"my-countries.json\","));
+        var scenario = folder.Write("scenario.json", "{ \"extends\": \"world.json\", \"catalogueFile\": \"my-chips.json\" }");
+
+        var loaded = ScenarioLoader.Load(scenario);
+
+        Assert.Equal([scenario, world], loaded.Files);
+        Assert.Equal([catalogue, countries], loaded.DataFiles);
+        Assert.Equal([countries], ScenarioLoader.Load(world).DataFiles);
+        Assert.Empty(ScenarioLoader.Load(folder.Write("built-in.json", TestWorlds.HandComputed)).DataFiles);
+    }
+
     private sealed class TempFolder : IDisposable
     {
         private readonly string path = Directory.CreateTempSubdirectory("scs-loader-").FullName;

@@ -62,10 +62,6 @@ public static class ResultFiles
         return files;
     }
 
-    /// <summary>Writes every file whole: all to temporary files first, then each renamed into place.</summary>
-    public static void Write(RunResults results, string directory, IReadOnlyList<ReplicationSummary>? replications = null) =>
-        AtomicFiles.WriteAll(directory, Render(results, replications));
-
     public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications)
     {
         var kinds = replications.Count == 0 ? [] : replications[0].Kinds;

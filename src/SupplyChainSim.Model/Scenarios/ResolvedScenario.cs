@@ -9,6 +9,9 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// <summary>The scenario file and the files it extends, in order: where errors found later are looked up.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>The catalogue and country files the scenario names (`catalogueFile`, `countriesFile`), as read; none for the built-in ones.</summary>
+    public IReadOnlyList<string> DataFiles { get; init; } = [];
+
     /// <summary>Values set from outside the files (`--set`), laid over them in this order.</summary>
     public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
 

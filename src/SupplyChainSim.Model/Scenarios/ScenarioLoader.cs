@@ -38,18 +38,26 @@ public static partial class ScenarioLoader
         var spec = ReadScenario(path, files, overrides);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
+        var dataFiles = new List<string>();
         var catalogue = spec.CatalogueFile is { } catalogueFile
-            ? ReadJsonFile<CatalogueFile>(Path.Combine(directory, catalogueFile)).ToCatalogue()
+            ? ReadJsonFile<CatalogueFile>(DataFile(directory, catalogueFile, dataFiles)).ToCatalogue()
             : BuiltIn.Catalogue;
         var countryFile = spec.CountriesFile is { } countriesFile
-            ? ReadJsonFile<CountryFile>(Path.Combine(directory, countriesFile)).ToList()
+            ? ReadJsonFile<CountryFile>(DataFile(directory, countriesFile, dataFiles)).ToList()
             : BuiltIn.Countries;
         var countries = Merge(countryFile, spec.Countries);
 
-        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files, Overrides = overrides };
+        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files, DataFiles = dataFiles, Overrides = overrides };
         var errors = ScenarioValidator.Validate(resolved);
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
         return resolved with { Warnings = Place(errors, files, overrides) };
+    }
+
+    private static string DataFile(string directory, string name, List<string> dataFiles)
+    {
+        var path = Path.Combine(directory, name);
+        dataFiles.Add(path);
+        return path;
     }
 
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
@@ -302,17 +310,32 @@ public static partial class ScenarioLoader
     /// <summary>The catalogue and country list shipped inside the model (src/SupplyChainSim.Model/Data).</summary>
     public static class BuiltIn
     {
-        private static readonly Lazy<ChipCatalogue> catalogue = new(() => ReadResource<CatalogueFile>("chips.json").ToCatalogue());
-        private static readonly Lazy<CountryList> countries = new(() => ReadResource<CountryFile>("countries.json").ToList());
+        private static readonly Lazy<ChipCatalogue> catalogue = new(() => ReadResource<CatalogueFile>(CatalogueName).ToCatalogue());
+        private static readonly Lazy<CountryList> countries = new(() => ReadResource<CountryFile>(CountriesName).ToList());
 
         public static ChipCatalogue Catalogue => catalogue.Value;
 
         public static CountryList Countries => countries.Value;
 
+        public const string CatalogueName = "chips.json";
+        public const string CountriesName = "countries.json";
+
+        /// <summary>A built-in data file's bytes, as embedded (for provenance: its hash is that of the file in the repository).</summary>
+        public static byte[] Bytes(string name)
+        {
+            using var stream = Resource(name);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
+
+        private static Stream Resource(string name) =>
+            Assembly.GetExecutingAssembly().GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
+            ?? throw new InvalidOperationException($"built-in data file {name} is missing from the model assembly");
+
         private static T ReadResource<T>(string name)
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
-                ?? throw new InvalidOperationException($"built-in data file {name} is missing from the model assembly");
+            using var stream = Resource(name);
             using var reader = new StreamReader(stream);
             return Deserialize<T>(reader.ReadToEnd(), "built-in " + name);
         }

@@ -1,0 +1,38 @@
+namespace SupplyChainSim.Cli.Output;
+
+/// <summary>
+/// Test seams at the named steps of <see cref="OutputSet.Commit"/>, set from the environment by the CLI only:
+/// SUPPLYCHAINSIM_TEST_KILL_AT=&lt;step&gt; kills the process there (SIGKILL: no cleanup of any kind runs),
+/// SUPPLYCHAINSIM_TEST_FAIL_AT=&lt;step&gt; throws the IOException a full disk would,
+/// SUPPLYCHAINSIM_TEST_INTERRUPT_AT=&lt;step&gt; presses Ctrl+C (SIGINT) and waits until the command has seen it, and
+/// SUPPLYCHAINSIM_TEST_NO_EXCHANGE=1 commits with the two-rename fallback where the one-step swap is available.
+/// </summary>
+internal sealed class CommitSteps(string? killAt = null, string? failAt = null, string? interruptAt = null, bool noExchange = false,
+    CancellationToken interrupted = default)
+{
+    public static readonly CommitSteps None = new();
+
+    public bool NoExchange => noExchange;
+
+    public static CommitSteps FromEnvironment(CancellationToken interrupted)
+    {
+        static string? Read(string name) => Environment.GetEnvironmentVariable("SUPPLYCHAINSIM_TEST_" + name) is { Length: > 0 } value ? value : null;
+        return new CommitSteps(Read("KILL_AT"), Read("FAIL_AT"), Read("INTERRUPT_AT"), Read("NO_EXCHANGE") == "1", interrupted);
+    }
+
+    public void At(string step)
+    {
+        if (step == killAt)
+        {
+            Console.Out.Flush();
+            System.Diagnostics.Process.GetCurrentProcess().Kill();
+            Thread.Sleep(Timeout.Infinite);
+        }
+        if (step == failAt) throw new IOException($"No space left on device (injected at commit step '{step}')");
+        if (step == interruptAt)
+        {
+            Posix.SignalSelf(2);
+            interrupted.WaitHandle.WaitOne(TimeSpan.FromSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Text.Json;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Reports;
+
+namespace SupplyChainSim.Cli.Output;
+
+/// <summary>
+/// An output folder claimed for one run, and its results switched in as one whole set.
+/// <para>
+/// Claiming checks the folder may be written (<see cref="OutputFolderRules"/>), takes its lock (<see cref="OutputLock"/>),
+/// finishes or removes what a crashed run left beside it, and refuses a folder holding anything but an earlier output
+/// set. Committing writes the new set into a hidden sibling folder, <c>.&lt;name&gt;.new-&lt;pid&gt;</c>, then swaps it
+/// with the output folder in one rename (renameat2 RENAME_EXCHANGE) and removes the old set, now at the sibling's name.
+/// Without that rename (another OS, an old kernel, a file system lacking it) the sibling is renamed
+/// <c>.ready-&lt;pid&gt;</c> once whole (the commit marker), the folder is moved aside to <c>.old-&lt;pid&gt;</c> and the
+/// ready set moved in; a crash between those two renames is completed by the next claim. Either way every crash leaves
+/// the old set or the new one, whole, once the next run has started.
+/// </para>
+/// </summary>
+internal sealed class OutputSet : IDisposable
+{
+    public const string ManifestName = "manifest.json";
+
+    /// <summary>The steps of a commit with the one-step swap, in order (the test seams' names).</summary>
+    public static readonly IReadOnlyList<string> ExchangeSteps = ["writing", "staged", "switched", "removing-old", "committed"];
+
+    /// <summary>The steps of a commit with the two-rename fallback, in order.</summary>
+    public static readonly IReadOnlyList<string> FallbackSteps = ["writing", "staged", "marked", "moved-aside", "switched", "removing-old", "committed"];
+
+    private const string Writing = "new", Ready = "ready", Old = "old";
+
+    private readonly OutputLock held;
+    private readonly CommitSteps steps;
+
+    private OutputSet(string folder, OutputLock held, CommitSteps steps)
+    {
+        Folder = folder;
+        this.held = held;
+        this.steps = steps;
+    }
+
+    /// <summary>The output folder's canonical path: the folder that is replaced.</summary>
+    public string Folder { get; }
+
+    private string Parent => Path.GetDirectoryName(Folder)!;
+
+    private string Name => Path.GetFileName(Folder);
+
+    /// <summary>
+    /// Claims <paramref name="folder"/> for a run whose input files are <paramref name="inputs"/>: refused (exit 2)
+    /// if it may not be replaced, busy (an <see cref="IOException"/>, exit 1) if another run holds it. Nothing is written
+    /// but the lock file; what a crashed run left beside the folder is completed or removed.
+    /// </summary>
+    public static OutputSet Claim(string folder, IEnumerable<string> inputs, CommitSteps? steps = null)
+    {
+        var target = OutputFolderRules.Check(folder, inputs);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var held = OutputLock.Take(target);
+        var set = new OutputSet(target, held, steps ?? CommitSteps.None);
+        try
+        {
+            set.Recover();
+            set.EnsureReplaceable("Nothing was run or written.");
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+        return set;
+    }
+
+    /// <summary>
+    /// Replaces the folder's contents with exactly <paramref name="files"/>, in one step, and lets go of the folder.
+    /// Any failure before the switch removes the new set and leaves the earlier one as it was.
+    /// </summary>
+    public void Commit(IReadOnlyDictionary<string, byte[]> files)
+    {
+        // Checked again: a file put into the folder while the run went on is not lost either.
+        EnsureReplaceable("The results were not written.");
+        var staging = Sibling(Writing, Environment.ProcessId);
+        try
+        {
+            Stage(staging, files);
+        }
+        catch (Exception e)
+        {
+            Remove(staging);
+            throw new IOException($"could not write the results to {Folder}: {e.Message}; " +
+                (Directory.Exists(Folder) ? "the earlier results there are as they were." : "nothing was left there."), e);
+        }
+
+        if (!Directory.Exists(Folder))
+        {
+            Switch(() => Directory.Move(staging, Folder), staging);
+            Posix.FlushFolder(Parent);
+            steps.At("switched");
+        }
+        else if (!steps.NoExchange && Swap(staging) == Posix.ExchangeResult.Exchanged)
+        {
+            Posix.FlushFolder(Parent);
+            steps.At("switched");
+            RemoveOld(staging);
+        }
+        else
+        {
+            CommitByRenames(staging);
+        }
+        steps.At("committed");
+        held.Dispose();
+    }
+
+    public void Dispose() => held.Dispose();
+
+    private void Stage(string staging, IReadOnlyDictionary<string, byte[]> files)
+    {
+        Remove(staging);
+        Directory.CreateDirectory(staging);
+        if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
+        foreach (var (name, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            using (var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            steps.At("writing");
+        }
+        Posix.FlushFolder(staging);
+        steps.At("staged");
+    }
+
+    private Posix.ExchangeResult Swap(string staging)
+    {
+        try
+        {
+            return Posix.Exchange(staging, Folder);
+        }
+        catch (IOException)
+        {
+            Remove(staging);
+            throw;
+        }
+    }
+
+    /// <summary>The fallback: two renames, with the ready sibling as the commit marker for <see cref="Recover"/>.</summary>
+    private void CommitByRenames(string staging)
+    {
+        var ready = Sibling(Ready, Environment.ProcessId);
+        var old = Sibling(Old, Environment.ProcessId);
+        Switch(() => Directory.Move(staging, ready), staging);
+        Posix.FlushFolder(Parent);
+        steps.At("marked");
+        Switch(() => Directory.Move(Folder, old), ready);
+        steps.At("moved-aside");
+        try
+        {
+            Directory.Move(ready, Folder);
+        }
+        catch
+        {
+            Directory.Move(old, Folder);
+            Remove(ready);
+            throw;
+        }
+        Posix.FlushFolder(Parent);
+        steps.At("switched");
+        RemoveOld(old);
+    }
+
+    /// <summary>A rename that, failing, removes the new set (at <paramref name="newSet"/>) and leaves the old one in place.</summary>
+    private static void Switch(Action rename, string newSet)
+    {
+        try
+        {
+            rename();
+        }
+        catch
+        {
+            Remove(newSet);
+            throw;
+        }
+    }
+
+    /// <summary>Removes the replaced set; the new one is in place, so a failure here is only reported, and the next run retries.</summary>
+    private void RemoveOld(string old)
+    {
+        try
+        {
+            var first = true;
+            foreach (var file in Directory.EnumerateFileSystemEntries(old).Order(StringComparer.Ordinal).ToList())
+            {
+                if (Directory.Exists(file)) Directory.Delete(file, recursive: true);
+                else File.Delete(file);
+                if (first) steps.At("removing-old");
+                first = false;
+            }
+            Directory.Delete(old);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"supplychainsim: warning: the results are in {Folder}, but the earlier ones could not be removed from {old} ({e.Message}); the next run there removes them.");
+        }
+    }
+
+    /// <summary>
+    /// What crashed runs left beside the folder (nobody else holds the lock, so no live run owns any of it): a whole new
+    /// set waiting to be switched in is switched in if the folder is missing, else dropped; an old set moved aside is
+    /// put back if the folder is missing, else dropped; sets being written are dropped.
+    /// </summary>
+    private void Recover()
+    {
+        var leftovers = Directory.EnumerateDirectories(Parent, "." + Name + ".*")
+            .Select(path => (Path: path, Kind: KindOf(Path.GetFileName(path))))
+            .Where(s => s.Kind is not null)
+            .OrderBy(s => s.Path, StringComparer.Ordinal)
+            .ToList();
+        foreach (var kind in new[] { Ready, Old, Writing })
+            foreach (var (path, _) in leftovers.Where(s => s.Kind == kind))
+            {
+                if (kind != Writing && !Directory.Exists(Folder))
+                {
+                    Directory.Move(path, Folder);
+                    Posix.FlushFolder(Parent);
+                    Console.Error.WriteLine($"supplychainsim: {(kind == Ready ? "completed the switch to the results of a run that crashed" : "restored the results a crashed run had moved aside")} in {Folder}");
+                }
+                else
+                {
+                    Remove(path);
+                }
+            }
+    }
+
+    /// <summary>"new", "ready" or "old" for a sibling named .&lt;name&gt;.&lt;kind&gt;-&lt;pid&gt;, else null.</summary>
+    private string? KindOf(string sibling)
+    {
+        var prefix = "." + Name + ".";
+        if (!sibling.StartsWith(prefix, StringComparison.Ordinal)) return null;
+        var rest = sibling[prefix.Length..];
+        var dash = rest.LastIndexOf('-');
+        if (dash < 0 || !int.TryParse(rest[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
+        var kind = rest[..dash];
+        return kind is Writing or Ready or Old ? kind : null;
+    }
+
+    private string Sibling(string kind, int pid) => Path.Combine(Parent, $".{Name}.{kind}-{pid.ToString(CultureInfo.InvariantCulture)}");
+
+    private static void Remove(string folder)
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>
+    /// Refuses a folder that holds anything but an earlier output set: one whose manifest.json lists every file in it,
+    /// or, from before manifests, nothing but files this tool writes. Nothing a user put there is replaced.
+    /// </summary>
+    private void EnsureReplaceable(string consequence)
+    {
+        if (!Directory.Exists(Folder)) return;
+        var entries = new DirectoryInfo(Folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+        if (entries.Count == 0) return;
+        var ours = OutputsListedIn(Path.Combine(Folder, ManifestName)) ?? KnownNames;
+        var strangers = entries.Where(e => e is not FileInfo || e.LinkTarget is not null || !ours.Contains(e.Name)).Select(e => e.Name).ToList();
+        if (strangers.Count == 0) return;
+        throw new OutputFolderRefusedException($"--out {Folder}: holds {Describe(strangers)} that no earlier run of supplychainsim wrote there " +
+            $"(only an empty folder or an earlier output set is replaced); move them, or choose another folder. {consequence}");
+    }
+
+    private static string Describe(List<string> names) =>
+        (names.Count == 1 ? "" : $"{names.Count} entries, ") + string.Join(", ", names.Take(5)) + (names.Count > 5 ? ", ..." : "");
+
+    /// <summary>The files a manifest.json of this tool lists, with itself; null when there is no such manifest.</summary>
+    private static HashSet<string>? OutputsListedIn(string manifest)
+    {
+        if (!File.Exists(manifest)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(manifest));
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tool", out var tool) || tool.GetString() != RunManifest.Tool) return null;
+            var names = new HashSet<string>(StringComparer.Ordinal) { ManifestName };
+            foreach (var output in root.GetProperty("outputs").EnumerateArray()) names.Add(output.GetProperty("file").GetString()!);
+            return names;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every file name supplychainsim has written into an output folder, and the hidden leftovers of its writer before manifests.</summary>
+    private static readonly HashSet<string> KnownNames = BuildKnownNames();
+
+    private static HashSet<string> BuildKnownNames()
+    {
+        string[] names = [.. ResultFiles.Names, ResultFiles.ReplicationsCsv, RunReport.FileName, ComparisonReport.CsvName, ComparisonReport.HtmlName,
+            SweepReport.CsvName, SweepReport.HtmlName];
+        return new HashSet<string>(names.Concat(names.Select(n => "." + n + ".partial")).Concat(names.Select(n => "." + n + ".previous")), StringComparer.Ordinal);
+    }
+}
