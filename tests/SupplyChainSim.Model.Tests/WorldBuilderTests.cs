@@ -17,7 +17,7 @@ public class WorldBuilderTests
     public void Generators_make_the_counts_asked_for_with_draws_inside_their_distributions()
     {
         var sites = Sites(Shipped());
-        Assert.Equal(17 + 1500 + 1000 + 300, sites.Count);
+        Assert.Equal(18 + 1500 + 1000 + 300, sites.Count);
         var smallBuyers = sites.Where(s => s.Id.StartsWith("t2-", StringComparison.Ordinal)).ToList();
         Assert.Equal(1000, smallBuyers.Count);
         Assert.All(smallBuyers, s => Assert.InRange(s.OrderSizeH100e, 150, 450));

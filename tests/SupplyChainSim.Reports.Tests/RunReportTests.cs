@@ -22,8 +22,9 @@ public class RunReportTests
         Assert.Contains($"{breaches.Count:N0} breach", html);
         // The answer comes first: a row per kind, the largest excess at the end of the run and who holds it.
         Assert.True(html.IndexOf("Beyond the rules: the answer", StringComparison.Ordinal) < html.IndexOf("Regime timeline", StringComparison.Ordinal));
-        var front = breaches.Single(b => b.Kind == "piecemeal-exemption");
-        Assert.Matches($@"<td>piecemeal-exemption</td><td[^>]*>1</td><td[^>]*>{front.Month}</td><td[^>]*>{Regex.Escape(RunReport.H100e(front.EndExcess))}</td><td>{front.Site} \({front.Owner}, {front.Country}\)</td>", html);
+        var piecemeal = breaches.Where(b => b.Kind == "piecemeal-exemption").ToList();
+        var front = piecemeal.MaxBy(b => b.EndExcess)!;
+        Assert.Matches($@"<td>piecemeal-exemption</td><td[^>]*>{piecemeal.Count}</td><td[^>]*>{piecemeal.Min(b => b.Month)}</td><td[^>]*>{Regex.Escape(RunReport.H100e(front.EndExcess))}</td><td>{front.Site} \({front.Owner}, {front.Country}\)</td>", html);
         Assert.Matches("<td>no-clustering</td><td[^>]*>0</td>", html);
         foreach (var breach in breaches)
         {
