@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Simulation;
 
 /// <summary>
-/// Advances the world one month at a time through fixed phases (DOMAIN.md section 7). Each phase fans out to the hosts
+/// Advances the world one month at a time through fixed phases. Each phase fans out to the hosts
 /// that have work, waits for every reply, and only then does the next phase start. Replies are put in a canonical
 /// order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
 /// </summary>
