@@ -81,7 +81,11 @@ public sealed class SimulationHost : IAsyncDisposable
         .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
         .AddSupplyChainSim();
 
-    private static void Configure(ILoggingBuilder logging)
+    /// <summary>Orleans log categories whose warnings are noise for a command-line run (errors still show).</summary>
+    internal static readonly IReadOnlyList<string> QuietCategories =
+        ["Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Silo"];
+
+    internal static void Configure(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -89,6 +93,12 @@ public sealed class SimulationHost : IAsyncDisposable
         // The watchdog's first check can report a stale interval ("not completed for 57 minutes") in a short-lived
         // process; it is noise for a command-line run.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // On a busy machine the health monitor warns that the .NET thread pool "stalled" (during sweeps, say), and Ctrl+C
+        // ends with the silo's "non-graceful" shutdown warning: neither says anything a command-line user can act on.
+        // Their errors still show.
+        // (A filter on the exact names: a category rule would match every category that starts with the same text. It
+        // is the rule for every category without one of its own, so it keeps the minimum level too.)
+        logging.AddFilter((category, level) => level >= (category is not null && QuietCategories.Contains(category) ? LogLevel.Error : LogLevel.Warning));
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
