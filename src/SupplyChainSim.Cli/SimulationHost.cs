@@ -53,7 +53,7 @@ public sealed class SimulationHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         Configure(builder.Logging);
-        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind)}:{options.Port}");
+        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind, options.Port)}:{options.Port}");
         builder.UseOrleans(silo => Silo(silo).AddDashboard());
         // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
         // history is then there whenever they look.
@@ -103,8 +103,13 @@ public sealed class SimulationHost : IAsyncDisposable
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
-    /// <summary>IPv6 literals go in brackets in a URL.</summary>
-    private static string UrlHost(string bind) => IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
+    /// <summary>
+    /// IPv6 literals go in brackets in a URL. Kestrel cannot pick a free port for "localhost" (both loopbacks at once),
+    /// so localhost with port 0 listens on 127.0.0.1.
+    /// </summary>
+    private static string UrlHost(string bind, int port) =>
+        bind == "localhost" && port == 0 ? "127.0.0.1"
+        : IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
     private static int FreePort()
     {
