@@ -19,9 +19,15 @@ public static class ExitCodes
     public const int Cancelled = 130;
 }
 
-/// <summary>The command line: `run` and `validate`.</summary>
+/// <summary>The command line: `run`, `validate`, `schema`, `compare` and `sweep`.</summary>
 public static class Commands
 {
+    /// <summary>
+    /// How a user types the command: from the repository root, through `dotnet run` (there is no `supplychainsim` on the
+    /// path unless they publish it). Every command the tool tells a user to type starts with this.
+    /// </summary>
+    public const string Invocation = "dotnet run --project src/SupplyChainSim.Cli --";
+
     public static RootCommand Build(IAnsiConsole console)
     {
         var root = new RootCommand("SupplyChainSim: an actor simulation of the global AI-chip supply chain under export regimes.");
@@ -30,6 +36,7 @@ public static class Commands
         root.Add(SchemaCommand(console));
         root.Add(ReportCommands.Compare(console));
         root.Add(ReportCommands.Sweep(console));
+        Usage.Customise(root);
         return root;
     }
 
@@ -72,9 +79,9 @@ public static class Commands
         command.SetAction(parse => Execute(console, () =>
         {
             var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
-            foreach (var warning in loaded.Warnings) Console.Error.WriteLine(warning);
+            foreach (var warning in loaded.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
             var world = Build(loaded, WorldBuilder.DefaultBlockSize);
-            console.WriteLine($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months");
+            console.WriteLine(TerminalText.Safe($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
         return command;
@@ -168,8 +175,8 @@ public static class Commands
 
         var (first, summaries) = await RunReplications(console, host, scenario, request, cancellationToken);
         RunOutputs.Write(first, output, manifest, summaries);
-        report.Summary(first, outDirectory, clock.Elapsed, withReplications: true);
-        report.MonteCarlo(summaries, request.Scenario);
+        report.Summary(first, outDirectory, clock.Elapsed, summaries);
+        report.MonteCarlo(summaries, seed => Rerun(request, seed));
         return Written(outDirectory, cancellationToken);
     }
 
@@ -183,6 +190,17 @@ public static class Commands
         Console.Error.WriteLine($"supplychainsim: cancelled while the results were being written; they were written whole to {outDirectory}.");
         return ExitCodes.Cancelled;
     }
+
+    /// <summary>The command that reruns one replication alone, to paste into a shell in the current folder.</summary>
+    internal static string Rerun(RunRequest request, ulong seed) =>
+        $"{Invocation} run {ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
+        (request.Months is { } months ? $" --months {months}" : "") + $" --seed {seed}";
+
+    /// <summary>A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes.</summary>
+    internal static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ',' or ':' or '=')
+            ? word
+            : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     public const int MaxReplications = 100_000;
 
@@ -239,7 +257,7 @@ public static class Commands
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors) Console.Error.WriteLine(error);
+            foreach (var error in e.Errors) Console.Error.WriteLine(TerminalText.Safe(error.ToString()));
             var count = e.Errors.Count(x => !x.IsWarning);
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
@@ -256,12 +274,12 @@ public static class Commands
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"supplychainsim: {e.Message}");
+            Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {e.Message}"));
             return ExitCodes.Failure;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"supplychainsim: the run failed: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: the run failed: {e.GetType().Name}: {e.Message}"));
             Console.Error.WriteLine(e.StackTrace);
             return ExitCodes.Failure;
         }

@@ -8,85 +8,123 @@ using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 
-/// <summary>What a run prints: a line a month while it runs, then a short summary.</summary>
+/// <summary>
+/// What a run prints: a line a month while it runs, then a short summary. Every line goes through <see cref="Line"/>,
+/// which shows control characters in names from the scenario as escapes (<see cref="TerminalText"/>).
+/// </summary>
 public sealed class ConsoleReport(IAnsiConsole console)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Width of each flow column of the month table.</summary>
+    private const int FlowWidth = 11;
+
     public void Header(World world, string outDirectory, bool monthLines = true)
     {
         var context = world.Context;
-        console.WriteLine($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
+        Line($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
             $"regime: {string.Join(", ", context.Regime.Rules.Select(Describe))}");
-        console.WriteLine($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
+        Line($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
             $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
         console.WriteLine();
         if (monthLines) MonthHeader();
     }
 
+    /// <summary>
+    /// The month table's two header lines: the flows are H100e delivered (or denied) in that month; the largest
+    /// cluster and the breaches are the state at the month's end (months.csv has the same flows in chips too).
+    /// </summary>
     public void MonthHeader()
     {
-        console.WriteLine($"{"month",-7} {"licensed chips",15} {"exempt chips",15} {"smuggled chips",15} {"denied chips",13} {"largest cluster H100e",22} {"breaches",9}");
+        const int flows = 4 * (FlowWidth + 1) - 1;
+        Line($"{"",-7} {Ruled("H100e this month", flows)}  {Ruled("at the month's end", 21 + 2 + 15)}");
+        Line($"{"month",-7} {"licensed",FlowWidth} {"exempt",FlowWidth} {"smuggled",FlowWidth} {"denied",FlowWidth}  {"largest cluster H100e",21}  {"breaches so far",15}");
     }
 
     public void Month(MonthReport month) =>
-        console.WriteLine($"{month.Month,-7} {Chips(month.Licensed),15} {Chips(month.Exempt),15} {Chips(month.Smuggled),15} {Chips(month.Denied),13} " +
-            $"{H100e(month.LargestCluster.H100e),22} {month.BreachesSoFar,9}");
+        Line($"{month.Month,-7} {H100e(month.Licensed.Compute.H100e),FlowWidth} {H100e(month.Exempt.Compute.H100e),FlowWidth} " +
+            $"{H100e(month.Smuggled.Compute.H100e),FlowWidth} {H100e(month.Denied.Compute.H100e),FlowWidth}  {H100e(month.LargestCluster.H100e),21}  {month.BreachesSoFar,15}");
 
-    public void Summary(RunResults results, string outDirectory, TimeSpan elapsed, bool withReplications = false)
+    /// <summary>A title centred in a rule of dashes, <paramref name="width"/> wide.</summary>
+    private static string Ruled(string title, int width)
+    {
+        var dashes = Math.Max(2, width - title.Length - 2);
+        return $"{new string('-', dashes / 2)} {title} {new string('-', dashes - dashes / 2)}";
+    }
+
+    /// <param name="replications">
+    /// With --replications: every replication's row. The run's files, and so the figures here, are replication 0's;
+    /// they say so, with the mean over all replications beside them.
+    /// </param>
+    public void Summary(RunResults results, string outDirectory, TimeSpan elapsed, IReadOnlyList<ReplicationSummary>? replications = null)
     {
         Flow Total(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m));
         var breaches = results.Breaches.ToList();
         var largest = results.Months.MaxBy(m => m.LargestCluster);
+        // "" for a single run; " in replication 0 (seed N)" with replications.
+        var of = replications is null ? "" : $" in replication 0 (seed {results.Info.Seed})";
+        var over = replications is null ? "" : $"mean over {replications.Count:N0} replications";
+        string Mean(Func<ReplicationSummary, double> value) => H100e(replications!.Average(value));
 
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Summary[/]");
+        var table = new Table().Border(TableBorder.Rounded).Title(replications is null ? "[bold]Summary[/]" : $"[bold]Summary of replication 0[/] (seed {results.Info.Seed})");
         table.AddColumn("");
         table.AddColumn(new TableColumn("chips").RightAligned());
         table.AddColumn(new TableColumn("H100e").RightAligned());
-        foreach (var (name, flow) in new[] { ("licensed", Total(m => m.Licensed)), ("exempt", Total(m => m.Exempt)), ("smuggled", Total(m => m.Smuggled)), ("denied", Total(m => m.Denied)) })
-            table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e));
+        if (replications is not null) table.AddColumn(new TableColumn($"H100e, {over}").RightAligned());
+        foreach (var (name, flow, mean) in new (string, Flow, Func<ReplicationSummary, Model.Units.Tpp>)[]
+                 {
+                     ("licensed", Total(m => m.Licensed), r => r.Licensed), ("exempt", Total(m => m.Exempt), r => r.Exempt),
+                     ("smuggled", Total(m => m.Smuggled), r => r.Smuggled), ("denied", Total(m => m.Denied), r => r.Denied),
+                 })
+        {
+            if (replications is null) table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e));
+            else table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e), Mean(r => mean(r).H100e));
+        }
         console.WriteLine();
         console.Write(table);
 
         if (largest?.LargestClusterSite is { } site)
-            console.WriteLine($"Largest cluster: {H100e(largest.LargestCluster.H100e)} H100e at {site}");
-        BreachesByKind(breaches);
+            Line($"Largest cluster{of}: {H100e(largest.LargestCluster.H100e)} H100e at {site}");
+        BreachesByKind(breaches, of, replications is null ? "" : $"; {over}: {replications.Average(r => r.BreachCount).ToString("0.0", Invariant)}");
         var unauthorised = results.Months.Select(m => m.LargestUnauthorised).Where(u => u is not null).MaxBy(u => u!.Excess);
         if (unauthorised is not null)
         {
             var (route, via, compute) = Model.Agents.ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            console.WriteLine($"Largest unauthorised cluster: {H100e(unauthorised.Excess.H100e)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+            Line($"Largest unauthorised cluster{of}: {H100e(unauthorised.Excess.H100e)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
                 $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100e(unauthorised.Lawful.H100e)} H100e the rules permit; " +
                 $"main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
         }
         var concession = results.Months.SelectMany(m => m.RareEarths.Events).FirstOrDefault(e => e.Type == "concession-accepted");
         var peak = results.Months.SelectMany(m => m.RareEarths.Importers).MaxBy(i => i.Shortage);
         if (concession?.Terms is { } terms)
-            console.WriteLine($"Rare earths: {terms.OfferedBy} conceded {string.Join(", ", terms.ChipModels)} licences to {terms.AcceptedBy} in {concession.Month}" +
+            Line($"Rare earths{of}: {terms.OfferedBy} conceded {string.Join(", ", terms.ChipModels)} licences to {terms.AcceptedBy} in {concession.Month}" +
                 $"{(concession.Scripted ? " (scripted)" : "")}; peak magnet shortage {(peak?.Shortage ?? 0).ToString("0.00", Invariant)} ({peak?.Country})");
         else if (peak is { Shortage: > 0 })
-            console.WriteLine($"Rare earths: no concession; peak magnet shortage {peak.Shortage.ToString("0.00", Invariant)} ({peak.Country})");
+            Line($"Rare earths{of}: no concession; peak magnet shortage {peak.Shortage.ToString("0.00", Invariant)} ({peak.Country})");
         var detections = results.Months.SelectMany(m => m.Detections).ToList();
+        var meanDetections = replications is null ? "" : $"; {over}: {replications.Average(r => r.Detections).ToString("0.0", Invariant)} lots";
         if (detections.Count > 0)
-            console.WriteLine($"Detections: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
-                $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed");
-        console.WriteLine($"Wrote {string.Join(", ", RunOutputs.Names(withReplications))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
-        console.WriteLine($"Charts and breach trails: open {Path.Combine(outDirectory, Reports.RunReport.FileName)} in a browser (it needs no network).");
+            Line($"Detections{of}: {detections.Count} lots seized ({detections.Sum(d => (long)d.Chips).ToString("N0", Invariant)} chips), " +
+                $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed{meanDetections}");
+        else if (replications is not null && replications.Any(r => r.Detections > 0))
+            Line($"Detections{of}: none{meanDetections}");
+        Line($"Wrote {string.Join(", ", RunOutputs.Names(replications is not null))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        Line($"Charts and breach trails: open {Path.Combine(outDirectory, Reports.RunReport.FileName)} in a browser (it needs no network).");
     }
 
     /// <summary>
     /// The answer by breach kind, one line each: how many clusters went beyond the rules and when first, the largest
     /// excess at the end of the run, who holds it and the route that contributed most; then the limit each was held to.
     /// </summary>
-    private void BreachesByKind(IReadOnlyList<Model.Agents.ClusterBreach> breaches)
+    private void BreachesByKind(IReadOnlyList<Model.Agents.ClusterBreach> breaches, string of, string meanBreaches)
     {
         if (breaches.Count == 0)
         {
-            console.WriteLine("Breaches: none: no linked cluster went beyond what the rules permit its owner.");
+            Line($"Breaches{of}: none: no linked cluster went beyond what the rules permit its owner{meanBreaches}.");
             return;
         }
-        console.WriteLine($"Breaches: {breaches.Count}, by kind (excess: what a cluster holds beyond what the rules permit its owner, at the end of the run)");
-        console.WriteLine($"  {"kind",-20} {"breaches",8} {"first",-7} {"largest excess H100e",20}  {"held by",-40} main route");
+        Line($"Breaches{of}: {breaches.Count}{meanBreaches}, by kind (excess: what a cluster holds beyond what the rules permit its owner, at the end of the run)");
+        Line($"  {"kind",-20} {"breaches",8} {"first",-7} {"largest excess H100e",20}  {"held by",-40} main route");
         var limits = new List<string>();
         foreach (var kind in Model.Breaches.BreachKind.All)
         {
@@ -94,33 +132,36 @@ public sealed class ConsoleReport(IAnsiConsole console)
             var worst = ofKind.OrderByDescending(b => b.EndExcess).ThenBy(b => b.Month).ThenBy(b => b.Site, StringComparer.Ordinal).FirstOrDefault();
             if (worst is null)
             {
-                console.WriteLine($"  {kind,-20} {0,8}");
+                Line($"  {kind,-20} {0,8}");
                 continue;
             }
             var (route, via, compute) = worst.EndMainContribution;
-            console.WriteLine($"  {kind,-20} {ofKind.Count,8} {ofKind.Min(b => b.Month),-7} {H100e(worst.EndExcess.H100e),20}  " +
+            Line($"  {kind,-20} {ofKind.Count,8} {ofKind.Min(b => b.Month),-7} {H100e(worst.EndExcess.H100e),20}  " +
                 $"{$"{worst.Site} ({worst.Owner}, {worst.Country})",-40} {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e" +
                 (worst.DetectedByThen ? " (supplier caught by the breach)" : ""));
             limits.Add($"{kind}: {worst.EndLimitBasis}");
         }
-        foreach (var limit in limits) console.WriteLine($"  limit of the largest {limit}");
+        foreach (var limit in limits) Line($"  limit of the largest {limit}");
     }
 
     /// <summary>The Monte Carlo estimates, and how to rerun any replication alone.</summary>
-    public void MonteCarlo(IReadOnlyList<ReplicationSummary> replications, string scenario)
+    /// <param name="rerun">The command that reruns a replication, given its seed.</param>
+    public void MonteCarlo(IReadOnlyList<ReplicationSummary> replications, Func<ulong, string> rerun)
     {
         var mc = MonteCarloSummary.Of(replications);
         console.WriteLine();
-        console.WriteLine($"Monte Carlo over {mc.Replications:N0} replications: P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
+        Line($"Monte Carlo over {mc.Replications:N0} replications: P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
             $"(95% Wilson interval {mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}; " +
             $"{mc.ReplicationsWithBreach} with a breach)");
         if (mc.FirstBreachMedian is { } median)
-            console.WriteLine($"First breach month: median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}");
-        console.WriteLine($"Largest cluster H100e: median {H100e(mc.LargestClusterMedian)}, 5th-95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}");
+            Line($"First breach month: median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}");
+        Line($"Largest cluster H100e: median {H100e(mc.LargestClusterMedian)}, 5th-95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}");
         var example = replications.OrderBy(r => r.Replication).Skip(1).FirstOrDefault() ?? replications[0];
-        console.WriteLine($"Each replication reruns alone with its seed from {ResultFiles.ReplicationsCsv}, for example replication {example.Replication}: " +
-            $"supplychainsim run {Path.GetRelativePath(Environment.CurrentDirectory, scenario)} --seed {example.Seed}");
+        Line($"Each replication reruns alone with its seed from {ResultFiles.ReplicationsCsv}, for example replication {example.Replication}:");
+        Line($"  {rerun(example.Seed)}");
     }
+
+    private void Line(string text) => console.WriteLine(TerminalText.Safe(text));
 
     internal static string Describe(Model.Regimes.RegimeRule rule) =>
         rule.Reason + (rule.From, rule.Until) switch

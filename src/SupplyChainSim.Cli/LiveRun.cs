@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Cli.Output;
@@ -29,6 +30,7 @@ internal sealed class LiveRunOptions
     {
         Description = "Port for --dashboard (0 picks a free one).",
         DefaultValueFactory = _ => DefaultPort,
+        CustomParser = result => ParsePort(result),
     };
 
     private readonly Option<string> bind = new("--bind")
@@ -48,14 +50,13 @@ internal sealed class LiveRunOptions
     public void AddTo(Command command, Option<int> replications)
     {
         foreach (var option in new Option[] { dashboard, port, bind, pace }) command.Add(option);
-        port.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535) result.AddError($"--port: expected 0 to 65535, found {result.GetValueOrDefault<int>()}");
-        });
         bind.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
             if (value != "localhost" && !IPAddress.TryParse(value, out _)) result.AddError($"--bind: expected an IP address such as 127.0.0.1 or 0.0.0.0, found '{value}'");
+            // Kestrel cannot listen on an IPv4 address written as IPv6 (::ffff:a.b.c.d): ask for the IPv4 form.
+            else if (IPAddress.TryParse(value, out var address) && address.IsIPv4MappedToIPv6)
+                result.AddError($"--bind: '{value}' is an IPv4 address written as IPv6; give it as {address.MapToIPv4()}");
         });
         command.Validators.Add(result =>
         {
@@ -69,6 +70,15 @@ internal sealed class LiveRunOptions
 
     public LiveRequest? Read(ParseResult parse) =>
         parse.GetValue(dashboard) ? new LiveRequest(parse.GetValue(bind)!, parse.GetValue(port), parse.GetValue(pace) ?? DefaultPace) : null;
+
+    /// <summary>A TCP port, 0 to 65535 (0: a free one); a word or a number out of range is named as --port's.</summary>
+    internal static int ParsePort(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 65535) return value;
+        result.AddError($"--port: expected 0 to 65535, found {(long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number.ToString(CultureInfo.InvariantCulture) : $"'{text}'")}");
+        return DefaultPort;
+    }
 
     /// <summary>"500ms", "2s", "1.5s", "1m" or "0".</summary>
     internal static TimeSpan ParsePace(ArgumentResult result)
@@ -94,7 +104,7 @@ internal static class LiveRun
     public static async Task<int> RunAsync(IAnsiConsole console, ConsoleReport report, World world, string runKey, OutputSet output, RunManifest manifest,
         string outDirectory, LiveRequest request, CancellationToken cancellationToken)
     {
-        if (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address))
+        if (request.Bind != "localhost" && (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address)))
             Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
         var live = new LiveWorld(world, runKey);
         var clock = Stopwatch.StartNew();
@@ -145,6 +155,12 @@ internal static class LiveRun
         {
             // Kestrel reports a taken port as "Failed to bind to address ...: address already in use."
             throw new IOException($"{e.Message} Choose another port with --port (0 picks a free one).", e);
+        }
+        catch (SocketException e)
+        {
+            // An address this machine does not have ("Cannot assign requested address").
+            throw new IOException($"--bind {request.Bind}: cannot listen on port {request.Port} there: {e.Message}. " +
+                "Give an address of this machine (127.0.0.1 for this machine only, 0.0.0.0 for every network it is on).", e);
         }
     }
 }

@@ -13,8 +13,7 @@ var root = Commands.Build(console);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"supplychainsim: {error.Message}");
-    Console.Error.WriteLine("Try 'supplychainsim --help'.");
+    foreach (var line in Usage.Errors(parsed)) Console.Error.WriteLine(TerminalText.Safe(line));
     return ExitCodes.InvalidInput;
 }
 // Ctrl+C cancels the command's token; give the silo time to stop cleanly (by default the process would report

@@ -20,7 +20,8 @@ internal static class ReportCommands
     public static Command Compare(IAnsiConsole console)
     {
         var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore };
-        var options = new SharedOptions("Where to write compare.csv and compare.html.");
+        var options = new SharedOptions("Where to write compare.csv and compare.html.", each: "scenario",
+            seed: "The seed every scenario starts from (default: the first scenario's).", months: "Replace every scenario's number of months.");
         var command = new Command("compare", "Run scenarios on the same seeds and write compare.csv and compare.html: the regimes side by side.") { scenarios };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
@@ -40,18 +41,27 @@ internal static class ReportCommands
     public static Command Sweep(IAnsiConsole console)
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary." };
-        var set = new Option<string>("--set")
+        // Read as a list so that a second --set gets its own message rather than the parser's arity error.
+        var set = new Option<string[]>("--set")
         {
-            Description = "The parameter and its values: <json.path>=<v1>,<v2>,... (path after extends are merged, with or without \"$.\"; values as JSON).",
+            Description = "The one parameter to vary and its values: <json.path>=<v1>,<v2>,... (the path in the scenario after its extends are merged, " +
+                "with or without \"$.\"; values as JSON, split at commas). Only one --set is allowed.",
             Required = true,
+            Arity = ArgumentArity.OneOrMore,
         };
-        var options = new SharedOptions("Where to write sweep.csv and sweep.html.");
+        set.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 1)
+                result.AddError($"--set: a sweep varies one parameter; give --set once, with its values after '=' (found {result.Tokens.Count}: {string.Join(", ", result.Tokens.Select(t => t.Value))})");
+        });
+        var options = new SharedOptions("Where to write sweep.csv and sweep.html.", each: "value",
+            seed: "The seed every value starts from (default: the scenario's).", months: "Replace the scenario's number of months.");
         var command = new Command("sweep", "Run a scenario once per value of one parameter, on the same seeds, and write sweep.csv and sweep.html.") { scenario, set };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
-            var (path, values) = ScenarioOverride.ParseMany(parse.GetValue(set)!);
+            var (path, values) = ScenarioOverride.ParseMany(parse.GetValue(set)![0]);
             var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
             var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
@@ -108,8 +118,8 @@ internal static class ReportCommands
         var manifest = RunManifest.For(runs.Select(r => (r.Label, r.Scenario)).ToList(), request.Replications);
         using var output = OutputSet.Claim(request.OutDirectory, manifest.InputFiles, CommitSteps.FromEnvironment(cancellationToken));
         var first = runs[0].Scenario.Spec;
-        console.WriteLine($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
-            $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}");
+        console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
+            $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
@@ -123,11 +133,11 @@ internal static class ReportCommands
         var written = $"{string.Join(", ", files.Keys.Order(StringComparer.Ordinal))} to {request.OutDirectory} in {clock.Elapsed.TotalSeconds.ToString("0.0", Invariant)} s";
         if (!stopped)
         {
-            console.WriteLine($"Wrote {written}");
+            console.WriteLine(TerminalText.Safe($"Wrote {written}"));
             return Commands.Written(request.OutDirectory, cancellationToken);
         }
-        Console.Error.WriteLine($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
-            $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}");
+        Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
+            $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}"));
         return ExitCodes.Cancelled;
     }
 
@@ -141,7 +151,7 @@ internal static class ReportCommands
         foreach (var row in rows)
         {
             var mc = row.MonteCarlo;
-            table.AddRow(Markup.Escape(row.Label), mc.BreachProbability.ToString("0.000", Invariant),
+            table.AddRow(Markup.Escape(TerminalText.Safe(row.Label)), mc.BreachProbability.ToString("0.000", Invariant),
                 $"{mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}",
                 mc.FirstBreachMedian?.ToString() ?? "none", mc.LargestUnauthorisedClusterMedian.ToString("N1", Invariant),
                 mc.SmuggledH100eMean.ToString("N1", Invariant));
@@ -149,15 +159,16 @@ internal static class ReportCommands
         console.Write(table);
     }
 
-    /// <summary>Options compare and sweep share with run.</summary>
-    private sealed class SharedOptions(string outDescription)
+    /// <summary>Options compare and sweep share with run, described in each verb's own words.</summary>
+    /// <param name="each">What is run once per item: "scenario" (compare) or "value" (sweep).</param>
+    private sealed class SharedOptions(string outDescription, string each, string seed, string months)
     {
         public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true };
-        public readonly Option<ulong?> Seed = new("--seed") { Description = "The seed every run starts from (default: the (first) scenario's)." };
-        public readonly Option<int?> Months = new("--months") { Description = "Replace the scenarios' number of months." };
+        public readonly Option<ulong?> Seed = new("--seed") { Description = seed };
+        public readonly Option<int?> Months = new("--months") { Description = months };
         public readonly Option<int> Replications = new("--replications")
         {
-            Description = "Replications per regime, on the same seeds for each (replication 0 has the seed itself).",
+            Description = $"Replications per {each}, on the same seeds for every {each} (replication 0 has the seed itself).",
             DefaultValueFactory = _ => 1,
         };
         public readonly Option<int> BlockSize = new("--block-size")
@@ -209,7 +220,7 @@ internal static class RegimeRuns
                     stopped = true;
                     return;
                 }
-                progress.Describe($"{run.Label} ({index + 1} of {runs.Count})");
+                progress.Describe(TerminalText.Safe($"{run.Label} ({index + 1} of {runs.Count})"));
                 Model.Simulation.RunInfo? info = null;
                 try
                 {
@@ -221,8 +232,8 @@ internal static class RegimeRuns
                     var row = RegimeOutcome.Of(run.Label, info!, replications);
                     rows.Add(row);
                     if (!progress.Interactive)
-                        console.WriteLine($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +
-                            $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}");
+                        console.WriteLine(TerminalText.Safe($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +
+                            $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}"));
                     finished?.Invoke(row);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -8,7 +8,7 @@ internal static class RunOptions
     /// <summary>Replaces the seed and the number of months when given; bad values are invalid input, named by their option.</summary>
     public static ResolvedScenario Apply(ResolvedScenario scenario, ulong? seed, int? months, int replications)
     {
-        foreach (var warning in scenario.Warnings) Console.Error.WriteLine(warning);
+        foreach (var warning in scenario.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
         if (seed is { } s) scenario = scenario.WithSeed(s);
         if (months is { } m)
         {

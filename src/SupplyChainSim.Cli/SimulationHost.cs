@@ -53,7 +53,7 @@ public sealed class SimulationHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         Configure(builder.Logging);
-        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind)}:{options.Port}");
+        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind, options.Port)}:{options.Port}");
         builder.UseOrleans(silo => Silo(silo).AddDashboard());
         // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
         // history is then there whenever they look.
@@ -81,7 +81,11 @@ public sealed class SimulationHost : IAsyncDisposable
         .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
         .AddSupplyChainSim();
 
-    private static void Configure(ILoggingBuilder logging)
+    /// <summary>Orleans log categories whose warnings are noise for a command-line run (errors still show).</summary>
+    internal static readonly IReadOnlyList<string> QuietCategories =
+        ["Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo"];
+
+    internal static void Configure(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -89,12 +93,23 @@ public sealed class SimulationHost : IAsyncDisposable
         // The watchdog's first check can report a stale interval ("not completed for 57 minutes") in a short-lived
         // process; it is noise for a command-line run.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+        // On a busy machine the health monitor warns that the .NET thread pool "stalled" (during sweeps, say) and the
+        // scheduler that a grain's turn "took longer than 00:00:01", and Ctrl+C ends with the silo's "non-graceful"
+        // shutdown warning: none says anything a command-line user can act on. Their errors still show.
+        // (A filter on the exact names: a category rule would match every category that starts with the same text. It
+        // is the rule for every category without one of its own, so it keeps the minimum level too.)
+        logging.AddFilter((category, level) => level >= (category is not null && QuietCategories.Contains(category) ? LogLevel.Error : LogLevel.Warning));
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
 
-    /// <summary>IPv6 literals go in brackets in a URL.</summary>
-    private static string UrlHost(string bind) => IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
+    /// <summary>
+    /// IPv6 literals go in brackets in a URL. Kestrel cannot pick a free port for "localhost" (both loopbacks at once),
+    /// so localhost with port 0 listens on 127.0.0.1.
+    /// </summary>
+    private static string UrlHost(string bind, int port) =>
+        bind == "localhost" && port == 0 ? "127.0.0.1"
+        : IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
     private static int FreePort()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
@@ -25,14 +26,27 @@ public static partial class Charts
     private static readonly Lock Rendering = new();
     private static bool fontsSet;
 
-    /// <summary>The plot as an SVG element, ready to inline in HTML.</summary>
+    /// <summary>
+    /// The plot as an SVG element, ready to inline in HTML. ScottPlot formats tick labels in the current culture when it
+    /// renders ("500.000" under de-DE): the render runs under the invariant culture, so a page is the same bytes wherever
+    /// it is made.
+    /// </summary>
     public static string Svg(Plot plot, int width, int height)
     {
         lock (Rendering)
         {
-            UseShippedFont();
-            plot.Font.Set(FontName);
-            return XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim();
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            try
+            {
+                UseShippedFont();
+                plot.Font.Set(FontName);
+                return XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim();
+            }
+            finally
+            {
+                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+            }
         }
     }
 

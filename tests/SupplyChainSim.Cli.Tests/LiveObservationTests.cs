@@ -5,23 +5,22 @@ using Microsoft.Playwright;
 namespace SupplyChainSim.Cli.Tests;
 
 /// <summary>
-/// `run --dashboard` end to end, in a real headless browser (Debian's chromium, which .ci/run installs): the live page
+/// `run --dashboard` end to end, in a real headless browser (<see cref="Browser"/>; skipped without one): the live page
 /// follows the months and shows the breach as it happens, with its trail; the Orleans Dashboard loads and shows the
 /// run's grains and their state; Ctrl+C after the last month stops cleanly with the results written.
 /// </summary>
 public sealed class LiveObservationTests
 {
-    internal const string Chromium = "/usr/bin/chromium";
     internal static readonly string Scenario = Path.Combine(Paths.Root, "tests", "SupplyChainSim.Cli.Tests", "Scenarios", "live-breach.json");
 
-    [Fact]
+    [SkippableFact]
     public async Task Live_page_follows_the_months_and_shows_the_breach_as_it_happens_and_the_dashboard_shows_the_grains()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does");
+        var chromium = Browser.Require();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Chromium,
+            ExecutablePath = chromium,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         using var output = new TempFolder();

@@ -25,6 +25,9 @@ public class LiveOptionTests
     [InlineData("--pace", "fast", "--pace: expected a duration such as 500ms, 2s or 0 (at most an hour), found 'fast'")]
     [InlineData("--pace", "-1s", "--pace: expected a duration such as 500ms, 2s or 0 (at most an hour), found '-1s'")]
     [InlineData("--port", "70000", "--port: expected 0 to 65535, found 70000")]
+    [InlineData("--port", "http", "--port: expected 0 to 65535, found 'http'")]
+    [InlineData("--port", "-1", "--port: expected 0 to 65535, found -1")]
+    [InlineData("--bind", "::ffff:127.0.0.1", "--bind: '::ffff:127.0.0.1' is an IPv4 address written as IPv6; give it as 127.0.0.1")]
     [InlineData("--bind", "my-laptop", "--bind: expected an IP address such as 127.0.0.1 or 0.0.0.0, found 'my-laptop'")]
     [InlineData("--replications", "5", "--dashboard watches a single run; drop --replications")]
     public async Task Bad_live_options_are_named(string option, string value, string expected)
@@ -51,6 +54,31 @@ public class LiveOptionTests
         Assert.Contains("Choose another port with --port", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
         Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public async Task An_address_this_machine_does_not_have_is_reported_with_what_to_do()
+    {
+        using var temp = new TempFolder();
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737), kept for documentation: no machine has it.
+        var result = await Cli.RunAsync("run", Scenario, "--dashboard", "--bind", "192.0.2.1", "--port", "0", "--out", temp.File("out"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("supplychainsim: --bind 192.0.2.1: cannot listen on port 0 there: Cannot assign requested address. Give an address of this machine", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public async Task Localhost_with_a_free_port_serves_on_loopback_without_the_network_warning()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--bind", "localhost", "--port", "0", "--pace", "0", "--out", temp.File("out"));
+        var address = await run.WaitForLineAsync("Live world:", TimeSpan.FromSeconds(60));
+        Assert.Matches(@"Live world:\s+http://127\.0\.0\.1:\d+/", address);
+        await run.WaitForLineAsync("still serving", TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain("warning", run.Output);
+        Assert.Equal(0, await run.InterruptAsync());
+        Assert.True(File.Exists(Path.Combine(temp.File("out"), "summary.json")));
     }
 
     [Fact]

@@ -16,7 +16,6 @@ public class RunCommandTests
 
         Assert.True(result.ExitCode == 0, result.Error);
         var lines = result.Out.Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("month ", StringComparison.Ordinal) && l.Contains("largest cluster H100e") && l.Contains("breaches"));
         Assert.Equal(["2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"],
             lines.Where(l => l.Length > 7 && l[4] == '-' && char.IsDigit(l[0])).Select(l => l[..7]));
         Assert.Equal([".", "breaches.csv", "breaches.json", "events.jsonl", "licences.csv", "manifest.json", "months.csv", "report.html", "summary.json"],
@@ -30,6 +29,18 @@ public class RunCommandTests
         var first = inMemory.Breaches.MinBy(b => b.Month)!;
         Assert.Contains($"Breaches: {inMemory.Breaches.Count}, by kind", result.Out);
         Assert.Matches($@"  {first.Kind} +{inMemory.Breaches.Count(b => b.Kind == first.Kind)} {first.Month} ", result.Out);
+
+        // The month table says its units: every flow in H100e this month; the cluster and the breaches at the month's end.
+        var header = Array.FindIndex(lines, l => l.StartsWith("month ", StringComparison.Ordinal));
+        Assert.Equal("        -------------- H100e this month ---------------  --------- at the month's end ---------", lines[header - 1]);
+        Assert.Equal("month      licensed      exempt    smuggled      denied  largest cluster H100e  breaches so far", lines[header]);
+        string N1(double value) => value.ToString("N1", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var month in inMemory.Months)
+        {
+            var cells = lines.Single(l => l.StartsWith(month.Month.ToString() + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal([month.Month.ToString(), N1(month.Licensed.Compute.H100e), N1(month.Exempt.Compute.H100e), N1(month.Smuggled.Compute.H100e),
+                N1(month.Denied.Compute.H100e), N1(month.LargestCluster.H100e), month.BreachesSoFar.ToString(System.Globalization.CultureInfo.InvariantCulture)], cells);
+        }
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public class SchemaAndFuzzTests
     public void The_committed_schema_is_the_one_the_loader_types_generate()
     {
         var committed = File.ReadAllText(Path.Combine(Paths.Root, "scenarios", ScenarioSchema.FileName));
-        // If this fails after changing the scenario types: supplychainsim schema --out scenarios/scenario.schema.json
+        // If this fails after changing the scenario types: dotnet run --project src/SupplyChainSim.Cli -- schema --out scenarios/scenario.schema.json
         Assert.Equal(ScenarioSchema.Text(), committed);
     }
 

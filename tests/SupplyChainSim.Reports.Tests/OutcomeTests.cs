@@ -82,6 +82,18 @@ public class OutcomeTests
     }
 
     [Fact]
+    public async Task Compare_and_sweep_csv_cells_that_a_spreadsheet_would_run_as_formulas_open_as_text()
+    {
+        var (formula, _) = await Outcome("=HYPERLINK(\"http://x\")");
+        var (negative, _) = await Outcome("-0.5");
+        var sweep = Pages.Text(SweepReport.Csv("$.x", [formula, negative])).Split('\n');
+        Assert.StartsWith("$.x,\"'=HYPERLINK(\"\"http://x\"\")\",piecemeal-2025,", sweep[1]);
+        Assert.StartsWith("$.x,-0.5,piecemeal-2025,", sweep[2]);
+        var compare = Pages.Text(ComparisonReport.Csv([formula], ["@scenarios/x.json"])).Split('\n');
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",'@scenarios/x.json,2025,", compare[1]);
+    }
+
+    [Fact]
     public async Task Values_that_are_not_numbers_are_laid_out_one_after_another()
     {
         var (a, _) = await Outcome("true");

@@ -327,22 +327,43 @@ public static class ResultFiles
         return stream.ToArray();
     }
 
-    /// <summary>A CSV file as every output writes it: invariant culture, "\n" line ends, fields quoted only when needed.</summary>
+    /// <summary>
+    /// A CSV file as every output writes it (the run's files, compare.csv and sweep.csv): invariant culture, "\n" line
+    /// ends, fields quoted only when needed, text cells made <see cref="SpreadsheetSafe"/>.
+    /// </summary>
     public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        // CsvHelper quotes a field with "\n" (the line end set here) but not one with a lone "\r", which readers take as a
+        // line break too.
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            NewLine = "\n",
+            ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field?.Contains('\r') == true,
+        };
+        using (var csv = new CsvWriter(text, configuration))
         {
             foreach (var name in header) csv.WriteField(name);
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var field in row) csv.WriteField(field);
+                foreach (var field in row) csv.WriteField(field is string cell ? SpreadsheetSafe(cell) : field);
                 csv.NextRecord();
             }
         }
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>
+    /// Names come from scenario files, and a spreadsheet runs a cell that begins with =, +, -, @, a tab or a carriage
+    /// return as a formula (CSV injection): such a text cell gets a leading single quote, as OWASP recommends, so it
+    /// opens as text. Text that is a plain number (a negative one, a swept value) stays as it is.
+    /// </summary>
+    public static string SpreadsheetSafe(string cell) =>
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' &&
+        !double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 
     /// <summary>licences.csv: one row per licence decision, with the rule that decided it.</summary>
     public static byte[] RenderLicences(RunResults results) => Csv(

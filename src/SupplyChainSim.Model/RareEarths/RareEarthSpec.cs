@@ -3,7 +3,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.RareEarths;
 
 /// <summary>
-/// Rare-earth leverage (DOMAIN.md section 4): an exporter of magnets with a monthly policy, importers with stocks and
+/// Rare-earth leverage (China's licences on seven rare earths and magnets from 2025-04-04): an exporter of magnets with a monthly policy, importers with stocks and
 /// needs, and the rules by which shortage turns into chip concessions. A scripted timeline replaces the rules.
 /// </summary>
 public sealed record RareEarthSpec

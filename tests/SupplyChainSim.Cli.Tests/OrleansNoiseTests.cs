@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace SupplyChainSim.Cli.Tests;
+
+/// <summary>Orleans' warnings that a command-line user can do nothing about stay off standard error; its errors do not.</summary>
+public class OrleansNoiseTests
+{
+    [Fact]
+    public void The_thread_pool_stall_long_turn_and_non_graceful_shutdown_warnings_are_filtered_and_errors_are_not()
+    {
+        using var factory = LoggerFactory.Create(SimulationHost.Configure);
+        // ".NET Thread Pool execution stalled", "Task ... took elapsed time 0:00:01.024 for execution" and "Silo shutdown
+        // completed (non-graceful)" come from these.
+        foreach (var category in new[] { "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo" })
+        {
+            var logger = factory.CreateLogger(category);
+            Assert.False(logger.IsEnabled(LogLevel.Warning), category);
+            Assert.True(logger.IsEnabled(LogLevel.Error), category);
+        }
+        // Only those: a category that merely starts with the same text, and the rest of Orleans, still warn.
+        foreach (var category in new[] { "Orleans.Runtime.SiloControl", "Orleans.Runtime.Messaging.MessageCenter", "SupplyChainSim.Grains.CountryGrain" })
+        {
+            Assert.True(factory.CreateLogger(category).IsEnabled(LogLevel.Warning), category);
+            Assert.False(factory.CreateLogger(category).IsEnabled(LogLevel.Information), category);
+        }
+        Assert.False(factory.CreateLogger("Orleans.Runtime.Watchdog").IsEnabled(LogLevel.Warning));
+    }
+
+    [Fact]
+    public async Task A_sweep_writes_nothing_from_Orleans_on_standard_error()
+    {
+        using var temp = new TempFolder();
+        var sweep = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "regime.rules[3].allowanceTpp=7915600,26900000",
+            "--replications", "4", "--months", "6", "--out", temp.File("sweep"));
+        Assert.True(sweep.ExitCode == 0, sweep.Error);
+        Assert.Equal("", sweep.Error);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_replications_stops_without_a_shutdown_warning()
+    {
+        using var temp = new TempFolder();
+        await using var run = LiveProcess.Start("run", "scenarios/piecemeal-2025.json", "--replications", "400", "--out", temp.File("out"));
+        await run.WaitForLineAsync("replication ", TimeSpan.FromSeconds(120));
+        Assert.Equal(130, await run.InterruptAsync());
+        Assert.Contains("supplychainsim: cancelled; no results were written", run.Output);
+        Assert.DoesNotContain("warn:", run.Output);
+        Assert.DoesNotContain("non-graceful", run.Output);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+}
