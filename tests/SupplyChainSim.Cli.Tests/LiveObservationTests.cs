@@ -87,11 +87,17 @@ public sealed class LiveObservationTests
         Assert.Equal(0, await run.InterruptAsync());
 
         // Watching changes nothing: the files are byte for byte those of a plain run.
+        await AssertSameFilesAsPlainRun(output.Path);
+    }
+
+    /// <summary>The files of a watched run of <see cref="Scenario"/> are byte for byte those of a plain run.</summary>
+    internal static async Task AssertSameFilesAsPlainRun(string watched)
+    {
         using var plain = new TempFolder();
         Assert.Equal(0, (await Cli.RunAsync("run", Scenario, "--out", plain.Path)).ExitCode);
         var names = Directory.GetFiles(plain.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(names, Directory.GetFiles(output.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(names, Directory.GetFiles(watched).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         foreach (var name in names)
-            Assert.True(File.ReadAllBytes(Path.Combine(plain.Path, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(output.Path, name!))), $"{name} differs");
+            Assert.True(File.ReadAllBytes(Path.Combine(plain.Path, name!)).SequenceEqual(File.ReadAllBytes(Path.Combine(watched, name!))), $"{name} differs");
     }
 }
