@@ -107,12 +107,14 @@ internal static class LiveRun
         if (request.Bind != "localhost" && (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address)))
             Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
         var live = new LiveWorld(world, runKey);
+        var pacing = new LivePacing(request.Pace);
+        pacing.PausedChanged += live.SetPaused;
         var clock = Stopwatch.StartNew();
-        await using var host = await StartAsync(request, live, cancellationToken);
+        await using var host = await StartAsync(request, live, pacing, new RunGrains(world, runKey), cancellationToken);
         console.WriteLine($"Live world:        {host.Address}");
         console.WriteLine($"Orleans Dashboard: {new Uri(host.Address!, "dashboard")}");
         console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
-        console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month; Ctrl+C stops.");
+        console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month (the live page can pause, resume and step it); Ctrl+C stops.");
         console.WriteLine();
         report.MonthHeader();
         try
@@ -121,7 +123,7 @@ internal static class LiveRun
             {
                 report.Month(month);
                 live.Record(month);
-                if (month.Month != world.Context.End) await Task.Delay(request.Pace, token);
+                if (month.Month != world.Context.End) await pacing.WaitAsync(token);
             }, cancellationToken);
             RunOutputs.Write(results, output, manifest);
             live.Finish(outDirectory);
@@ -145,11 +147,11 @@ internal static class LiveRun
         return ExitCodes.Success;
     }
 
-    private static async Task<SimulationHost> StartAsync(LiveRequest request, LiveWorld live, CancellationToken cancellationToken)
+    private static async Task<SimulationHost> StartAsync(LiveRequest request, LiveWorld live, LivePacing pacing, RunGrains grains, CancellationToken cancellationToken)
     {
         try
         {
-            return await SimulationHost.StartLiveAsync(new LiveOptions(request.Bind, request.Port), live, cancellationToken);
+            return await SimulationHost.StartLiveAsync(new LiveOptions(request.Bind, request.Port), live, pacing, grains, cancellationToken);
         }
         catch (IOException e)
         {

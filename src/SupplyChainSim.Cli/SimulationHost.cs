@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,10 +28,13 @@ public sealed class SimulationHost : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private SimulationHost(IHost host, Uri? address)
+    private readonly TimeSpan stopTimeout;
+
+    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout)
     {
         this.host = host;
         Address = address;
+        this.stopTimeout = stopTimeout;
     }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
@@ -45,25 +49,37 @@ public sealed class SimulationHost : IAsyncDisposable
         builder.UseOrleans(silo => Silo(silo));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new SimulationHost(host, null);
+        return new SimulationHost(host, null, TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>Starts the silo with the Orleans Dashboard at /dashboard and the live world page at / on one web server.</summary>
-    public static async Task<SimulationHost> StartLiveAsync(LiveOptions options, LiveWorld live, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts the silo with the Orleans Dashboard at /dashboard and the live world page at / on one web server, which
+    /// answers only to its own host names (<see cref="LiveGuards.AllowedHosts"/>; others get 400).
+    /// </summary>
+    public static async Task<SimulationHost> StartLiveAsync(LiveOptions options, LiveWorld live, LivePacing pacing, RunGrains grains,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         Configure(builder.Logging);
         builder.WebHost.UseUrls($"http://{UrlHost(options.Bind, options.Port)}:{options.Port}");
+        builder.Services.Configure<HostFilteringOptions>(o =>
+        {
+            o.AllowedHosts = LiveGuards.AllowedHosts(options.Bind);
+            o.AllowEmptyHosts = false;
+        });
         builder.UseOrleans(silo => Silo(silo).AddDashboard());
         // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
         // history is then there whenever they look.
         builder.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = true);
         var app = builder.Build();
-        LivePage.Map(app, live);
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        LivePage.Map(app, live, pacing, grains);
+        app.MapOrleansDashboard(routePrefix: LivePage.DashboardPrefix);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SimulationHost(app, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)));
+        // A person waits on Ctrl+C here. Open pages no longer hold the server up (LiveGuards.EndRequestsWhenStopping) and the
+        // silo stops in well under a second, so this bound is only a backstop, and the run's files are written by then.
+        return new SimulationHost(app, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(3));
     }
 
     /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
@@ -72,7 +88,7 @@ public sealed class SimulationHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync(TimeSpan.FromSeconds(10));
+        await host.StopAsync(stopTimeout);
         if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
         else host.Dispose();
     }

@@ -101,4 +101,58 @@ public class LiveWorldTests
         stop.Cancel();
         Assert.False(await updates.MoveNextAsync());
     }
+
+    [Fact]
+    public async Task No_largest_cluster_is_named_before_any_chips_are_installed()
+    {
+        var world = WorldBuilder.Build(ScenarioLoader.Load(LiveObservationTests.Scenario));
+        var live = new LiveWorld(world, "test-run");
+        var months = (await InMemoryWorldHosts.RunAsync(world)).Months;
+        Assert.Equal(Tpp.Zero, months[0].LargestCluster);
+        Assert.NotNull(months[0].LargestClusterSite); // the model names a site even then
+        Assert.Null(live.Current.LargestClusterSite);
+        live.Record(months[0]);
+        Assert.Null(live.Current.LargestClusterSite);
+        Assert.Equal(0, live.Current.LargestClusterH100e);
+        live.Record(months[1]);
+        Assert.True(months[1].LargestCluster > Tpp.Zero);
+        Assert.Equal(months[1].LargestClusterSite, live.Current.LargestClusterSite);
+    }
+
+    [Theory]
+    [InlineData("/home/ana/project", "runs/x", "runs/x")]
+    [InlineData("/home/ana/project", "/home/ana/project/runs/x", "runs/x")]
+    [InlineData("/home/ana/project", "/home/ana/project/runs/x/", "runs/x")]
+    [InlineData("/home/ana/project", "/tmp/scs-out/x", "x")]
+    [InlineData("/home/ana/project", "../elsewhere/x", "x")]
+    [InlineData("/home/ana/project", "/home/ana/project-2/x", "x")]
+    [InlineData("/home/ana/project", "/home/ana/project", ".")]
+    [InlineData("/home/ana/project", "/home/ana/project/..x/y", "..x/y")]
+    public void The_results_folder_is_shown_relative_to_the_working_directory_or_by_name(string workingDirectory, string path, string shown) =>
+        Assert.Equal(shown, LiveWorld.ShownPath(path, workingDirectory));
+
+    [Fact]
+    public void Finishing_shows_the_results_folder_without_an_absolute_path()
+    {
+        var live = new LiveWorld(WorldBuilder.Build(ScenarioLoader.Load(LiveObservationTests.Scenario)), "test-run");
+        live.Finish(Path.Combine(Path.GetTempPath(), "scs-somewhere", "out"));
+        Assert.Equal("out", live.Current.Results);
+    }
+
+    [Fact]
+    public void Pausing_is_published_to_watchers_once_per_change()
+    {
+        var live = new LiveWorld(WorldBuilder.Build(ScenarioLoader.Load(LiveObservationTests.Scenario)), "test-run");
+        var pacing = new LivePacing(TimeSpan.FromSeconds(1));
+        pacing.PausedChanged += live.SetPaused;
+        var version = live.Current.Version;
+        pacing.Pause();
+        Assert.True(live.Current.Paused);
+        Assert.Equal(version + 1, live.Current.Version);
+        pacing.Step();
+        Assert.Equal(version + 1, live.Current.Version); // still paused: nothing new to show
+        pacing.Resume();
+        Assert.False(live.Current.Paused);
+        Assert.Equal(version + 2, live.Current.Version);
+    }
 }

@@ -11,6 +11,8 @@ namespace SupplyChainSim.Cli.Live;
 /// <summary>
 /// What the live page shows, as one snapshot: the run, the month reached, flows this month and so far, installed
 /// compute by country, magnet shortage, and every breach with the acquisitions that built it. H100e throughout.
+/// <see cref="LargestClusterSite"/> is null until some cluster holds chips; <see cref="Results"/> is the output
+/// folder relative to the working directory (only its name when it lies outside), never an absolute path.
 /// </summary>
 public sealed record LiveState(
     int Version,
@@ -26,7 +28,8 @@ public sealed record LiveState(
     IReadOnlyList<LiveMagnets> Magnets,
     IReadOnlyList<LiveMonth> History,
     IReadOnlyList<LiveBreach> Breaches,
-    string? Results);
+    string? Results,
+    bool Paused);
 
 public static class LiveStatus
 {
@@ -75,7 +78,7 @@ public sealed class LiveWorld
         var run = new LiveRun(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
             world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), runKey);
         var none = new LiveFlows(0, 0, 0, 0, 0);
-        state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null);
+        state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null, false);
     }
 
     public LiveState Current
@@ -114,7 +117,8 @@ public sealed class LiveWorld
                     H100e(month.Denied.Compute), H100e(seized)),
                 SoFar = soFar.Flows(),
                 LargestClusterH100e = H100e(month.LargestCluster),
-                LargestClusterSite = month.LargestClusterSite,
+                // The model names a site even when every cluster is empty; "0.0 at <site>" would read as a finding.
+                LargestClusterSite = month.LargestCluster > Tpp.Zero ? month.LargestClusterSite : null,
                 Countries = Countries(),
                 Magnets = magnets,
                 History = [.. history],
@@ -126,7 +130,29 @@ public sealed class LiveWorld
     /// <summary>The run is over: its files are in <paramref name="results"/>.</summary>
     public void Finish(string results)
     {
-        lock (gate) Publish(state with { Status = LiveStatus.Finished, Results = results });
+        var shown = ShownPath(results, Environment.CurrentDirectory);
+        lock (gate) Publish(state with { Status = LiveStatus.Finished, Results = shown });
+    }
+
+    /// <summary>Whether the run is held between months (<see cref="LivePacing"/>).</summary>
+    public void SetPaused(bool paused)
+    {
+        lock (gate)
+        {
+            if (state.Paused != paused) Publish(state with { Paused = paused });
+        }
+    }
+
+    /// <summary>
+    /// A folder as the page may show it: relative to <paramref name="workingDirectory"/>, or only its name when it
+    /// lies outside, so that the page does not tell whoever can reach it where this machine keeps its files.
+    /// </summary>
+    public static string ShownPath(string path, string workingDirectory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, workingDirectory));
+        var relative = Path.GetRelativePath(workingDirectory, full);
+        var outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return !outside ? relative : Path.GetFileName(full) is { Length: > 0 } name ? name : full;
     }
 
     public void Fail()

@@ -22,11 +22,135 @@ function bar(value, max, className) {
   return el("div", { className: "bar" }, fmt(value), el("span", { className: "fill " + (className || ""), style: { width: width + "px" } }));
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes || {})) node.setAttribute(key, String(value));
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+const tickNumbers = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+let measuring = null;
+
+// Text width in the chart's font, so that axis labels get the room they need and month labels never overlap.
+function textWidth(text) {
+  measuring ??= document.createElement("canvas").getContext("2d");
+  measuring.font = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+  return measuring.measureText(text).width;
+}
+
+// Round ticks from 0 to at least max: steps of 1, 2, 2.5 or 5 times a power of ten, about `count` of them.
+function ticks(max, count) {
+  const top = max > 0 ? max : 1;
+  const raw = top / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].find(m => m * magnitude >= raw) * magnitude;
+  const values = [];
+  for (let i = 0; i * step < top + step / 2 && values.length <= count + 2; i++) values.push(i * step);
+  if (values[values.length - 1] < top) values.push(values.length * step);
+  return values;
+}
+
+// One panel of stacked columns a month with its own value axis: `routes` are drawn bottom up.
+function panel(y, height, left, width, months, history, routes, label, tickCount) {
+  const group = svg("g", { class: `panel ${routes.join("-")}-panel` });
+  const totals = history.map(m => routes.reduce((sum, route) => sum + m[route + "H100e"], 0));
+  const scale = ticks(Math.max(0, ...totals), tickCount);
+  const top = scale[scale.length - 1];
+  const at = value => y + height - height * value / top;
+  const axis = svg("g", { class: "y-axis" });
+  for (const value of scale) {
+    axis.append(svg("g", { class: "tick grid" },
+      svg("line", { x1: left, x2: left + width, y1: at(value), y2: at(value) }),
+      svg("text", { x: left - 6, y: at(value) + 4, "text-anchor": "end" }, tickNumbers.format(value))));
+  }
+  group.append(axis, svg("text", { class: "panel-label", x: left, y: y - 6 }, label));
+  const column = width / months;
+  const bar = Math.max(1, column * 0.8);
+  history.forEach((m, i) => {
+    let base = 0;
+    for (const route of routes) {
+      const value = m[route + "H100e"];
+      if (value > 0) group.append(svg("rect", { class: route, "data-month": m.month, x: left + i * column + (column - bar) / 2, y: at(base + value),
+        width: bar, height: Math.max(0.5, at(base) - at(base + value)) }));
+      base += value;
+    }
+  });
+  group.append(svg("line", { class: "axis-line", x1: left, x2: left + width, y1: y + height, y2: y + height }));
+  return { group, at };
+}
+
+let lastState = null;
+
+// Flows by month as SVG: licensed, exempt and smuggled H100e stacked on a value axis; smuggled deliveries again below
+// on their own scale (they are tiny next to licensed ones); month labels along the bottom, thinned so that they never
+// overlap; a marker over each month in which breaches happened.
+function drawFlows(state) {
+  const container = $("history");
+  const months = state.run.months;
+  const width = Math.max(320, container.clientWidth || 640);
+  const history = state.history;
+  const mainHeight = 150, smuggledHeight = 50, top = 22, gap = 34;
+  const widest = Math.max(...[...ticks(Math.max(0, ...history.map(m => m.licensedH100e + m.exemptH100e + m.smuggledH100e)), 4),
+    ...ticks(Math.max(0, ...history.map(m => m.smuggledH100e)), 2)].map(v => textWidth(tickNumbers.format(v))));
+  const left = Math.ceil(widest) + 10;
+  const room = textWidth("0000-00") + 10;
+  const plot = width - left - Math.ceil(room / 2); // the last month's label is centred under it
+
+  const column = plot / months;
+  const smuggledTop = top + mainHeight + gap;
+  const bottom = smuggledTop + smuggledHeight;
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${bottom + 22}`, width, height: bottom + 22 });
+
+  const main = panel(top, mainHeight, left, plot, months, history, ["licensed", "exempt", "smuggled"], "all routes, H100e", 4);
+  const smuggled = panel(smuggledTop, smuggledHeight, left, plot, months, history, ["smuggled"], "smuggled only, H100e (own scale)", 2);
+  chart.append(main.group, smuggled.group);
+  if (history.length > 0 && history.every(m => m.smuggledH100e === 0))
+    chart.append(svg("text", { class: "none-yet", x: left + plot / 2, y: smuggledTop + smuggledHeight / 2 + 4, "text-anchor": "middle" }, "no smuggled deliveries so far"));
+
+  // Month labels: every k-th month, k the smallest of 1, 2, 3, 4, 6, 12, 24... that leaves room for a label.
+  const every = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120].find(k => k * column >= room) ?? Math.ceil(room / column);
+  const [startYear, startMonth] = state.run.start.split("-").map(Number);
+  const label = i => {
+    const index = startYear * 12 + startMonth - 1 + i;
+    return `${Math.floor(index / 12)}-${String(index % 12 + 1).padStart(2, "0")}`;
+  };
+  const xAxis = svg("g", { class: "x-axis" });
+  for (let i = 0; i < months; i += every) {
+    const x = left + i * column + column / 2;
+    xAxis.append(svg("line", { class: "axis-line", x1: x, x2: x, y1: bottom, y2: bottom + 4 }),
+      svg("text", { x, y: bottom + 16, "text-anchor": "middle" }, label(i)));
+  }
+  chart.append(xAxis);
+
+  // Breach markers: a dashed line through both panels and a flag with the number of new breaches.
+  history.forEach((m, i) => {
+    const added = m.breachesSoFar - (i > 0 ? history[i - 1].breachesSoFar : 0);
+    if (added <= 0) return;
+    const x = left + i * column + column / 2;
+    chart.append(svg("g", { class: "breach-marker", "data-month": m.month, "data-breaches": added },
+      svg("title", {}, `${m.month}: ${added} new breach${added === 1 ? "" : "es"} (${m.breachesSoFar} so far)`),
+      svg("line", { x1: x, x2: x, y1: top - 8, y2: bottom }),
+      svg("path", { d: `M ${x - 5} ${top - 14} L ${x + 5} ${top - 14} L ${x} ${top - 6} Z` }),
+      added > 1 ? svg("text", { x: x + 7, y: top - 7 }, added) : ""));
+  });
+
+  // A hover target a month with its figures.
+  history.forEach((m, i) => chart.append(svg("rect", { class: "hover", x: left + i * column, y: top, width: column, height: bottom - top },
+    svg("title", {}, `${m.month}: licensed ${fmt(m.licensedH100e)}, exempt ${fmt(m.exemptH100e)}, smuggled ${fmt(m.smuggledH100e)} H100e; ${m.breachesSoFar} breaches so far`))));
+  container.replaceChildren(chart);
+}
+
+window.addEventListener("resize", () => { if (lastState) drawFlows(lastState); });
+
 let shown = -1;
 
 function render(state) {
   if (state.version <= shown) return;
   shown = state.version;
+  lastState = state;
   const run = state.run;
   document.title = `${state.month ?? "–"} · ${run.scenario} · SupplyChainSim`;
   $("scenario").textContent = `${run.scenario}, seed ${run.seed}: ${run.start} to ${run.end} (${run.months} months), ${run.agents.toLocaleString("en-GB")} agents. ${run.description}`;
@@ -35,14 +159,20 @@ function render(state) {
   $("months-done").textContent = `${state.monthsDone} of ${run.months} months`;
   $("progress-bar").style.width = (100 * state.monthsDone / run.months) + "%";
   const status = $("status");
-  status.textContent = state.status === "finished" ? `finished · results in ${state.results}` : state.status;
-  status.className = "status " + state.status;
+  const paused = state.paused && state.status !== "finished" && state.status !== "failed";
+  status.textContent = state.status === "finished" ? `finished · results in ${state.results}` : paused ? "paused" : state.status;
+  status.className = "status " + (paused ? "paused" : state.status);
+  const over = state.status === "finished" || state.status === "failed";
+  $("pacing").hidden = over;
+  $("pause").hidden = paused;
+  $("resume").hidden = !paused;
 
   const flows = $("flows").tBodies[0];
   flows.replaceChildren(...["licensed", "exempt", "smuggled", "denied", "seized"].map(route =>
     el("tr", {}, el("td", { className: route === "smuggled" ? "route-smuggled" : "" }, route),
       el("td", {}, fmt(state.thisMonth[route + "H100e"])), el("td", {}, fmt(state.soFar[route + "H100e"])))));
-  $("largest-cluster").textContent = state.largestClusterSite ? `${fmt(state.largestClusterH100e)} H100e at ${state.largestClusterSite}` : "–";
+  $("largest-cluster").textContent = state.largestClusterSite && state.largestClusterH100e > 0
+    ? `${fmt(state.largestClusterH100e)} H100e at ${state.largestClusterSite}` : "none yet";
 
   const maxInstalled = Math.max(0, ...state.countries.map(c => c.installedH100e));
   $("countries").tBodies[0].replaceChildren(...state.countries.slice(0, 25).map(c =>
@@ -51,16 +181,7 @@ function render(state) {
       el("td", {}, fmt(c.licensedH100e)), el("td", {}, fmt(c.exemptH100e)), el("td", { className: c.smuggledH100e > 0 ? "route-smuggled" : "" }, fmt(c.smuggledH100e)),
       el("td", {}, fmt(c.deniedH100e)), el("td", {}, fmt(c.largestClusterH100e)), el("td", {}, c.breaches))));
 
-  const maxMonth = Math.max(1, ...state.history.map(m => m.licensedH100e + m.exemptH100e + m.smuggledH100e));
-  const columns = [];
-  for (let i = 0; i < run.months; i++) {
-    const m = state.history[i];
-    const col = el("div", { className: "col", title: m ? `${m.month}: licensed ${fmt(m.licensedH100e)}, exempt ${fmt(m.exemptH100e)}, smuggled ${fmt(m.smuggledH100e)} H100e` : "" });
-    if (m) for (const route of ["licensed", "exempt", "smuggled"])
-      col.append(el("div", { className: route, style: { height: (100 * m[route + "H100e"] / maxMonth) + "%" } }));
-    columns.push(col);
-  }
-  $("history").replaceChildren(...columns);
+  drawFlows(state);
 
   $("shortage-history").hidden = state.magnets.length === 0;
   $("shortage-history").replaceChildren(...Array.from({ length: run.months }, (_, i) => {
@@ -95,6 +216,24 @@ function render(state) {
     return el("li", { className: "breach" }, details);
   }));
 }
+
+// Pacing: the server takes these only from this page (it checks the Origin the browser sends with a POST).
+async function pace(action) {
+  const error = $("pacing-error");
+  error.textContent = "";
+  for (const button of $("pacing").querySelectorAll("button")) button.disabled = true;
+  try {
+    const response = await fetch("/api/" + action, { method: "POST", cache: "no-store" });
+    if (!response.ok) error.textContent = await response.text();
+    await poll();
+  } catch (e) {
+    error.textContent = "the server is not answering";
+  } finally {
+    for (const button of $("pacing").querySelectorAll("button")) button.disabled = false;
+  }
+}
+
+for (const action of ["pause", "resume", "step"]) $(action).addEventListener("click", () => pace(action));
 
 async function poll() {
   try {
