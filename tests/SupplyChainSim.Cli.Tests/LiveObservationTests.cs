@@ -51,7 +51,8 @@ public sealed class LiveObservationTests
         await Assertions.Expect(breach).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         Assert.Equal("2025-11", await page.Locator("#breaches li.breach summary strong").TextContentAsync());
         var summary = await breach.Locator("summary").TextContentAsync();
-        Assert.Contains("cn-1 (owner Lab, CN): 40.0 H100e over a permitted 0.0", summary);
+        Assert.Contains("unlawful-compute at cn-1 (owner Lab, CN): 40.0 H100e beyond the rules (40.0 counted, 0.0 permitted)", summary);
+        Assert.Equal(["unlawful-compute", "1", "40.0"], (await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync()).Take(3));
         Assert.Contains("smuggled via sg-net", summary);
         await breach.Locator("summary").ClickAsync();
         var trail = breach.Locator("table.trail tbody tr");

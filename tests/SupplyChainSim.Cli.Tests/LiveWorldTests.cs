@@ -45,6 +45,15 @@ public class LiveWorldTests
         var china = state.Countries.Single(c => c.Code == "CN");
         Assert.Equal(results.Months.Sum(m => m.Countries.Single(c => c.Country == "CN").NewBreaches), china.Breaches);
 
+        // Each kind's breaches so far, and the largest excess at the last month, as the month report has it.
+        foreach (var kind in state.Kinds)
+        {
+            Assert.Equal(results.Breaches.Count(b => b.Kind == kind.Kind), kind.Breaches);
+            var peak = results.Months[^1].Peaks.SingleOrDefault(p => p.Kind == kind.Kind);
+            Assert.Equal((peak is null ? 0 : H100e(peak.Excess), peak?.ClusterKey), (kind.LargestExcessH100e, kind.LargestAt));
+        }
+        Assert.Equal(H100e(results.Months[^1].Countries.Single(c => c.Country == "CN").Unauthorised), china.UnauthorisedH100e);
+
         // Every breach, in order, with a trail that adds up to its cluster.
         var breaches = results.Breaches.ToList();
         Assert.Equal(5, breaches.Count);
@@ -53,6 +62,7 @@ public class LiveWorldTests
         {
             Assert.Equal(H100e(expected.Cluster), shown.ClusterH100e);
             Assert.Equal(H100e(expected.Permitted), shown.PermittedH100e);
+            Assert.Equal((expected.Kind, H100e(expected.Excess), expected.LimitBasis), (shown.Kind, shown.ExcessH100e, shown.LimitBasis));
             Assert.Equal(expected.Acquisitions.Count, shown.Trail.Count);
             Assert.Equal(shown.ClusterH100e, Math.Round(shown.Trail.Sum(a => a.H100e), 1), 0.05 * shown.Trail.Count);
         }

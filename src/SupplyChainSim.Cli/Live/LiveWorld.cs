@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -29,7 +30,14 @@ public sealed record LiveState(
     IReadOnlyList<LiveMonth> History,
     IReadOnlyList<LiveBreach> Breaches,
     string? Results,
-    bool Paused);
+    bool Paused)
+{
+    /// <summary>By breach kind: how many clusters went beyond the rules so far, and the largest excess now.</summary>
+    public IReadOnlyList<LiveKind> Kinds { get; init; } = [];
+}
+
+/// <summary>One breach kind so far: its breaches, and the largest excess of any cluster at the end of the month reached.</summary>
+public sealed record LiveKind(string Kind, int Breaches, double LargestExcessH100e, string? LargestAt);
 
 public static class LiveStatus
 {
@@ -44,15 +52,17 @@ public sealed record LiveRun(string Scenario, string Description, ulong Seed, st
 
 public sealed record LiveFlows(double LicensedH100e, double ExemptH100e, double SmuggledH100e, double DeniedH100e, double SeizedH100e);
 
+/// <param name="UnauthorisedH100e">What the country's clusters hold beyond the rules at the month's end (each cluster's largest excess).</param>
 public sealed record LiveCountry(string Code, string Name, int Tier, double InstalledH100e, double LicensedH100e, double ExemptH100e,
-    double SmuggledH100e, double DeniedH100e, double LargestClusterH100e, int Breaches);
+    double SmuggledH100e, double DeniedH100e, double LargestClusterH100e, int Breaches, double UnauthorisedH100e);
 
 public sealed record LiveMagnets(string Country, double SupplyIndex, double Shortage, double StockMonths);
 
 public sealed record LiveMonth(string Month, double LicensedH100e, double ExemptH100e, double SmuggledH100e, double PeakShortage, int BreachesSoFar);
 
-public sealed record LiveBreach(string Month, string Site, string Owner, string Country, double ClusterH100e, double PermittedH100e,
-    IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail);
+/// <param name="ClusterH100e">What the breach kind counts: the unlawful chips alone, the exempt chips, or the linked cluster.</param>
+public sealed record LiveBreach(string Month, string Kind, string Site, string Owner, string Country, double ClusterH100e, double PermittedH100e,
+    double ExcessH100e, string LimitBasis, IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail);
 
 public sealed record LiveAcquisition(string Month, string Seller, string? Via, string ChipModel, int Chips, double H100e, string Route, string Basis);
 
@@ -78,7 +88,10 @@ public sealed class LiveWorld
         var run = new LiveRun(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
             world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), runKey);
         var none = new LiveFlows(0, 0, 0, 0, 0);
-        state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null, false);
+        state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null, false)
+        {
+            Kinds = BreachKind.All.Select(kind => new LiveKind(kind, 0, 0, null)).ToList(),
+        };
     }
 
     public LiveState Current
@@ -99,6 +112,7 @@ public sealed class LiveWorld
                 totals.Add(row.Licensed.Compute, row.Exempt.Compute, row.Smuggled.Compute, row.Denied.Compute, row.Seized.Compute);
                 totals.Installed = row.Installed;
                 totals.LargestCluster = row.LargestCluster;
+                totals.Unauthorised = row.Unauthorised;
                 totals.Breaches += row.NewBreaches;
             }
             var seized = month.Detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
@@ -123,6 +137,7 @@ public sealed class LiveWorld
                 Magnets = magnets,
                 History = [.. history],
                 Breaches = [.. breaches],
+                Kinds = Kinds(month),
             });
         }
     }
@@ -205,7 +220,7 @@ public sealed class LiveWorld
             var spec = world.Context.Countries[c.Key];
             var t = c.Value;
             return new LiveCountry(c.Key, spec.Name, spec.Tier, H100e(t.Installed), H100e(t.Licensed), H100e(t.Exempt), H100e(t.Smuggled),
-                H100e(t.Denied), H100e(t.LargestCluster), t.Breaches);
+                H100e(t.Denied), H100e(t.LargestCluster), t.Breaches, H100e(t.Unauthorised));
         })
         .OrderByDescending(c => c.InstalledH100e).ThenBy(c => c.Code, StringComparer.Ordinal)
         .ToList();
@@ -213,11 +228,18 @@ public sealed class LiveWorld
     private static LiveBreach Breach(ClusterBreach breach)
     {
         var (route, via, _) = breach.MainContribution;
-        return new LiveBreach(breach.Month.ToString(), breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster), H100e(breach.Permitted),
-            breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
+        return new LiveBreach(breach.Month.ToString(), breach.Kind, breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster),
+            H100e(breach.Permitted), H100e(breach.Excess), breach.LimitBasis, breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
             breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100e(a.Compute),
                 ResultFiles.RouteName(a.Route), a.Basis)).ToList());
     }
+
+    /// <summary>Each kind's breaches so far and the largest excess at the end of <paramref name="month"/>.</summary>
+    private List<LiveKind> Kinds(MonthReport month) => BreachKind.All.Select(kind =>
+    {
+        var peak = month.Peaks.FirstOrDefault(p => p.Kind == kind);
+        return new LiveKind(kind, breaches.Count(b => b.Kind == kind), peak is null ? 0 : H100e(peak.Excess), peak?.ClusterKey);
+    }).ToList();
 
     private static double H100e(Tpp compute) => Round(compute.H100e, 1);
 
@@ -225,7 +247,7 @@ public sealed class LiveWorld
 
     private sealed class Totals
     {
-        public Tpp Licensed, Exempt, Smuggled, Denied, Seized, Installed, LargestCluster;
+        public Tpp Licensed, Exempt, Smuggled, Denied, Seized, Installed, LargestCluster, Unauthorised;
         public int Breaches;
 
         public bool Any => Licensed > Tpp.Zero || Exempt > Tpp.Zero || Smuggled > Tpp.Zero || Denied > Tpp.Zero;

@@ -179,7 +179,8 @@ function render(state) {
     el("tr", { dataset: { country: c.code } },
       el("td", { title: c.name }, `${c.code} ${c.name}`), el("td", {}, c.tier), el("td", {}, bar(c.installedH100e, maxInstalled)),
       el("td", {}, fmt(c.licensedH100e)), el("td", {}, fmt(c.exemptH100e)), el("td", { className: c.smuggledH100e > 0 ? "route-smuggled" : "" }, fmt(c.smuggledH100e)),
-      el("td", {}, fmt(c.deniedH100e)), el("td", {}, fmt(c.largestClusterH100e)), el("td", {}, c.breaches))));
+      el("td", {}, fmt(c.deniedH100e)), el("td", {}, fmt(c.largestClusterH100e)),
+      el("td", { className: c.unauthorisedH100e > 0 ? "route-smuggled" : "" }, fmt(c.unauthorisedH100e)), el("td", {}, c.breaches))));
 
   drawFlows(state);
 
@@ -195,6 +196,10 @@ function render(state) {
   $("magnets").tBodies[0].replaceChildren(...state.magnets.map(m =>
     el("tr", {}, el("td", {}, m.country), el("td", {}, bar(m.shortage, 1, "shortage")), el("td", {}, m.supplyIndex.toFixed(3)), el("td", {}, m.stockMonths.toFixed(2)))));
 
+  $("kinds").tBodies[0].replaceChildren(...state.kinds.map(k =>
+    el("tr", { dataset: { kind: k.kind } }, el("td", {}, k.kind), el("td", {}, k.breaches),
+      el("td", { className: k.largestExcessH100e > 0 ? "route-smuggled" : "" }, fmt(k.largestExcessH100e)), el("td", {}, k.largestAt ?? ""))));
+
   const count = $("breach-count");
   count.textContent = state.breaches.length;
   count.className = "count" + (state.breaches.length > 0 ? " alert" : "");
@@ -203,10 +208,11 @@ function render(state) {
   list.replaceChildren(...state.breaches.map((b, i) => ({ b, i })).reverse().map(({ b, i }) => {
     const key = `${b.month}/${b.site}/${i}`;
     const details = el("details", { dataset: { key } },
-      el("summary", {}, el("strong", {}, b.month), ` ${b.site} (owner ${b.owner}, ${b.country}): ${fmt(b.clusterH100e)} H100e over a permitted ${fmt(b.permittedH100e)}; main route `,
+      el("summary", {}, el("strong", {}, b.month), " ", el("span", { className: "kind" }, b.kind),
+        ` at ${b.site} (owner ${b.owner}, ${b.country}): ${fmt(b.excessH100e)} H100e beyond the rules (${fmt(b.clusterH100e)} counted, ${fmt(b.permittedH100e)} permitted); main route `,
         el("span", { className: b.mainRoute.startsWith("smuggled") ? "route-smuggled" : "" }, b.mainRoute),
         b.detectedByThen ? "; its supplier had been caught by then" : ""),
-      el("div", { className: "muted small" }, b.sites.length > 1 ? `Linked sites: ${b.sites.join(", ")}` : ""),
+      el("div", { className: "muted small" }, `Limit: ${b.limitBasis}.` + (b.sites.length > 1 ? ` Linked sites: ${b.sites.join(", ")}.` : "")),
       el("table", { className: "trail numbers" },
         el("thead", {}, el("tr", {}, ...["month", "seller", "via", "chip", "chips", "H100e", "route", "basis"].map(h => el("th", {}, h)))),
         el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ?? ""), el("td", {}, a.chipModel),
