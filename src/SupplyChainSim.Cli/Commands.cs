@@ -49,6 +49,7 @@ public static class Commands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
+        RunOptions.Check(months, replications, blockSize);
         var live = new LiveRunOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {
@@ -183,6 +184,17 @@ public static class Commands
             var count = e.Errors.Count(x => !x.IsWarning);
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
+        }
+        catch (OptionException e)
+        {
+            Console.Error.WriteLine($"supplychainsim: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (OverflowException e)
+        {
+            // Checked arithmetic: a total beyond 64 bits stops the run rather than wrapping round to a wrong figure.
+            Console.Error.WriteLine($"supplychainsim: the run failed: a total grew beyond what the model counts exactly ({e.Message}); nothing was written.");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -23,11 +23,13 @@ internal static class ReportCommands
         var options = new SharedOptions("Where to write compare.csv and compare.html.");
         var command = new Command("compare", "Run scenarios on the same seeds and write compare.csv and compare.html: the regimes side by side.") { scenarios };
         options.AddTo(command);
+        scenarios.Validators.Add(result =>
+        {
+            if (result.Tokens.Count < 2) result.AddError($"compare: expected at least 2 scenario files, found {result.Tokens.Count}");
+        });
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
-            if (files.Count < 2)
-                throw new ScenarioException(new ScenarioError("compare", null, null, "$", $"expected at least 2 scenario files to compare, found {files.Count}"));
             var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
             // The same seeds for every regime: --seed, or else the first scenario's.
             var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
@@ -166,6 +168,7 @@ internal static class ReportCommands
 
         public void AddTo(Command command)
         {
+            RunOptions.Check(Months, Replications, BlockSize);
             command.Add(Out);
             command.Add(Seed);
             command.Add(Months);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -5,6 +6,31 @@ namespace SupplyChainSim.Cli;
 /// <summary>The options `run`, `compare` and `sweep` share, checked and applied to a loaded scenario.</summary>
 internal static class RunOptions
 {
+    /// <summary>Data centres (or intermediaries) hosted per grain: any size works, so the bound only keeps it sane.</summary>
+    public const int MaxBlockSize = 1_000_000;
+
+    /// <summary>
+    /// Refuses values of the shared numeric options out of range when the command line is parsed, naming the option
+    /// ("--replications: expected 1 to 100,000, found 0"): exit 2, before any scenario is read.
+    /// </summary>
+    public static void Check(Option<int?> months, Option<int> replications, Option<int> blockSize)
+    {
+        months.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } m && Outside(m, 1, ScenarioValidator.MaxMonths) is { } problem) result.AddError($"{months.Name}: {problem}");
+        });
+        Within(replications, 1, Commands.MaxReplications);
+        Within(blockSize, 1, MaxBlockSize);
+    }
+
+    private static void Within(Option<int> option, int minimum, int maximum) => option.Validators.Add(result =>
+    {
+        if (Outside(result.GetValueOrDefault<int>(), minimum, maximum) is { } problem) result.AddError($"{option.Name}: {problem}");
+    });
+
+    private static string? Outside(int value, int minimum, int maximum) =>
+        value < minimum || value > maximum ? $"expected {minimum:N0} to {maximum:N0}, found {value}" : null;
+
     /// <summary>Replaces the seed and the number of months when given; bad values are invalid input, named by their option.</summary>
     public static ResolvedScenario Apply(ResolvedScenario scenario, ulong? seed, int? months, int replications)
     {
@@ -12,12 +38,14 @@ internal static class RunOptions
         if (seed is { } s) scenario = scenario.WithSeed(s);
         if (months is { } m)
         {
-            if (m is < 1 or > ScenarioValidator.MaxMonths)
-                throw new ScenarioException(new ScenarioError("--months", null, null, "$.months", $"expected 1 to {ScenarioValidator.MaxMonths}, found {m}"));
+            if (Outside(m, 1, ScenarioValidator.MaxMonths) is { } problem) throw new OptionException("--months", problem);
+            if (ScenarioValidator.LastMonthProblem(scenario.Spec.Start, m) is { } late) throw new OptionException("--months", late);
             scenario = scenario.WithMonths(m);
         }
-        if (replications is < 1 or > Commands.MaxReplications)
-            throw new ScenarioException(new ScenarioError("--replications", null, null, "$", $"expected 1 to {Commands.MaxReplications:N0}, found {replications}"));
+        if (Outside(replications, 1, Commands.MaxReplications) is { } replicationProblem) throw new OptionException("--replications", replicationProblem);
         return scenario;
     }
 }
+
+/// <summary>A command-line option whose value the command cannot use: reported at the option, never blamed on a scenario.</summary>
+internal sealed class OptionException(string option, string message) : Exception($"{option}: {message}");

@@ -32,8 +32,8 @@ public class ScenarioOverrideTests
     }
 
     [Theory]
-    [InlineData("regime.rules[3].allowanceTpp=\"lots\"", "--set $.regime.rules[3].allowanceTpp=\"lots\": $.regime.rules[3].allowanceTpp: expected a number")]
-    [InlineData("regime.rules[3].allowanceTpp=-5", "--set $.regime.rules[3].allowanceTpp=-5: $.regime.rules[3].allowanceTpp: expected a number > 0, found -5")]
+    [InlineData("regime.rules[3].allowanceTpp=\"lots\"", "--set $.regime.rules[3].allowanceTpp=\"lots\": $.regime.rules[3].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found \"lots\"")]
+    [InlineData("regime.rules[3].allowanceTpp=-5", "--set $.regime.rules[3].allowanceTpp=-5: $.regime.rules[3].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found -5")]
     [InlineData("regime.rules[3].alowanceTpp=5", "--set $.regime.rules[3].alowanceTpp=5: $.regime.rules[3].alowanceTpp: unknown key \"alowanceTpp\"; did you mean \"allowanceTpp\"?")]
     [InlineData("regime.rulez[0].from=\"2025-01\"", "--set $.regime.rulez[0].from=\"2025-01\": $.regime.rulez[0].from: $.regime has no key \"rulez\" (after extends are merged); its keys are rules")]
     [InlineData("regime.rules[7].from=\"2025-01\"", "--set $.regime.rules[7].from=\"2025-01\": $.regime.rules[7].from: $.regime.rules has 5 items; index 7 is out of range")]
