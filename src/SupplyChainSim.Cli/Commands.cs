@@ -34,8 +34,8 @@ public static class Commands
 
     private static Command RunCommand(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON, comments allowed)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/)." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON, comments allowed).", CustomParser = PathArguments.File };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/).", CustomParser = PathArguments.Directory };
         var seed = new Option<ulong?>("--seed") { Description = "Replace the scenario's seed." };
         var months = new Option<int?>("--months") { Description = "Replace the scenario's number of months." };
         var replications = new Option<int>("--replications")
@@ -67,7 +67,7 @@ public static class Commands
 
     private static Command ValidateCommand(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to check." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to check.", CustomParser = PathArguments.File };
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
         command.SetAction(parse => Execute(console, () =>
         {
@@ -82,7 +82,7 @@ public static class Commands
 
     private static Command SchemaCommand(IAnsiConsole console)
     {
-        var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it." };
+        var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it.", CustomParser = PathArguments.File };
         var command = new Command("schema", "Print the JSON Schema of scenario files, for editors to complete and check them.") { output };
         command.SetAction(parse => Execute(console, () =>
         {

@@ -19,7 +19,7 @@ internal static class ReportCommands
 
     public static Command Compare(IAnsiConsole console)
     {
-        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore };
+        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore, CustomParser = PathArguments.Files };
         var options = new SharedOptions("Where to write compare.csv and compare.html.");
         var command = new Command("compare", "Run scenarios on the same seeds and write compare.csv and compare.html: the regimes side by side.") { scenarios };
         options.AddTo(command);
@@ -41,7 +41,7 @@ internal static class ReportCommands
 
     public static Command Sweep(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary.", CustomParser = PathArguments.File };
         var set = new Option<string>("--set")
         {
             Description = "The parameter and its values: <json.path>=<v1>,<v2>,... (path after extends are merged, with or without \"$.\"; values as JSON).",
@@ -151,7 +151,7 @@ internal static class ReportCommands
     /// <summary>Options compare and sweep share with run.</summary>
     private sealed class SharedOptions(string outDescription)
     {
-        public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true };
+        public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true, CustomParser = PathArguments.Directory };
         public readonly Option<ulong?> Seed = new("--seed") { Description = "The seed every run starts from (default: the (first) scenario's)." };
         public readonly Option<int?> Months = new("--months") { Description = "Replace the scenarios' number of months." };
         public readonly Option<int> Replications = new("--replications")

@@ -56,7 +56,7 @@ public class MalformedScenarioTests
         { "\"targetH100e\": 25 }", "\"targetH100e\": 25, \"orderSizeH100e\": 0 }", "\"orderSizeH100e\"", "$.dataCentres.sites[0].orderSizeH100e: expected a number above 0, up to 1,000,000,000, found 0" },
         { "{ \"id\": \"cn-site\"", "{ \"id\": \"us-site\"", "\"id\": \"us-site\", \"country\": \"CN\"", "$.dataCentres.sites[1].id: duplicate id \"us-site\"; ids must be unique" },
         { "\"id\": \"us-site\", \"country\": \"US\", \"chipModel\": \"H100-SXM\", \"targetH100e\": 25 }", "\"id\": \"us-site\", \"country\": \"US\", \"chipModel\": \"H100-SXM\" }", "{ \"id\": \"us-site\"", "$.dataCentres.sites[0]: missing required key \"targetH100e\"" },
-        { "\"count\": 3", "\"count\": -3", "\"count\"", "$.dataCentres.generate[0].count: expected a whole number from 0 to 500,000, found -3" },
+        { "\"count\": 3", "\"count\": -3", "\"count\"", "$.dataCentres.generate[0].count: expected a whole number from 0 to 250,000, found -3" },
         { "\"countryWeights\": { \"BR\": 1 }", "\"countryWeights\": { \"BR\": 0 }", "\"countryWeights\"", "$.dataCentres.generate[0].countryWeights: expected at least one positive weight" },
         { "\"countryWeights\": { \"BR\": 1 }", "\"countryWeights\": { \"ZZ\": 1 }", "\"ZZ\"", "$.dataCentres.generate[0].countryWeights.ZZ: unknown country code \"ZZ\"; expected an ISO 3166-1 alpha-2 code from the country list" },
         { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"lognormal\", \"mu\": 5, \"sigma\": 1 } }", "\"targetH100e\": {", "$.dataCentres.generate[0].targetH100e: expected \"dist\" to be one of \"constant\", \"uniform\", \"normal\", \"logNormal\", \"gamma\", \"pareto\", \"triangular\", found \"lognormal\"" },
@@ -79,6 +79,39 @@ public class MalformedScenarioTests
         { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"splitFraction\": 1.5 }", "\"splitFraction\"", "$.intermediaries.list[0].splitFraction: expected a fraction above 0, up to 1, found 1.5" },
         { "\"monthlyNeedTonnes\": 100", "\"monthlyNeedTonnes\": 0", "\"monthlyNeedTonnes\"", "$.rareEarths.importers[0].monthlyNeedTonnes: expected a number above 0, up to 1,000,000, found 0" },
         { "{ \"country\": \"CN\" }", "{ \"country\": \"CN\", \"policy\": [ { \"from\": \"2024-02\", \"policy\": \"closed\" } ] }", "\"policy\": \"closed\"", "$.rareEarths.exporter.policy[0].policy: expected \"open\", \"licensed\" or \"frozen\", found \"closed\"" },
+
+        // Rules that are not rule objects.
+        { "{ \"rule\": \"baseline-3A090\" }", "null", "null", "$.regime.rules[0]: expected a rule object such as { \"rule\": \"lpp-exemption\" }, found null" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"from\": \"2025-01\" }", "{ \"from\"", "$.regime.rules[0]: missing required key \"rule\"; expected one of \"baseline-3A090\", \"diffusion-tiers\", \"country-cap\", \"lpp-exemption\", \"small-installation\", \"model-licence\", \"destination-licence\", \"case-by-case-window\", \"verified-end-user\", \"bilateral-quota\", \"reciprocity\", \"transit-permit\", \"exemption-conditions\", \"revenue-share\"" },
+        // Overflow, infinity and ranges nobody checked.
+        { "\"leadTimeMonths\": 0", "\"leadTimeMonths\": 2147483647", "\"leadTimeMonths\"", "$.chipmakers[0].leadTimeMonths: expected a whole number from 0 to 120, found 2147483647" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"lpp-exemption\", \"allowanceTpp\": 1e308 }", "\"allowanceTpp\"", "$.regime.rules[0].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found 1e308" },
+        { "\"monthlyNeedTonnes\": 100", "\"monthlyNeedTonnes\": 1e309", "\"monthlyNeedTonnes\"", "$.rareEarths.importers[0].monthlyNeedTonnes: expected a number above 0, up to 1,000,000, found 1e309" },
+        { "\"months\": 6,", "\"months\": 6, \"enforcement\": { \"hubCustomsDetection\": 1.5 },", "\"hubCustomsDetection\"", "$.enforcement.hubCustomsDetection: expected a probability from 0 to 1, found 1.5" },
+        { "\"targetH100e\": 25 }", "\"targetH100e\": 25, \"circumventionPerMonth\": 2 }", "\"circumventionPerMonth\"", "$.dataCentres.sites[0].circumventionPerMonth: expected a probability from 0 to 1, found 2" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"exemption-conditions\", \"noClusteringLimitH100e\": -5 }", "\"noClusteringLimitH100e\"", "$.regime.rules[0].noClusteringLimitH100e: expected a number from 0 to 1,000,000,000, found -5" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"markup\": -0.5 }", "\"markup\"", "$.intermediaries.list[0].markup: expected a fraction from 0 to 10, found -0.5" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"delayMonths\": -1 }", "\"delayMonths\"", "$.intermediaries.list[0].delayMonths: expected a whole number from 0 to 120, found -1" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"shells\": 2000000000 }", "\"shells\"", "$.intermediaries.list[0].shells: expected a whole number from 1 to 1,000, found 2000000000" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"transit\": [ \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\", \"TH\" ] }", "\"transit\"", "$.intermediaries.list[0].transit: expected at most 10 transit countries (each adds a month), found 11" },
+        { "\"H100-SXM\": 1000, \"H20\": 1000", "\"H100-SXM\": 6000000, \"H20\": 6000000", "\"chipmakers\"", "$.chipmakers: expected the chipmakers to make at most 10,000,000 chips a month together (the world makes about 500,000), found 12,000,000" },
+        // Memory: per generator, and in all.
+        { "\"count\": 3", "\"count\": 10000000", "\"count\"", "$.dataCentres.generate[0].count: expected a whole number from 0 to 250,000, found 10000000" },
+        { "\"generate\": [ { \"count\": 3,", "\"generate\": [ { \"count\": 200000, \"countryWeights\": { \"BR\": 1 }, \"chipModels\": { \"H100-SXM\": 1 }, \"targetH100e\": 50 },\n      { \"idPrefix\": \"more\", \"count\": 200000,", "\"count\": 200000,", "$.dataCentres.generate[1].count: expected at most 250,000 data centres in all (listed and generated; so that a run fits a laptop's memory), found 400,002" },
+        // Distributions that could draw what their key does not allow, or infinity.
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"logNormal\", \"mu\": 1000, \"sigma\": 1 } }", "\"mu\"", "$.dataCentres.generate[0].targetH100e.mu: expected -100 to 20.7233 (the median e^mu must be at most 1,000,000,000), found 1,000" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": { \"dist\": \"pareto\", \"scale\": 10, \"shape\": 1e-300 } }", "\"shape\"", "$.dataCentres.generate[0].targetH100e.shape: expected 1 to 1,000,000 (below 1 its mean is infinite), found 1E-300" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": 50, \"orderEveryMonths\": { \"dist\": \"normal\", \"mean\": 3, \"stdDev\": 1, \"minimum\": -5 } }", "\"minimum\"", "$.dataCentres.generate[0].orderEveryMonths.minimum: expected 0 to 120 (draws below it are raised to it), found -5" },
+        { "\"targetH100e\": 50 }", "\"targetH100e\": \"lots\" }", "\"targetH100e\": \"lots\"", "$.dataCentres.generate[0].targetH100e: expected a number from 0 to 1,000,000,000, or a distribution object such as { \"dist\": \"uniform\", \"min\": 1, \"max\": 6 }, found \"lots\"" },
+        // Countries overridden twice, months past 9999.
+        { "\"months\": 6,", "\"months\": 6, \"countries\": [ { \"code\": \"SG\" }, { \"code\": \"SG\", \"tier\": 1 } ],", "\"code\": \"SG\", \"tier\"", "$.countries[1].code: duplicate country \"SG\" (first at $.countries[0]); expected each country once" },
+        { "\"start\": \"2024-01\"", "\"start\": \"9999-01\"", "\"start\"", "$.start: expected a month up to 9899-12 (agents schedule up to 100 years ahead, and a month has a four-digit year), found 9999-01" },
+        { "\"start\": \"2024-01\"", "\"start\": \"9899-09\"", "\"months\"", "$.months: expected at most 4 months from 9899-09 (a run ends by 9899-12, so that what agents schedule after it has a four-digit year), found 6" },
+        { "\"monthlyNeedTonnes\": 100 } ]", "\"monthlyNeedTonnes\": 100 } ], \"concessionRule\": { \"importer\": \"US\", \"threshold\": 1.5, \"chipModels\": [ \"H20\" ], \"quotaH100ePerMonth\": 10 }", "\"threshold\"", "$.rareEarths.concessionRule.threshold: expected a shortage from 0 to 1, found 1.5" },
+        // Types named in words, nullable ones included.
+        { "\"seed\": 1,", "\"seed\": 1, \"worldSeed\": \"x\",", "\"worldSeed\"", "$.worldSeed: expected a whole number from 0 to 18,446,744,073,709,551,615, found \"x\"" },
+        { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"splitFraction\": \"half\" }", "\"splitFraction\"", "$.intermediaries.list[0].splitFraction: expected a fraction above 0, up to 1, found \"half\"" },
+        { "\"leadTimeMonths\": 0", "\"leadTimeMonths\": 0, \"subjectToEar\": \"yes\"", "\"subjectToEar\"", "$.chipmakers[0].subjectToEar: expected true or false, found \"yes\"" },
     };
 
     [Theory]
@@ -103,6 +136,55 @@ public class MalformedScenarioTests
     [Fact]
     public void The_corpus_has_at_least_40_distinct_cases() =>
         Assert.True(Corpus.Count() >= 40 && Corpus.Select(c => $"{c[0]}|{c[1]}").Distinct().Count() == Corpus.Count());
+
+    /// <summary>
+    /// Once unknown keys came first, then the first type error, then ranges and references: three runs to see them all.
+    /// Now a file that parses gets every problem listed in one run, each at its place, in the order of the file.
+    /// </summary>
+    [Fact]
+    public void One_pass_lists_unknown_keys_type_errors_and_range_errors_together_each_at_its_place()
+    {
+        var json = Base
+            .Replace("\"months\": 6,", "\"months\": 6, \"colour\": \"blue\",")
+            .Replace("\"seed\": 1", "\"seed\": \"one\"")
+            .Replace("\"leadTimeMonths\": 0", "\"leadTimeMonths\": -2")
+            .Replace("\"targetH100e\": 25", "\"targetH100e\": -25")
+            .Replace("\"chipsPerOrder\": 10", "\"chipsPerOrder\": 0")
+            .Replace("\"monthlyNeedTonnes\": 100", "\"monthlyNeedTonnes\": 1e309");
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors;
+        string At(string token, string message)
+        {
+            var lines = json.Split('\n');
+            var line = Array.FindIndex(lines, l => l.Contains(token, StringComparison.Ordinal));
+            return $"corpus.json:{line + 1}:{lines[line].IndexOf(token, StringComparison.Ordinal) + 1}: {message}";
+        }
+        Assert.Equal(
+        [
+            At("\"seed\"", "$.seed: expected a whole number from 0 to 18,446,744,073,709,551,615, found \"one\""),
+            At("\"colour\"", "$.colour: unknown key \"colour\""),
+            At("\"leadTimeMonths\"", "$.chipmakers[0].leadTimeMonths: expected a whole number from 0 to 120, found -2"),
+            At("\"targetH100e\": -25", "$.dataCentres.sites[0].targetH100e: expected a number from 0 to 1,000,000,000, found -25"),
+            At("\"chipsPerOrder\"", "$.intermediaries.list[0].chipsPerOrder: expected a whole number from 1 to 1,000,000, found 0"),
+            At("\"monthlyNeedTonnes\"", "$.rareEarths.importers[0].monthlyNeedTonnes: expected a number above 0, up to 1,000,000, found 1e309"),
+        ], errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void References_are_checked_in_the_same_pass_as_types_and_ranges()
+    {
+        var json = Base.Replace("\"months\": 6", "\"months\": \"six\"").Replace("\"hub\": \"SG\"", "\"hub\": \"XX\"");
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors;
+        Assert.Equal(["$.months", "$.intermediaries.list[0].hub"], errors.Select(e => e.JsonPath));
+    }
+
+    [Fact]
+    public void A_value_that_cannot_be_read_is_not_blamed_again_by_what_refers_to_it()
+    {
+        // The site's id is unreadable; the intermediary buying for it is not reported as pointing at nothing.
+        var json = Base.Replace("{ \"id\": \"cn-site\"", "{ \"id\": 42");
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors);
+        Assert.Equal("$.dataCentres.sites[1].id: expected a string, found 42", $"{error.JsonPath}: {error.Message}");
+    }
 
     [Fact]
     public void Every_unknown_key_is_reported_in_one_pass()

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
@@ -42,6 +43,8 @@ public sealed record ExportPolicySpec
     [ValueRange(0, 1, Is = "a fraction")]
     public double ApprovalRate { get; init; } = 1;
 
+    /// <summary>The share of normal supply the policy lets through; worked out, never read from a file.</summary>
+    [JsonIgnore]
     public double SupplyFactor => Policy switch
     {
         "open" => 1,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MathNet.Numerics.Distributions;
@@ -108,7 +109,7 @@ public sealed record Distribution
         }
 
         var (low, high) = (range.Minimum, range.Maximum);
-        static string N(double value) => ScenarioLimits.Format(value);
+        static string N(double value) => value == Math.Floor(value) ? ScenarioLimits.Format(value) : value.ToString("G6", CultureInfo.InvariantCulture);
         (string, string)? Outside(string parameter, double value, double from, double to, string why = "") =>
             value >= from && value <= to ? null : (parameter, $"expected {N(from)} to {N(to)}{why}, found {N(value)}");
         (string, string)? InKeyRange(string parameter) =>

@@ -24,7 +24,8 @@ public static partial class ScenarioValidator
 
         if (!SafeName().IsMatch(spec.Name))
             Error("$.name", $"expected letters, digits, '.', '_' or '-' (it names the output folder), found \"{spec.Name}\"");
-        if (!unread("$.start") && !unread("$.months") && LastMonthProblem(spec.Start, spec.Months) is { } tooLate) Error("$.months", tooLate);
+        if (!unread("$.start") && !unread("$.months") && LastMonthProblem(spec.Start, spec.Months) is { } tooLate)
+            Error(spec.Start > ScenarioLimits.LastMonth ? "$.start" : "$.months", tooLate);
 
         var countries = scenario.Countries;
         var catalogue = scenario.Catalogue;
@@ -148,11 +149,17 @@ public static partial class ScenarioValidator
     private static bool AnyUnder(Func<string, bool> unread, string path, int count, string key) =>
         unread(path) || Enumerable.Range(0, count).Any(i => unread($"{path}[{i}].{key}"));
 
-    /// <summary>Why a run from <paramref name="start"/> for <paramref name="months"/> months would end too late; null when it does not.</summary>
+    /// <summary>
+    /// Why a run from <paramref name="start"/> for <paramref name="months"/> months would end too late (after
+    /// <see cref="ScenarioLimits.LastMonth"/>, beyond which what agents schedule would need a five-digit year); null
+    /// when it does not.
+    /// </summary>
     public static string? LastMonthProblem(Units.YearMonth start, int months) =>
-        (long)start.Index + months - 1 > ScenarioLimits.LastMonth.Index
-            ? $"a run from {start} may last until {ScenarioLimits.LastMonth} ({ScenarioLimits.LastMonth - start + 1:N0} months; later months would not have four-digit years once agents look ahead), found {months:N0} months"
-            : null;
+        start > ScenarioLimits.LastMonth
+            ? $"expected a month up to {ScenarioLimits.LastMonth} (agents schedule up to 100 years ahead, and a month has a four-digit year), found {start}"
+            : (long)start.Index + months - 1 > ScenarioLimits.LastMonth.Index
+                ? $"expected at most {ScenarioLimits.LastMonth - start + 1:N0} months from {start} (a run ends by {ScenarioLimits.LastMonth}, so that what agents schedule after it has a four-digit year), found {months:N0}"
+                : null;
 
     /// <summary>An ISO 3166-1 alpha-2 code: two capital letters.</summary>
     public static bool IsCountryCode(string code) => code is [>= 'A' and <= 'Z', >= 'A' and <= 'Z'];

@@ -49,16 +49,18 @@ public static class ScenarioLimits
     public const int ChipsPerMonth = 10_000_000;
 
     /// <summary>
-    /// Data centres in a world, listed and generated together. Measured on a 24 GB, 2-core machine (README): a run of
-    /// 200,000 generated data centres for 120 months peaks at 2.9 GB; this keeps a run within a 16 GB laptop.
+    /// Data centres in a world, listed and generated together. Measured (README, "When a scenario is wrong"): a
+    /// ten-year run of 200,000 generated data centres peaks at 2.9 GB, one of 250,000 with 10,000 intermediaries at
+    /// 3.2 GB, so a world at both limits stays within what an 8 to 16 GB laptop can give a run.
     /// </summary>
-    public const int DataCentres = 500_000;
+    public const int DataCentres = 250_000;
 
     /// <summary>
-    /// Intermediaries in a world, listed and generated together: each diverts lots every few months for the whole
-    /// run, and its buyers keep every acquisition, so an intermediary costs several times a data centre.
+    /// Intermediaries in a world, listed and generated together. Each diverts a lot every few months for the whole
+    /// run and its buyers keep every acquisition, so one costs several data centres: 20,000 add about 1.5 GB to a
+    /// ten-year run (200,000 data centres with 20,000 intermediaries peak at 4.4 GB).
     /// </summary>
-    public const int Intermediaries = 50_000;
+    public const int Intermediaries = 20_000;
 
     /// <summary>A relative weight (country, chip model, hub).</summary>
     public const double Weight = 1_000_000_000;
@@ -76,10 +78,10 @@ public static class ScenarioLimits
     public const double UnitPriceUsd = 10_000_000;
 
     /// <summary>
-    /// The last month a run may reach: whatever agents schedule after it (at most <see cref="Months"/> ahead) still
-    /// has a four-digit year.
+    /// The last month a run may reach, 9899-12: whatever agents schedule after it (a first order at most
+    /// <see cref="Months"/> after the start, lead times and delays far less) still has a four-digit year.
     /// </summary>
-    public static readonly Units.YearMonth LastMonth = new(8999, 12);
+    public static readonly Units.YearMonth LastMonth = Units.YearMonth.MaxValue.AddMonths(-Months);
 
     /// <summary>"1,200" or "0.5": numbers in messages, as an analyst writes them.</summary>
     public static string Format(double value) =>
