@@ -109,7 +109,8 @@ public sealed record Distribution
         }
 
         var (low, high) = (range.Minimum, range.Maximum);
-        static string N(double value) => value == Math.Floor(value) ? ScenarioLimits.Format(value) : value.ToString("G6", CultureInfo.InvariantCulture);
+        static string N(double value) =>
+            Math.Abs(value) < 1e15 && value == Math.Floor(value) ? ScenarioLimits.Format(value) : value.ToString("G6", CultureInfo.InvariantCulture);
         (string, string)? Outside(string parameter, double value, double from, double to, string why = "") =>
             value >= from && value <= to ? null : (parameter, $"expected {N(from)} to {N(to)}{why}, found {N(value)}");
         (string, string)? InKeyRange(string parameter) =>
