@@ -71,10 +71,12 @@ public static class Commands
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
         command.SetAction(parse => Execute(console, () =>
         {
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
+            // The file as it was named on the command line: errors point into it the way the analyst wrote it.
+            var file = parse.GetValue(scenario)!.ToString();
+            var loaded = ScenarioLoader.Load(file);
             foreach (var warning in loaded.Warnings) Console.Error.WriteLine(warning);
             var world = Build(loaded, WorldBuilder.DefaultBlockSize);
-            console.WriteLine($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months");
+            console.WriteLine($"{file}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months");
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
         return command;
