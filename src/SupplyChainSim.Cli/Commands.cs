@@ -49,7 +49,7 @@ public static class Commands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
-        RunOptions.Check(months, replications, blockSize);
+        RunOptions.Check(seed, months, replications, blockSize);
         var live = new LiveRunOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {

@@ -168,7 +168,7 @@ internal static class ReportCommands
 
         public void AddTo(Command command)
         {
-            RunOptions.Check(Months, Replications, BlockSize);
+            RunOptions.Check(Seed, Months, Replications, BlockSize);
             command.Add(Out);
             command.Add(Seed);
             command.Add(Months);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -11,23 +12,33 @@ internal static class RunOptions
     public const int MaxBlockSize = 1_000_000;
 
     /// <summary>
-    /// Refuses values of the shared numeric options out of range when the command line is parsed, naming the option
-    /// ("--replications: expected 1 to 100,000, found 0"): exit 2, before any scenario is read.
+    /// Reads the shared numeric options, refusing what is not a whole number in range while the command line is parsed,
+    /// named by the option ("--replications: expected 1 to 100,000, found 0"): exit 2, before any scenario is read.
     /// </summary>
-    public static void Check(Option<int?> months, Option<int> replications, Option<int> blockSize)
+    public static void Check(Option<ulong?> seed, Option<int?> months, Option<int> replications, Option<int> blockSize)
     {
-        months.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } m && Outside(m, 1, ScenarioValidator.MaxMonths) is { } problem) result.AddError($"{months.Name}: {problem}");
-        });
-        Within(replications, 1, Commands.MaxReplications);
-        Within(blockSize, 1, MaxBlockSize);
+        seed.CustomParser = result => Whole(result, 0, ulong.MaxValue) is { } value ? (ulong)value : null;
+        months.CustomParser = result => (int?)Whole(result, 1, ScenarioValidator.MaxMonths);
+        replications.CustomParser = result => (int)(Whole(result, 1, Commands.MaxReplications) ?? 1);
+        blockSize.CustomParser = result => (int)(Whole(result, 1, MaxBlockSize) ?? 1);
     }
 
-    private static void Within(Option<int> option, int minimum, int maximum) => option.Validators.Add(result =>
+    private static decimal? Whole(ArgumentResult result, decimal minimum, decimal maximum)
     {
-        if (Outside(result.GetValueOrDefault<int>(), minimum, maximum) is { } problem) result.AddError($"{option.Name}: {problem}");
-    });
+        var name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{name}: expected a whole number from {minimum:N0} to {maximum:N0}, found \"{text}\"");
+            return null;
+        }
+        if (value < minimum || value > maximum)
+        {
+            result.AddError($"{name}: expected {minimum:N0} to {maximum:N0}, found {text}");
+            return null;
+        }
+        return value;
+    }
 
     private static string? Outside(int value, int minimum, int maximum) =>
         value < minimum || value > maximum ? $"expected {minimum:N0} to {maximum:N0}, found {value}" : null;
