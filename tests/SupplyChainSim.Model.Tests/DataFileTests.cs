@@ -134,6 +134,15 @@ public sealed class DataFileTests : IDisposable
         Assert.Equal($"{fifo}: $: is a FIFO (named pipe), not a regular file; expected a JSON file", Assert.Single(Errors(fifo)).ToString());
     }
 
+    [Fact]
+    public void A_regular_file_that_reports_no_length_is_still_read_no_further_than_16_MB()
+    {
+        // /proc/self/pagemap says it is 0 bytes long and yields gigabytes; the length was once all that was checked.
+        if (!OperatingSystem.IsLinux() || new FileInfo("/proc/self/pagemap").Length != 0) return;
+        Assert.Equal("/proc/self/pagemap: $: is more than 16,777,216 bytes; a scenario file is at most 16,777,216 bytes",
+            Assert.Single(Errors("/proc/self/pagemap")).ToString());
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public void A_file_name_with_a_NUL_character_is_an_error_at_its_key(string key)

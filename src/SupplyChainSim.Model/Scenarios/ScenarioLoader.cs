@@ -289,19 +289,20 @@ public static partial class ScenarioLoader
         if (RegularFile.NotRegular(path) is { } kind) throw Fail(path, $"is {kind}, not a regular file; expected a JSON file");
         var length = new FileInfo(path).Length;
         if (length > MaxFileBytes) throw Fail(path, $"is {length:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
-        var bytes = new byte[MaxFileBytes + 1];
-        var read = 0;
+        using var bytes = new MemoryStream();
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            for (int n; read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0;) read += n;
+            var chunk = new byte[81_920];
+            for (int n; bytes.Length <= MaxFileBytes && (n = stream.Read(chunk, 0, chunk.Length)) > 0;) bytes.Write(chunk, 0, n);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Fail(path, $"cannot be read: {e.Message}");
         }
-        if (read > MaxFileBytes) throw Fail(path, $"is more than {MaxFileBytes:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
-        using var reader = new StreamReader(new MemoryStream(bytes, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        if (bytes.Length > MaxFileBytes) throw Fail(path, $"is more than {MaxFileBytes:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
         if (string.IsNullOrWhiteSpace(text)) throw Fail(path, "is empty; expected a JSON object");
         if (text.Contains('\0')) throw Fail(path, "is binary, not JSON text");
