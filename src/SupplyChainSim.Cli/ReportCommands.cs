@@ -53,7 +53,7 @@ internal static class ReportCommands
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
-            var (path, values) = ScenarioOverride.ParseMany(parse.GetValue(set)!);
+            var (path, values) = ParseSet(parse.GetValue(set)!);
             var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
             var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
@@ -63,6 +63,19 @@ internal static class ReportCommands
             }, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>
+    private static (string Path, IReadOnlyList<ScenarioOverride> Values) ParseSet(string assignment)
+    {
+        try
+        {
+            return ScenarioOverride.ParseMany(assignment);
+        }
+        catch (ScenarioException e)
+        {
+            throw new OptionException("--set", string.Join("; ", e.Errors.Select(x => $"{x.JsonPath}: {x.Message}")));
+        }
     }
 
     internal static Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> ComparisonFiles(IReadOnlyList<string> files) =>

@@ -100,6 +100,8 @@ public static partial class ScenarioValidator
                     $"{site.TargetH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?", IsWarning: true));
         }
         var dataCentres = (long)spec.DataCentres.Sites.Count;
+        if (dataCentres > ScenarioLimits.DataCentres)
+            Error("$.dataCentres.sites", $"expected at most {ScenarioLimits.DataCentres:N0} data centres in all (so that a run fits a laptop's memory), found {dataCentres:N0}");
         for (var i = 0; i < spec.DataCentres.Generate.Count; i++)
         {
             var generator = spec.DataCentres.Generate[i];
@@ -127,6 +129,8 @@ public static partial class ScenarioValidator
             for (var j = 0; j < broker.Transit.Count; j++) Country($"{path}.transit[{j}]", broker.Transit[j]);
         }
         var intermediaries = (long)spec.Intermediaries.List.Count;
+        if (intermediaries > ScenarioLimits.Intermediaries)
+            Error("$.intermediaries.list", $"expected at most {ScenarioLimits.Intermediaries:N0} intermediaries in all (so that a run fits a laptop's memory), found {intermediaries:N0}");
         for (var i = 0; i < spec.Intermediaries.Generate.Count; i++)
         {
             var generator = spec.Intermediaries.Generate[i];
