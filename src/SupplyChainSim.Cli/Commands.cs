@@ -42,8 +42,8 @@ public static class Commands
 
     private static Command RunCommand(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON, comments allowed)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/)." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON, comments allowed).", CustomParser = PathArguments.File };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/).", CustomParser = PathArguments.Directory };
         var seed = new Option<ulong?>("--seed") { Description = "Replace the scenario's seed." };
         var months = new Option<int?>("--months") { Description = "Replace the scenario's number of months." };
         var replications = new Option<int>("--replications")
@@ -57,6 +57,7 @@ public static class Commands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
+        RunOptions.Check(seed, months, replications, blockSize);
         var live = new LiveRunOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {
@@ -74,14 +75,16 @@ public static class Commands
 
     private static Command ValidateCommand(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to check." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to check.", CustomParser = PathArguments.File };
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
         command.SetAction(parse => Execute(console, () =>
         {
-            var loaded = ScenarioLoader.Load(parse.GetValue(scenario)!.FullName);
+            // The file as it was named on the command line: errors point into it the way the analyst wrote it.
+            var file = parse.GetValue(scenario)!.ToString();
+            var loaded = ScenarioLoader.Load(file);
             foreach (var warning in loaded.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
             var world = Build(loaded, WorldBuilder.DefaultBlockSize);
-            console.WriteLine(TerminalText.Safe($"{parse.GetValue(scenario)!.FullName}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
+            console.WriteLine(TerminalText.Safe($"{file}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
         return command;
@@ -89,7 +92,7 @@ public static class Commands
 
     private static Command SchemaCommand(IAnsiConsole console)
     {
-        var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it." };
+        var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it.", CustomParser = PathArguments.File };
         var command = new Command("schema", "Print the JSON Schema of scenario files, for editors to complete and check them.") { output };
         command.SetAction(parse => Execute(console, () =>
         {
@@ -262,10 +265,16 @@ public static class Commands
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        catch (OutputFolderRefusedException e)
+        catch (Exception e) when (e is OutputFolderRefusedException or OptionException)
         {
             Console.Error.WriteLine($"supplychainsim: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (OverflowException e)
+        {
+            // Checked arithmetic: a total beyond 64 bits stops the run rather than wrapping round to a wrong figure.
+            Console.Error.WriteLine($"supplychainsim: the run failed: a total grew beyond what the model counts exactly ({e.Message}); nothing was written.");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -19,16 +19,18 @@ internal static class ReportCommands
 
     public static Command Compare(IAnsiConsole console)
     {
-        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore };
+        var scenarios = new Argument<FileInfo[]>("scenarios") { Description = "Two or more scenario files to compare.", Arity = ArgumentArity.OneOrMore, CustomParser = PathArguments.Files };
         var options = new SharedOptions("Where to write compare.csv and compare.html.", each: "scenario",
             seed: "The seed every scenario starts from (default: the first scenario's).", months: "Replace every scenario's number of months.");
         var command = new Command("compare", "Run scenarios on the same seeds and write compare.csv and compare.html: the regimes side by side.") { scenarios };
         options.AddTo(command);
+        scenarios.Validators.Add(result =>
+        {
+            if (result.Tokens.Count < 2) result.AddError($"compare: expected at least 2 scenario files, found {result.Tokens.Count}");
+        });
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
-            if (files.Count < 2)
-                throw new ScenarioException(new ScenarioError("compare", null, null, "$", $"expected at least 2 scenario files to compare, found {files.Count}"));
             var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
             // The same seeds for every regime: --seed, or else the first scenario's.
             var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
@@ -40,7 +42,7 @@ internal static class ReportCommands
 
     public static Command Sweep(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary." };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary.", CustomParser = PathArguments.File };
         // Read as a list so that a second --set gets its own message rather than the parser's arity error.
         var set = new Option<string[]>("--set")
         {
@@ -61,7 +63,7 @@ internal static class ReportCommands
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
-            var (path, values) = ScenarioOverride.ParseMany(parse.GetValue(set)![0]);
+            var (path, values) = ParseSet(parse.GetValue(set)![0]);
             var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
             var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
@@ -71,6 +73,19 @@ internal static class ReportCommands
             }, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>
+    private static (string Path, IReadOnlyList<ScenarioOverride> Values) ParseSet(string assignment)
+    {
+        try
+        {
+            return ScenarioOverride.ParseMany(assignment);
+        }
+        catch (ScenarioException e)
+        {
+            throw new OptionException("--set", string.Join("; ", e.Errors.Select(x => $"{x.JsonPath}: {x.Message}")));
+        }
     }
 
     internal static Func<IReadOnlyList<RegimeOutcome>, int, IReadOnlyDictionary<string, byte[]>> ComparisonFiles(IReadOnlyList<string> files) =>
@@ -163,7 +178,7 @@ internal static class ReportCommands
     /// <param name="each">What is run once per item: "scenario" (compare) or "value" (sweep).</param>
     private sealed class SharedOptions(string outDescription, string each, string seed, string months)
     {
-        public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true };
+        public readonly Option<DirectoryInfo> Out = new("--out") { Description = outDescription, Required = true, CustomParser = PathArguments.Directory };
         public readonly Option<ulong?> Seed = new("--seed") { Description = seed };
         public readonly Option<int?> Months = new("--months") { Description = months };
         public readonly Option<int> Replications = new("--replications")
@@ -180,6 +195,7 @@ internal static class ReportCommands
 
         public void AddTo(Command command)
         {
+            RunOptions.Check(Seed, Months, Replications, BlockSize);
             command.Add(Out);
             command.Add(Seed);
             command.Add(Months);

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -5,6 +8,41 @@ namespace SupplyChainSim.Cli;
 /// <summary>The options `run`, `compare` and `sweep` share, checked and applied to a loaded scenario.</summary>
 internal static class RunOptions
 {
+    /// <summary>Data centres (or intermediaries) hosted per grain: any size works, so the bound only keeps it sane.</summary>
+    public const int MaxBlockSize = 1_000_000;
+
+    /// <summary>
+    /// Reads the shared numeric options, refusing what is not a whole number in range while the command line is parsed,
+    /// named by the option ("--replications: expected 1 to 100,000, found 0"): exit 2, before any scenario is read.
+    /// </summary>
+    public static void Check(Option<ulong?> seed, Option<int?> months, Option<int> replications, Option<int> blockSize)
+    {
+        seed.CustomParser = result => Whole(result, 0, ulong.MaxValue) is { } value ? (ulong)value : null;
+        months.CustomParser = result => (int?)Whole(result, 1, ScenarioValidator.MaxMonths);
+        replications.CustomParser = result => (int)(Whole(result, 1, Commands.MaxReplications) ?? 1);
+        blockSize.CustomParser = result => (int)(Whole(result, 1, MaxBlockSize) ?? 1);
+    }
+
+    private static decimal? Whole(ArgumentResult result, decimal minimum, decimal maximum)
+    {
+        var name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            result.AddError($"{name}: expected a whole number from {minimum:N0} to {maximum:N0}, found \"{text}\"");
+            return null;
+        }
+        if (value < minimum || value > maximum)
+        {
+            result.AddError($"{name}: expected {minimum:N0} to {maximum:N0}, found {text}");
+            return null;
+        }
+        return value;
+    }
+
+    private static string? Outside(int value, int minimum, int maximum) =>
+        value < minimum || value > maximum ? $"expected {minimum:N0} to {maximum:N0}, found {value}" : null;
+
     /// <summary>Replaces the seed and the number of months when given; bad values are invalid input, named by their option.</summary>
     public static ResolvedScenario Apply(ResolvedScenario scenario, ulong? seed, int? months, int replications)
     {
@@ -12,12 +50,50 @@ internal static class RunOptions
         if (seed is { } s) scenario = scenario.WithSeed(s);
         if (months is { } m)
         {
-            if (m is < 1 or > ScenarioValidator.MaxMonths)
-                throw new ScenarioException(new ScenarioError("--months", null, null, "$.months", $"expected 1 to {ScenarioValidator.MaxMonths}, found {m}"));
+            if (Outside(m, 1, ScenarioValidator.MaxMonths) is { } problem) throw new OptionException("--months", problem);
+            if (ScenarioValidator.LastMonthProblem(scenario.Spec.Start, m) is { } late) throw new OptionException("--months", late);
             scenario = scenario.WithMonths(m);
         }
-        if (replications is < 1 or > Commands.MaxReplications)
-            throw new ScenarioException(new ScenarioError("--replications", null, null, "$", $"expected 1 to {Commands.MaxReplications:N0}, found {replications}"));
+        if (Outside(replications, 1, Commands.MaxReplications) is { } replicationProblem) throw new OptionException("--replications", replicationProblem);
         return scenario;
+    }
+}
+
+/// <summary>A command-line option whose value the command cannot use: reported at the option, never blamed on a scenario.</summary>
+internal sealed class OptionException(string option, string message) : Exception($"{option}: {message}");
+
+/// <summary>
+/// File and folder names from the command line. A NUL character cannot come through argv but can through a response
+/// file (@file); .NET would throw on it while parsing, so it is refused as a parse error naming the argument.
+/// </summary>
+internal static class PathArguments
+{
+    public static FileInfo? File(ArgumentResult result) => One(result, text => new FileInfo(text));
+
+    public static DirectoryInfo? Directory(ArgumentResult result) => One(result, text => new DirectoryInfo(text));
+
+    public static FileInfo[] Files(ArgumentResult result) =>
+        result.Tokens.Select(token => Make(result, token.Value, text => new FileInfo(text))).OfType<FileInfo>().ToArray();
+
+    private static T? One<T>(ArgumentResult result, Func<string, T> make) where T : class =>
+        result.Tokens.Count == 0 ? null : Make(result, result.Tokens[^1].Value, make);
+
+    private static T? Make<T>(ArgumentResult result, string text, Func<string, T> make) where T : class
+    {
+        var name = result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
+        if (text.Contains('\0'))
+        {
+            result.AddError($"{name}: expected a file name, found one with a NUL character: \"{text.Replace("\0", "\\0", StringComparison.Ordinal)}\"");
+            return null;
+        }
+        try
+        {
+            return make(text);
+        }
+        catch (Exception e) when (e is ArgumentException or PathTooLongException or NotSupportedException)
+        {
+            result.AddError($"{name}: expected a file name, found \"{text}\" ({e.Message})");
+            return null;
+        }
     }
 }

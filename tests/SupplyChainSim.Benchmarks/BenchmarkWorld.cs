@@ -9,8 +9,28 @@ namespace SupplyChainSim.Benchmarks;
 /// </summary>
 public static class BenchmarkWorld
 {
-    public static ResolvedScenario Scenario(int dataCentres, int intermediaries, int months, int chipmakers = 10) =>
-        ScenarioLoader.Parse(Json(dataCentres, intermediaries, months, chipmakers), "benchmark-world.json");
+    /// <summary>
+    /// The world at the size asked for. A scenario file may hold at most <see cref="ScenarioLimits.DataCentres"/> data
+    /// centres and <see cref="ScenarioLimits.Intermediaries"/> intermediaries (what a laptop's memory allows); the
+    /// benchmark measures beyond that on purpose, so larger counts are set after the file has been checked.
+    /// </summary>
+    public static ResolvedScenario Scenario(int dataCentres, int intermediaries, int months, int chipmakers = 10)
+    {
+        if (dataCentres <= ScenarioLimits.DataCentres && intermediaries <= ScenarioLimits.Intermediaries)
+            return ScenarioLoader.Parse(Json(dataCentres, intermediaries, months, chipmakers), "benchmark-world.json");
+        var checkedScenario = ScenarioLoader.Parse(Json(1_000, 100, months, chipmakers), "benchmark-world.json");
+        var spec = checkedScenario.Spec;
+        var restricted = dataCentres / 10;
+        int[] counts = [dataCentres - restricted, restricted];
+        return checkedScenario with
+        {
+            Spec = spec with
+            {
+                DataCentres = spec.DataCentres with { Generate = spec.DataCentres.Generate.Select((g, i) => g with { Count = counts[i] }).ToList() },
+                Intermediaries = spec.Intermediaries with { Generate = [spec.Intermediaries.Generate[0] with { Count = intermediaries }] },
+            },
+        };
+    }
 
     public static string Json(int dataCentres, int intermediaries, int months, int chipmakers)
     {

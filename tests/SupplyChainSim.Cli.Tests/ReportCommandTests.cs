@@ -135,7 +135,7 @@ public class ReportCommandTests
     [InlineData("sweep|scenarios/piecemeal-2025.json|--set|regime.rules[3].allowanceTpp=100,many", "--set $.regime.rules[3].allowanceTpp=\"many\": $.regime.rules[3].allowanceTpp: expected a number")]
     [InlineData("sweep|scenarios/piecemeal-2025.json|--set|months=0", "--set $.months=0: $.months: expected")]
     [InlineData("sweep|scenarios/no-such.json|--set|months=3", "scenarios/no-such.json: $: file not found")]
-    [InlineData("compare|scenarios/piecemeal-2025.json", "compare: $: expected at least 2 scenario files to compare, found 1")]
+    [InlineData("compare|scenarios/piecemeal-2025.json", "supplychainsim: compare: expected at least 2 scenario files, found 1")]
     [InlineData("compare|scenarios/piecemeal-2025.json|scenarios/no-such.json", "scenarios/no-such.json: $: file not found")]
     public async Task Bad_input_names_its_place_and_writes_nothing(string args, string expected)
     {

@@ -159,7 +159,7 @@ public class BreachKindTests
 
     [Theory]
     [InlineData("\"breachThresholdsH100e\": [ 1000, 100 ],", "$.breachThresholdsH100e[1]", "ascending order")]
-    [InlineData("\"breachThresholdsH100e\": [ -5 ],", "$.breachThresholdsH100e[0]", "above 0")]
+    [InlineData("\"breachThresholdsH100e\": [ -5 ],", "$.breachThresholdsH100e[0]", "expected an excess in H100e above 0")]
     [InlineData("\"breachThresholdsH100eByKind\": { \"unlawful-compte\": [ 10 ] },", "$.breachThresholdsH100eByKind.unlawful-compte", "did you mean \"unlawful-compute\"")]
     public void Bad_thresholds_are_errors_at_their_place(string setting, string path, string message)
     {

@@ -31,7 +31,7 @@ public class ScenarioLoaderTests
 
     [Fact]
     public void Wrong_types_say_what_was_expected() =>
-        Assert.Equal("$.months: expected a whole number", Trim(Error(Replace("\"months\": 6", "\"months\": \"six\""))));
+        Assert.Equal("$.months: expected a whole number from 1 to 1,200, found \"six\"", Trim(Error(Replace("\"months\": 6", "\"months\": \"six\""))));
 
     [Fact]
     public void Unknown_keys_are_rejected() =>
@@ -95,10 +95,12 @@ public class ScenarioLoaderTests
         Assert.Equal(world, error.File);
         Assert.Equal(File.ReadAllLines(world).ToList().FindIndex(l => l.Contains("H2O")) + 1, error.Line);
         Assert.Contains("did you mean \"H20\"", error.Message);
-        // A wrong value the child sets is found in the child.
+        // A wrong value the child sets is found in the child, in the same pass as the base file's error.
         File.WriteAllText(scenario, "{ \"extends\": \"world.json\",\n  \"months\": \"three\" }");
-        var typeError = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario)).Errors.Single();
-        Assert.Equal((scenario, 2, "$.months: expected a whole number"), (typeError.File, typeError.Line, $"{typeError.JsonPath}: {typeError.Message}"));
+        var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario)).Errors;
+        Assert.Equal([scenario, world], errors.Select(e => e.File));
+        var typeError = errors[0];
+        Assert.Equal((scenario, 2, "$.months: expected a whole number from 1 to 1,200, found \"three\""), (typeError.File, typeError.Line, $"{typeError.JsonPath}: {typeError.Message}"));
     }
 
     [Fact]

@@ -32,11 +32,14 @@ public class ScenarioOverrideTests
     }
 
     [Theory]
-    [InlineData("regime.rules[3].allowanceTpp=\"lots\"", "--set $.regime.rules[3].allowanceTpp=\"lots\": $.regime.rules[3].allowanceTpp: expected a number")]
-    [InlineData("regime.rules[3].allowanceTpp=-5", "--set $.regime.rules[3].allowanceTpp=-5: $.regime.rules[3].allowanceTpp: expected a number > 0, found -5")]
+    [InlineData("regime.rules[3].allowanceTpp=\"lots\"", "--set $.regime.rules[3].allowanceTpp=\"lots\": $.regime.rules[3].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found \"lots\"")]
+    [InlineData("regime.rules[3].allowanceTpp=-5", "--set $.regime.rules[3].allowanceTpp=-5: $.regime.rules[3].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found -5")]
     [InlineData("regime.rules[3].alowanceTpp=5", "--set $.regime.rules[3].alowanceTpp=5: $.regime.rules[3].alowanceTpp: unknown key \"alowanceTpp\"; did you mean \"allowanceTpp\"?")]
     [InlineData("regime.rulez[0].from=\"2025-01\"", "--set $.regime.rulez[0].from=\"2025-01\": $.regime.rulez[0].from: $.regime has no key \"rulez\" (after extends are merged); its keys are rules")]
     [InlineData("regime.rules[7].from=\"2025-01\"", "--set $.regime.rules[7].from=\"2025-01\": $.regime.rules[7].from: $.regime.rules has 5 items; index 7 is out of range")]
+    [InlineData("regime.rules[99999999999].from=\"2025-01\"", "--set $.regime.rules[99999999999].from=\"2025-01\": $.regime.rules[99999999999].from: $.regime.rules has 5 items; index 99999999999 is out of range")]
+    [InlineData("enforcement.hubCustomsDetection=1e309", "--set $.enforcement.hubCustomsDetection=1e309: $.enforcement.hubCustomsDetection: expected a probability from 0 to 1, found 1e309")]
+    [InlineData("months=9999", "--set $.months=9999: $.months: expected a whole number from 1 to 1,200, found 9999")]
     [InlineData("months.first=1", "--set $.months.first=1: $.months.first: $.months is the value 32, not an object; cannot set its key \"first\"")]
     [InlineData("regime..rules=1", "--set: $.regime..rules: expected a JSON path of keys and indexes, like $.regime.rules[3].allowanceTpp")]
     public void A_bad_value_or_path_is_reported_at_set_not_in_a_file(string assignment, string expected)

@@ -46,4 +46,31 @@ public class UnitsTests
     [InlineData("2025/05")]
     [InlineData("")]
     public void Malformed_months_are_rejected(string text) => Assert.False(YearMonth.TryParse(text, out _));
+
+    [Fact]
+    public void TPP_arithmetic_throws_on_overflow_rather_than_wrapping_to_a_negative_total()
+    {
+        var huge = new Tpp(long.MaxValue - 5);
+        Assert.Throws<OverflowException>(() => huge + new Tpp(10));
+        Assert.Throws<OverflowException>(() => new Tpp(long.MinValue + 5) - new Tpp(10));
+        Assert.Throws<OverflowException>(() => Tpp.FromTpp(15_831.2) * 10_000_000_000_000_000);
+        // Once cast silently: 1e308 TPP became long.MinValue tenths, a threshold of -58,260,725,888,445.664 H100e.
+        Assert.Throws<OverflowException>(() => Tpp.FromTpp(1e308));
+        Assert.Throws<OverflowException>(() => Tpp.FromH100e(double.PositiveInfinity));
+        Assert.Throws<OverflowException>(() => Tpp.FromTpp(double.NaN));
+        Assert.Equal(new Tpp(long.MaxValue), new Tpp(long.MaxValue - 5) + new Tpp(5));
+    }
+
+    [Fact]
+    public void Months_run_from_0001_01_to_9999_12_and_never_print_a_five_digit_year()
+    {
+        Assert.Equal("0001-01", YearMonth.MinValue.ToString());
+        Assert.Equal("9999-12", YearMonth.MaxValue.ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new YearMonth(10_000, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new YearMonth(0, 12));
+        Assert.Throws<ArgumentOutOfRangeException>(() => YearMonth.MaxValue.AddMonths(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => YearMonth.Parse("2025-01").AddMonths(int.MaxValue));
+        Assert.Throws<ArgumentOutOfRangeException>(() => YearMonth.MinValue.AddMonths(-1));
+        Assert.Equal("9999-12", YearMonth.Parse("9999-01").AddMonths(11).ToString());
+    }
 }

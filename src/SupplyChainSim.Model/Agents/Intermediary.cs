@@ -56,7 +56,7 @@ public sealed class Intermediary
             var key = $"{shell}:{month.Year}";
             if (Burned.Contains(shell) || (budget is { } limit && Bought.GetValueOrDefault(key) + compute.Tenths > limit)) continue;
             NextShell = index + 1;
-            Bought[key] = Bought.GetValueOrDefault(key) + compute.Tenths;
+            Bought[key] = checked(Bought.GetValueOrDefault(key) + compute.Tenths);
             var sellers = context.SellersOf(Spec.ChipModel);
             var seller = sellers[OrdersPlaced % sellers.Count];
             OrdersPlaced++;

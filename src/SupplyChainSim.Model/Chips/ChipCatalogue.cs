@@ -10,7 +10,15 @@ public sealed record ChipCatalogue
     public required IReadOnlyList<ChipSpec> Chips { get; init; }
 
     [JsonIgnore]
-    private Dictionary<string, ChipSpec> ByModel => byModel ??= Chips.ToDictionary(c => c.Model, StringComparer.Ordinal);
+    private Dictionary<string, ChipSpec> ByModel => byModel ??= First(Chips);
+
+    // Loading reports a duplicate model as an error; until it has, the first one stands so that checking can go on.
+    private static Dictionary<string, ChipSpec> First(IEnumerable<ChipSpec> chips)
+    {
+        var byModel = new Dictionary<string, ChipSpec>(StringComparer.Ordinal);
+        foreach (var chip in chips) byModel.TryAdd(chip.Model, chip);
+        return byModel;
+    }
 
     public bool Contains(string model) => ByModel.ContainsKey(model);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Chips;
@@ -11,11 +12,14 @@ public sealed record ChipSpec
     public required string Maker { get; init; }
 
     /// <summary>Dense TPP, the maximum over bit lengths.</summary>
+    [ValueRange(1, ScenarioLimits.ChipTpp)]
     public required double Tpp { get; init; }
 
     /// <summary>Logic die area in mm2 (HBM excluded); null where unpublished.</summary>
+    [ValueRange(0, 100_000, AboveMinimum = true)]
     public double? DieAreaMm2 { get; init; }
 
+    [ValueRange(0, ScenarioLimits.UnitPriceUsd)]
     public double? UnitPriceUsd { get; init; }
 
     public string Source { get; init; } = "";

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Model.Countries;
 
@@ -11,11 +12,13 @@ public sealed record CountrySpec
     public string Name { get; init; } = "";
 
     /// <summary>AI Diffusion Rule tier: 1 unrestricted, 2 capped, 3 embargoed (Country Group D:5 plus Macau).</summary>
+    [ValueRange(1, 3)]
     public int Tier { get; init; } = 2;
 
     public bool TransitHub { get; init; }
 
     /// <summary>Strength of customs and export enforcement in [0,1]; a model assumption used as a detection weight.</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double CustomsEnforcement { get; init; } = 0.5;
 
     /// <summary>Country Group D:5 plus Macau: the destinations the 2022/2023 controls presume to deny.</summary>
@@ -31,7 +34,15 @@ public sealed record CountryList
     public required IReadOnlyList<CountrySpec> Countries { get; init; }
 
     [JsonIgnore]
-    private Dictionary<string, CountrySpec> ByCode => byCode ??= Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
+    private Dictionary<string, CountrySpec> ByCode => byCode ??= First(Countries);
+
+    // Loading reports a duplicate code as an error; until it has, the first one stands so that checking can go on.
+    private static Dictionary<string, CountrySpec> First(IEnumerable<CountrySpec> countries)
+    {
+        var byCode = new Dictionary<string, CountrySpec>(StringComparer.Ordinal);
+        foreach (var country in countries) byCode.TryAdd(country.Code, country);
+        return byCode;
+    }
 
     public bool Contains(string code) => ByCode.ContainsKey(code);
 

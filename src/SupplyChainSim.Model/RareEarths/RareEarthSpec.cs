@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.RareEarths;
@@ -27,6 +29,7 @@ public sealed record RareEarthExporterSpec
     public IReadOnlyList<ExportPolicySpec> Policy { get; init; } = [];
 
     /// <summary>The exporter accepts an offer of at least this many H100e a month of chips; absent: it never accepts.</summary>
+    [ValueRange(0, ScenarioLimits.H100e)]
     public double? AcceptsQuotaH100ePerMonth { get; init; }
 }
 
@@ -37,8 +40,11 @@ public sealed record ExportPolicySpec
 
     public required string Policy { get; init; }
 
+    [ValueRange(0, 1, Is = "a fraction")]
     public double ApprovalRate { get; init; } = 1;
 
+    /// <summary>The share of normal supply the policy lets through; worked out, never read from a file.</summary>
+    [JsonIgnore]
     public double SupplyFactor => Policy switch
     {
         "open" => 1,
@@ -52,24 +58,31 @@ public sealed record RareEarthImporterSpec
     public required string Country { get; init; }
 
     /// <summary>Magnets needed a month, tonnes.</summary>
+    [ValueRange(0, 1_000_000, AboveMinimum = true)]
     public required double MonthlyNeedTonnes { get; init; }
 
     /// <summary>Share of the need normally met by the exporter (about 0.7 for the US; USGS).</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double ShareFromExporter { get; init; } = 0.7;
 
     /// <summary>Stock at the start, in months of need.</summary>
+    [ValueRange(0, ScenarioLimits.Months)]
     public double StockMonths { get; init; } = 2;
 
     /// <summary>Monthly growth of alternative supply.</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double AlternativeGrowthPerMonth { get; init; } = 0.01;
 
     /// <summary>How much a full shortage cuts the importer's data-centre orders (0 to 1).</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double BuildOutElasticity { get; init; } = 0.3;
 
     /// <summary>How much a full shortage cuts the production of chipmakers based in the importer (0 to 1).</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double ProductionElasticity { get; init; } = 0.2;
 
     /// <summary>Political pressure keeps this share of itself each month and adds the month's shortage.</summary>
+    [ValueRange(0, 1, Is = "a fraction")]
     public double PressureDecay { get; init; } = 0.8;
 }
 
@@ -83,14 +96,18 @@ public sealed record ConcessionRuleSpec
     /// <summary>"shortage" or "pressure".</summary>
     public string Trigger { get; init; } = "shortage";
 
+    [ValueRange(0, ScenarioLimits.Months)]
     public required double Threshold { get; init; }
 
+    [ValueRange(1, ScenarioLimits.Months)]
     public int ForMonths { get; init; } = 1;
 
     public required IReadOnlyList<string> ChipModels { get; init; }
 
+    [ValueRange(0, 1, Is = "a fraction")]
     public double RevenueShare { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e)]
     public required double QuotaH100ePerMonth { get; init; }
 }
 
@@ -103,12 +120,15 @@ public sealed record RareEarthEventSpec
 
     public string? Policy { get; init; }
 
+    [ValueRange(0, 1, Is = "a fraction")]
     public double ApprovalRate { get; init; } = 1;
 
     public IReadOnlyList<string> ChipModels { get; init; } = [];
 
+    [ValueRange(0, 1, Is = "a fraction")]
     public double RevenueShare { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e)]
     public double QuotaH100ePerMonth { get; init; }
 
     public string? Importer { get; init; }

@@ -102,7 +102,7 @@ public sealed class DestinationLedger
 
     public Tpp this[string key] => new(Used.GetValueOrDefault(key));
 
-    public void Add(string key, Tpp compute) => Used[key] = Used.GetValueOrDefault(key) + compute.Tenths;
+    public void Add(string key, Tpp compute) => Used[key] = checked(Used.GetValueOrDefault(key) + compute.Tenths);
 
     /// <summary>Counts <paramref name="compute"/> against <paramref name="key"/> if it fits under <paramref name="limit"/>.</summary>
     public bool TryUse(string key, Tpp compute, Tpp limit)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Chips;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Regimes;
@@ -99,16 +100,19 @@ public sealed record CountryCap : RegimeRule
 
     protected override int RulePrecedence => 80;
 
+    [ValueRange(0, ScenarioLimits.Tpp, AboveMinimum = true)]
     public double CapTpp { get; init; } = 790_000_000;
 
     public required YearMonth PeriodFrom { get; init; }
 
     public required YearMonth PeriodUntil { get; init; }
 
+    [ValueRange(1, 3)]
     public IReadOnlyList<int> Tiers { get; init; } = [2];
 
     public IReadOnlyList<string> AgreementCountries { get; init; } = [];
 
+    [ValueRange(0, 100, AboveMinimum = true)]
     public double AgreementMultiplier { get; init; } = 2;
 
     public Tpp Cap(string country) => Tpp.FromTpp(CapTpp * (AgreementCountries.Contains(country) ? AgreementMultiplier : 1));
@@ -133,8 +137,10 @@ public sealed record LppExemption : RegimeRule, IConsigneeExemption
 
     protected override int RulePrecedence => 75;
 
+    [ValueRange(0, ScenarioLimits.Tpp, AboveMinimum = true)]
     public double AllowanceTpp { get; init; } = 26_900_000;
 
+    [ValueRange(1, 3)]
     public IReadOnlyList<int> Tiers { get; init; } = [2];
 
     public override LicenceDecision? Decide(LicenceRequest request)
@@ -169,8 +175,10 @@ public sealed record SmallInstallationExemption : RegimeRule, IConsigneeExemptio
     // Before the reciprocity bands: the draft keeps the exemption but attaches conditions to it.
     protected override int RulePrecedence => 58;
 
+    [ValueRange(1, ScenarioLimits.H100e)]
     public int MaxChips { get; init; } = 1000;
 
+    [ValueRange(1, 3)]
     public IReadOnlyList<int> Tiers { get; init; } = [2];
 
     public override LicenceDecision? Decide(LicenceRequest request)
@@ -214,6 +222,7 @@ public sealed record ModelLicence : RegimeRule
     public string Policy { get; init; } = "deny";
 
     /// <summary>With "approve": at most this much a month (a concession's quantity cap); beyond it the next rule decides.</summary>
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
     public double? QuotaH100ePerMonth { get; init; }
 
     public override LicenceDecision? Decide(LicenceRequest request)
@@ -257,6 +266,7 @@ public sealed record CaseByCaseWindow : RegimeRule
 
     public required IReadOnlyList<string> Destinations { get; init; }
 
+    [ValueRange(1, ScenarioLimits.ChipTpp)]
     public double MaxTpp { get; init; } = 21_000;
 
     public bool ThirdPartyTesting { get; init; } = true;
@@ -282,6 +292,7 @@ public sealed record VerifiedEndUser : RegimeRule
 
     public required IReadOnlyList<string> Owners { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
     public double LimitH100ePerCountry { get; init; } = 320_000;
 
     public override LicenceDecision? Decide(LicenceRequest request)
@@ -302,6 +313,7 @@ public sealed record BilateralQuota : RegimeRule
 
     public required string Country { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
     public required double QuotaH100ePerYear { get; init; }
 
     public override LicenceDecision? Decide(LicenceRequest request)
@@ -324,13 +336,17 @@ public sealed record Reciprocity : RegimeRule
 
     protected override int RulePrecedence => 60;
 
+    [ValueRange(0, ScenarioLimits.H100e)]
     public double SimplifiedUpToGb300 { get; init; } = 1_000;
 
+    [ValueRange(0, ScenarioLimits.H100e)]
     public double PreclearanceUpToGb300 { get; init; } = 200_000;
 
     /// <summary>Countries with an intergovernmental agreement, and the investment (USD) each pledged in US data centres.</summary>
+    [ValueRange(0, 1e13)]
     public IReadOnlyDictionary<string, double> Agreements { get; init; } = new Dictionary<string, double>();
 
+    [ValueRange(0, 10)]
     public double InvestmentPerUsdOfBuildOut { get; init; } = 1;
 
     public const double Gb300Tpp = 60_000;
@@ -350,7 +366,7 @@ public sealed record Reciprocity : RegimeRule
             var pledged = $"pledge:{request.Destination.Code}";
             if (pledge <= 0 || (request.Ledger[pledged].Tenths + buildOut) > pledge)
                 return request.Decide(LicenceOutcome.Denied, Reason + ": above 200,000 GB300 without an intergovernmental agreement and pledge");
-            request.Ledger.Add(pledged, new Tpp((long)buildOut));
+            request.Ledger.Add(pledged, new Tpp(checked((long)buildOut)));
             band = "intergovernmental agreement";
         }
         request.Ledger.Add(key, request.Compute);
@@ -383,8 +399,10 @@ public sealed record ExemptionConditions : RegimeRule
     public bool NoClustering { get; init; }
 
     /// <summary>The largest cluster no-clustering software lets a site of exempt chips form.</summary>
+    [ValueRange(0, ScenarioLimits.H100e)]
     public double? NoClusteringLimitH100e { get; init; }
 
+    [ValueRange(0, 1, Is = "a probability")]
     public double ExporterMonitoring { get; init; }
 
     public bool LocationVerification { get; init; }
@@ -428,6 +446,7 @@ public sealed record RevenueShare : RegimeRule
 
     public IReadOnlyList<string> Destinations { get; init; } = [];
 
+    [ValueRange(0, 1, Is = "a fraction")]
     public required double Share { get; init; }
 
     public override LicenceDecision Amend(LicenceRequest request, LicenceDecision decision) =>

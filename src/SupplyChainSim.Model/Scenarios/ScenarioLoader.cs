@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -7,7 +8,10 @@ using SupplyChainSim.Model.Countries;
 
 namespace SupplyChainSim.Model.Scenarios;
 
-/// <summary>Reads a scenario file and the catalogue and country files it names, and checks them.</summary>
+/// <summary>
+/// Reads a scenario file and the catalogue and country files it names, and checks them: every problem that can be
+/// found in files that parse is reported in one pass (unknown keys, wrong types, ranges, references), each at its place.
+/// </summary>
 public static partial class ScenarioLoader
 {
     /// <summary>Scenario files are hand-written: anything larger than this is a mistake, not a scenario.</summary>
@@ -29,55 +33,63 @@ public static partial class ScenarioLoader
         }
         catch (ScenarioException e)
         {
-            throw new ScenarioException(Place(e.Errors, files, overrides));
+            throw new ScenarioException(InFileOrder(Place(e.Errors, files, overrides), files));
         }
     }
 
     private static ResolvedScenario Load(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
-        var spec = ReadScenario(path, files, overrides);
+        var merged = ReadScenario(path, files, overrides);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var errors = new List<ScenarioError>();
+        var (spec, check) = Read<ScenarioSpec>(merged, path, errors);
 
         var dataFiles = new List<string>();
         var catalogue = spec.CatalogueFile is { } catalogueFile
-            ? ReadJsonFile<CatalogueFile>(DataFile(directory, catalogueFile, dataFiles)).ToCatalogue()
+            ? ReadDataFile<CatalogueFile>(path, directory, "$.catalogueFile", catalogueFile, errors, dataFiles)?.ToCatalogue()
             : BuiltIn.Catalogue;
         var countryFile = spec.CountriesFile is { } countriesFile
-            ? ReadJsonFile<CountryFile>(DataFile(directory, countriesFile, dataFiles)).ToList()
+            ? ReadDataFile<CountryFile>(path, directory, "$.countriesFile", countriesFile, errors, dataFiles)?.ToList()
             : BuiltIn.Countries;
-        var countries = Merge(countryFile, spec.Countries);
-
-        var resolved = new ResolvedScenario(spec, catalogue, countries, path) { Files = files, DataFiles = dataFiles, Overrides = overrides };
-        var errors = ScenarioValidator.Validate(resolved);
+        // A data file that cannot be read at all leaves nothing to check references against: those checks wait.
+        var unread = (string at) => check.IsUnread(at) || (at == "$.catalogueFile" && catalogue is null) || (at == "$.countriesFile" && countryFile is null);
+        var resolved = new ResolvedScenario(spec, catalogue ?? new ChipCatalogue { Chips = [] },
+            Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path) { Files = files, DataFiles = dataFiles, Overrides = overrides };
+        errors.AddRange(ScenarioValidator.Validate(resolved, unread));
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
-        return resolved with { Warnings = Place(errors, files, overrides) };
-    }
-
-    private static string DataFile(string directory, string name, List<string> dataFiles)
-    {
-        var path = Path.Combine(directory, name);
-        dataFiles.Add(path);
-        return path;
+        return resolved with { Warnings = InFileOrder(Place(errors, files, overrides), files) };
     }
 
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
     public static ResolvedScenario Parse(string json, string name = "scenario.json")
     {
         if (string.IsNullOrWhiteSpace(json)) throw Fail(name, "is empty; expected a JSON object");
+        if (json.Contains('\0')) throw Fail(name, "is binary, not JSON text");
         var node = ParseNode(json, name);
-        var unknown = UnknownKeys.Find(node).Select(u => new ScenarioError(name, null, null, u.Path, u.Message)).ToList();
-        if (unknown.Count > 0) throw new ScenarioException(Place(unknown, json, name));
-        var spec = Deserialize<ScenarioSpec>(json, name);
-        var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
-        var errors = ScenarioValidator.Validate(resolved);
-        if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(Place(errors, json, name));
-        return resolved with { Warnings = Place(errors, json, name) };
+        var errors = new List<ScenarioError>();
+        try
+        {
+            var (spec, check) = Read<ScenarioSpec>(node, name, errors);
+            var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
+            errors.AddRange(ScenarioValidator.Validate(resolved, check.IsUnread));
+            if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
+            return resolved with { Warnings = InFileOrder(Place(errors, json, name), [name]) };
+        }
+        catch (ScenarioException e)
+        {
+            throw new ScenarioException(InFileOrder(Place(e.Errors, json, name), [name]));
+        }
     }
 
+    /// <summary>
+    /// The country list with the scenario's own countries laid over it by code. Duplicate codes are errors the
+    /// validator reports; here the first of a list and the last override win, so that checking can go on.
+    /// </summary>
     private static CountryList Merge(CountryList list, IReadOnlyList<CountrySpec> overrides)
     {
         if (overrides.Count == 0) return list;
-        var byCode = list.Countries.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var byCode = new Dictionary<string, CountrySpec>(StringComparer.Ordinal);
+        foreach (var country in list.Countries) byCode.TryAdd(country.Code, country);
         foreach (var country in overrides) byCode[country.Code] = country;
         return new CountryList { Countries = byCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToList() };
     }
@@ -87,81 +99,156 @@ public static partial class ScenarioLoader
 
     /// <summary>
     /// Reads a scenario; one that says "extends": "other.json" is that file with this one's keys laid over it
-    /// (objects merge key by key; arrays and values replace), so that scenarios share one world.
+    /// (objects merge key by key; arrays and values replace), so that scenarios share one world. Values set from
+    /// outside are laid over the result. What is returned has not been checked against the schema yet.
     /// </summary>
-    private static ScenarioSpec ReadScenario(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
+    private static JsonObject ReadScenario(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
         var text = ReadText(path);
         files.Add(path);
-        var node = ParseNode(text, path);
-        CheckKeys(node, path);
-        if (node["extends"] is null && overrides.Count == 0) return Deserialize<ScenarioSpec>(text, path);
-        var merged = Resolve(node, path, [Path.GetFullPath(path)], files);
+        var merged = Resolve(ParseNode(text, path), path, [Path.GetFullPath(path)], files);
         foreach (var value in overrides) value.ApplyTo(merged);
-        if (overrides.Count > 0) CheckKeys(merged, path);
-        try
-        {
-            return merged.Deserialize<ScenarioSpec>(ScenarioJson.Read) ?? throw Fail(path, "is null; expected a JSON object");
-        }
-        catch (JsonException e)
-        {
-            // Positions are lost in the merge: name the key's path and both files.
-            throw new ScenarioException(new ScenarioError(path, null, null, e.Path ?? "$", Explain(e)));
-        }
+        return merged;
     }
 
     private static JsonObject Resolve(JsonObject node, string path, List<string> chain, List<string> files)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var key in FileKeys)
-            if (node[key] is JsonValue value && value.TryGetValue<string>(out var relative)) node[key] = Path.Combine(directory, relative);
+            if (node[key] is JsonValue value && value.TryGetValue<string>(out var relative) && !relative.Contains('\0'))
+                node[key] = Path.Combine(directory, relative);
         if (node["extends"] is not { } extends) return node;
-        if (extends.GetValueKind() != JsonValueKind.String) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "expected a file name as a string"));
-        var basePath = Path.GetFullPath(Path.Combine(directory, extends.GetValue<string>()));
+        ScenarioException AtExtends(string message) => new(new ScenarioError(path, null, null, "$.extends", message));
+        if (extends.GetValueKind() != JsonValueKind.String) throw AtExtends($"expected a file name as a string, found {SchemaCheck.Found(extends)}");
+        var name = extends.GetValue<string>();
+        if (name.Contains('\0')) throw AtExtends($"expected a file name, found one with a NUL character: \"{Printable(name)}\"");
+        var basePath = Path.GetFullPath(Path.Combine(directory, name));
         if (chain.Contains(basePath))
-            throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", $"\"{extends.GetValue<string>()}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}"));
-        if (chain.Count > 8) throw new ScenarioException(new ScenarioError(path, null, null, "$.extends", "more than 8 files extend one another"));
+            throw AtExtends($"\"{name}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}");
+        if (chain.Count > 8) throw AtExtends("more than 8 files extend one another");
+        string text;
+        try
+        {
+            text = ReadText(basePath);
+        }
+        catch (ScenarioException e)
+        {
+            throw AtExtends($"cannot read {basePath}: {e.Errors[0].Message}");
+        }
         files.Add(basePath);
-        var parsed = ParseNode(ReadText(basePath), basePath);
-        CheckKeys(parsed, basePath);
-        var baseNode = Resolve(parsed, basePath, [.. chain, basePath], files);
+        var baseNode = Resolve(ParseNode(text, basePath), basePath, [.. chain, basePath], files);
         node.Remove("extends");
         return Merge(baseNode, node);
+    }
+
+    /// <summary>
+    /// Checks a file's JSON against the schema of <typeparamref name="T"/> and reads what can be read: values that
+    /// cannot are replaced by stand-ins (the check says which), so the caller can check the rest.
+    /// </summary>
+    private static (T Value, SchemaCheck Check) Read<T>(JsonObject node, string file, List<ScenarioError> errors)
+    {
+        var check = SchemaCheck.Run(node, ScenarioSchema.For(typeof(T)));
+        errors.AddRange(check.Problems.Select(p => new ScenarioError(file, null, null, p.Path, p.Message)));
+        try
+        {
+            return (node.Deserialize<T>(ScenarioJson.Read) ?? throw Fail(file, "is null; expected a JSON object"), check);
+        }
+        catch (JsonException e)
+        {
+            // Whatever the schema check let through and the types still refuse.
+            errors.Add(new ScenarioError(file, null, null, e.Path ?? "$", Explain(e)));
+            throw new ScenarioException(errors);
+        }
+    }
+
+    /// <summary>
+    /// Reads a catalogue or country file a scenario names, checks it as rigorously as a scenario and adds its
+    /// problems, placed in it, to <paramref name="errors"/>. Null when it cannot be read or parsed at all; a problem
+    /// with the name itself is reported at the key that gives it.
+    /// </summary>
+    /// <param name="dataFiles">Where the file's path is recorded (for provenance), once it is known to be a path.</param>
+    private static T? ReadDataFile<T>(string scenario, string directory, string key, string name, List<ScenarioError> errors, List<string> dataFiles)
+        where T : class, IDataFile
+    {
+        if (name.Contains('\0'))
+        {
+            errors.Add(new ScenarioError(scenario, null, null, key, $"expected a file name, found one with a NUL character: \"{Printable(name)}\""));
+            return null;
+        }
+        var file = Path.Combine(directory, name);
+        dataFiles.Add(file);
+        string text;
+        try
+        {
+            text = ReadText(file);
+        }
+        catch (ScenarioException e)
+        {
+            errors.Add(new ScenarioError(scenario, null, null, key, $"cannot read {file}: {e.Errors[0].Message}"));
+            return null;
+        }
+        var own = new List<ScenarioError>();
+        try
+        {
+            var (data, check) = Read<T>(ParseNode(text, file), file, own);
+            own.AddRange(data.Validate(check).Select(p => new ScenarioError(file, null, null, p.Path, p.Message)));
+            return data;
+        }
+        catch (ScenarioException e)
+        {
+            own = [.. e.Errors.Union(own)];
+            return null;
+        }
+        finally
+        {
+            errors.AddRange(Place(own, text, file));
+        }
+    }
+
+    /// <summary>Places errors found after loading (building the world) in the scenario's files.</summary>
+    public static ScenarioException Locate(ScenarioException exception, ResolvedScenario scenario) =>
+        new(InFileOrder(Place(exception.Errors, scenario.Files, scenario.Overrides), scenario.Files));
+
+    /// <summary>Every error of one file, by line and column; errors of the scenario's files first, in their order.</summary>
+    private static List<ScenarioError> InFileOrder(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files)
+    {
+        var order = files.Concat(errors.Select(e => e.File)).Distinct().ToList();
+        return errors.Select((error, index) => (error, index))
+            .OrderBy(e => order.IndexOf(e.error.File)).ThenBy(e => e.error.Line ?? 0).ThenBy(e => e.error.Column ?? 0).ThenBy(e => e.index)
+            .Select(e => e.error).Distinct().ToList();
+    }
+
+    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, string json, string name)
+    {
+        var positions = JsonPositions.Of(json);
+        return errors.Select(e => e.File == name && e.Line is null && positions.Find(e.JsonPath) is { } at ? e with { Line = at.Line, Column = at.Column } : e).ToList();
     }
 
     /// <summary>
     /// Gives errors without a position the line and column of their JSON path: in the first file of the extends chain
     /// that has the path itself, or else at its nearest ancestor in the scenario file.
     /// </summary>
-    /// <summary>Places errors found after loading (building the world) in the scenario's files.</summary>
-    public static ScenarioException Locate(ScenarioException exception, ResolvedScenario scenario) =>
-        new(Place(exception.Errors, scenario.Files, scenario.Overrides));
-
-    private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, string json, string name)
-    {
-        var positions = JsonPositions.Of(json);
-        return errors.Select(e => positions.Find(e.JsonPath) is { } at ? e with { File = name, Line = at.Line, Column = at.Column } : e).ToList();
-    }
-
     private static List<ScenarioError> Place(IReadOnlyList<ScenarioError> errors, IReadOnlyList<string> files, IReadOnlyList<ScenarioOverride> overrides)
     {
-        var positions = new Dictionary<string, JsonPositions>();
+        var positions = new Dictionary<string, JsonPositions?>();
         JsonPositions? PositionsOf(string file)
         {
             if (positions.TryGetValue(file, out var known)) return known;
             try
             {
-                return positions[file] = JsonPositions.Of(File.ReadAllText(file));
+                return positions[file] = JsonPositions.Of(ReadText(file));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (ScenarioException)
             {
-                return null;
+                return positions[file] = null;
             }
         }
         return errors.Select(error =>
         {
-            if (overrides.LastOrDefault(o => o.Covers(error.JsonPath)) is { } set) return error with { File = set.ToString(), Line = null, Column = null };
-            if (error.Line is not null || files.Count == 0) return error;
+            // A data file's errors are its own, whatever the path; the scenario's may come from a value set from outside.
+            if (overrides.LastOrDefault(o => o.Covers(error.JsonPath)) is { } set && (files.Contains(error.File) || error.File == set.Source))
+                return error with { File = set.ToString(), Line = null, Column = null };
+            if (error.Line is not null || files.Count == 0 || !files.Contains(error.File)) return error;
             var owner = files.FirstOrDefault(f => PositionsOf(f)?.Has(error.JsonPath) == true) ?? files[0];
             return PositionsOf(owner)?.Find(error.JsonPath) is { } at ? error with { File = owner, Line = at.Line, Column = at.Column } : error;
         }).ToList();
@@ -175,13 +262,6 @@ public static partial class ScenarioLoader
             under[key] = value is JsonObject overObject && under[key] is JsonObject underObject ? Merge(underObject, overObject) : value;
         }
         return under;
-    }
-
-    /// <summary>Every unknown key of one file, each with a did-you-mean, before anything is read.</summary>
-    private static void CheckKeys(JsonObject node, string file)
-    {
-        var unknown = UnknownKeys.Find(node).Select(u => new ScenarioError(file, null, null, u.Path, u.Message)).ToList();
-        if (unknown.Count > 0) throw new ScenarioException(unknown);
     }
 
     private static JsonObject ParseNode(string text, string file)
@@ -200,47 +280,40 @@ public static partial class ScenarioLoader
         }
     }
 
-    internal static T ReadJsonFile<T>(string path) => Deserialize<T>(ReadText(path), path);
-
+    /// <summary>
+    /// A file's text. Only a regular file (after following links) is opened: a FIFO would block for ever, a device
+    /// never end. At most <see cref="MaxFileBytes"/> are read whatever length the file reports.
+    /// </summary>
     private static string ReadText(string path)
     {
+        if (path.Contains('\0')) throw Fail(Printable(path), "expected a file name, found one with a NUL character");
         if (Directory.Exists(path)) throw Fail(path, "is a directory; expected a JSON file");
         if (!File.Exists(path)) throw Fail(path, "file not found");
+        if (RegularFile.NotRegular(path) is { } kind) throw Fail(path, $"is {kind}, not a regular file; expected a JSON file");
         var length = new FileInfo(path).Length;
         if (length > MaxFileBytes) throw Fail(path, $"is {length:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
-        string text;
+        using var bytes = new MemoryStream();
         try
         {
-            text = File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var chunk = new byte[81_920];
+            for (int n; bytes.Length <= MaxFileBytes && (n = stream.Read(chunk, 0, chunk.Length)) > 0;) bytes.Write(chunk, 0, n);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Fail(path, $"cannot be read: {e.Message}");
         }
+        if (bytes.Length > MaxFileBytes) throw Fail(path, $"is more than {MaxFileBytes:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
+        bytes.Position = 0;
+        using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
         if (string.IsNullOrWhiteSpace(text)) throw Fail(path, "is empty; expected a JSON object");
         if (text.Contains('\0')) throw Fail(path, "is binary, not JSON text");
         return text;
     }
 
-    internal static T Deserialize<T>(string json, string file)
-    {
-        if (string.IsNullOrWhiteSpace(json)) throw Fail(file, "is empty; expected a JSON object");
-        if (json.Contains('\0')) throw Fail(file, "is binary, not JSON text");
-        try
-        {
-            return JsonSerializer.Deserialize<T>(json, ScenarioJson.Read) ?? throw Fail(file, "is null; expected a JSON object");
-        }
-        catch (JsonException e)
-        {
-            // Text that parses but does not fit the types: point at the key of the offending value, as every other
-            // error does (the reader's own position is the end of the token, or the closing brace of an object
-            // missing a key).
-            var path = e.Path ?? "$";
-            var at = JsonPositions.Of(json).Find(path);
-            throw new ScenarioException(new ScenarioError(
-                file, at?.Line ?? (int?)e.LineNumber + 1, at?.Column ?? (int?)e.BytePositionInLine + 1, path, Explain(e)));
-        }
-    }
+    /// <summary>A name as it can be printed: a NUL character shown as \0.</summary>
+    private static string Printable(string name) => name.Replace("\0", "\\0", StringComparison.Ordinal);
 
     private static ScenarioException Fail(string file, string message) => new(new ScenarioError(file, null, null, "$", message));
 
@@ -258,17 +331,29 @@ public static partial class ScenarioLoader
         return message.TrimEnd('.');
     }
 
-    private static string Friendly(string typeName) => typeName switch
+    /// <summary>What a .NET type named in a System.Text.Json message is to an analyst (a fallback: the schema check
+    /// normally finds wrong types first).</summary>
+    private static string Friendly(string typeName)
     {
-        var t when t.StartsWith("System.Int", StringComparison.Ordinal) || t.StartsWith("System.UInt", StringComparison.Ordinal) =>
-            "a whole number",
-        "System.Double" => "a number",
-        "System.String" => "a string",
-        "System.Boolean" => "true or false",
-        var t when t.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
-        var t when t.Contains("IReadOnlyDictionary", StringComparison.Ordinal) => "an object of names to numbers",
-        var t => $"an object ({t[(t.LastIndexOf('.') + 1)..]})",
-    };
+        var type = NullableOf().Match(typeName) is { Success: true } nullable ? nullable.Groups[1].Value : typeName;
+        return type switch
+        {
+            "System.UInt64" or "System.UInt32" or "System.UInt16" or "System.Byte" => "a whole number >= 0",
+            var t when t.StartsWith("System.Int", StringComparison.Ordinal) => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.String" => "a string",
+            "System.Boolean" => "true or false",
+            "SupplyChainSim.Model.Units.YearMonth" => "a month as a string \"YYYY-MM\"",
+            "SupplyChainSim.Model.Scenarios.Distribution" => "a number or a distribution object such as { \"dist\": \"uniform\", \"min\": 1, \"max\": 6 }",
+            "SupplyChainSim.Model.Regimes.RegimeRule" => "a rule object such as { \"rule\": \"lpp-exemption\" }",
+            var t when t.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
+            var t when t.Contains("IReadOnlyDictionary", StringComparison.Ordinal) => "an object of names to values",
+            _ => "an object",
+        };
+    }
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
+    private static partial Regex NullableOf();
 
     [GeneratedRegex(@"\s*Path: .*$", RegexOptions.Singleline)]
     private static partial Regex PathSuffix();
@@ -285,8 +370,15 @@ public static partial class ScenarioLoader
     [GeneratedRegex(@"could not be converted to (.+)\.$")]
     private static partial Regex NotConvertible();
 
-    private sealed record CatalogueFile
+    /// <summary>A data file a scenario may name: checked after its schema like a scenario, then for what types cannot say.</summary>
+    private interface IDataFile
     {
+        IEnumerable<SchemaProblem> Validate(SchemaCheck check);
+    }
+
+    private sealed record CatalogueFile : IDataFile
+    {
+        [ValueRange(1, 1)]
         public int FormatVersion { get; init; } = 1;
 
         public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
@@ -294,9 +386,15 @@ public static partial class ScenarioLoader
         public required IReadOnlyList<ChipSpec> Chips { get; init; }
 
         public ChipCatalogue ToCatalogue() => new() { Chips = Chips };
+
+        public IEnumerable<SchemaProblem> Validate(SchemaCheck check) =>
+            Unique(Chips.Select((chip, i) => (chip.Model, $"$.chips[{i}].model")), "model", check)
+                .Concat(Chips.Select((chip, i) => (chip.Model, Path: $"$.chips[{i}].model"))
+                    .Where(c => string.IsNullOrWhiteSpace(c.Model) && !check.IsUnread(c.Path))
+                    .Select(c => new SchemaProblem(c.Path, $"expected a chip model name, found \"{c.Model}\"")));
     }
 
-    private sealed record CountryFile
+    private sealed record CountryFile : IDataFile
     {
         public string Description { get; init; } = "";
 
@@ -305,6 +403,23 @@ public static partial class ScenarioLoader
         public required IReadOnlyList<CountrySpec> Countries { get; init; }
 
         public CountryList ToList() => new() { Countries = Countries.OrderBy(c => c.Code, StringComparer.Ordinal).ToList() };
+
+        public IEnumerable<SchemaProblem> Validate(SchemaCheck check) =>
+            Unique(Countries.Select((country, i) => (country.Code, $"$.countries[{i}].code")), "country code", check)
+                .Concat(Countries.Select((country, i) => (country.Code, Path: $"$.countries[{i}].code"))
+                    .Where(c => !ScenarioValidator.IsCountryCode(c.Code) && !check.IsUnread(c.Path))
+                    .Select(c => new SchemaProblem(c.Path, $"expected an ISO 3166-1 alpha-2 code (two capital letters), found \"{c.Code}\"")));
+    }
+
+    /// <summary>Each name after its first: a duplicate, at its own place.</summary>
+    private static IEnumerable<SchemaProblem> Unique(IEnumerable<(string Name, string Path)> names, string what, SchemaCheck check)
+    {
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, path) in names)
+        {
+            if (check.IsUnread(path)) continue;
+            if (!first.TryAdd(name, path)) yield return new SchemaProblem(path, $"duplicate {what} \"{name}\" (first at {first[name]}); expected each {what} once");
+        }
     }
 
     /// <summary>The catalogue and country list shipped inside the model (src/SupplyChainSim.Model/Data).</summary>
@@ -333,11 +448,23 @@ public static partial class ScenarioLoader
             Assembly.GetExecutingAssembly().GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
             ?? throw new InvalidOperationException($"built-in data file {name} is missing from the model assembly");
 
-        private static T ReadResource<T>(string name)
+        /// <summary>Built-in data is checked like a file a scenario names; a problem in it is a defect of the build.</summary>
+        private static T ReadResource<T>(string name) where T : IDataFile
         {
             using var stream = Resource(name);
             using var reader = new StreamReader(stream);
-            return Deserialize<T>(reader.ReadToEnd(), "built-in " + name);
+            var errors = new List<ScenarioError>();
+            try
+            {
+                var (data, check) = Read<T>(ParseNode(reader.ReadToEnd(), name), name, errors);
+                errors.AddRange(data.Validate(check).Select(p => new ScenarioError(name, null, null, p.Path, p.Message)));
+                if (errors.Count == 0) return data;
+            }
+            catch (ScenarioException e)
+            {
+                errors = [.. e.Errors];
+            }
+            throw new InvalidOperationException($"built-in data file {name} is not valid:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         }
     }
 }

@@ -69,8 +69,10 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
                         $"{at} has no key \"{key}\" (after extends are merged); its keys are {string.Join(", ", obj.Select(p => p.Key).Order(StringComparer.Ordinal))}");
                     at += "." + key;
                     break;
-                case (int index, JsonArray array):
-                    if (index >= array.Count) throw Invalid(Source, Path, $"{at} has {array.Count} item{(array.Count == 1 ? "" : "s")}; index {index} is out of range");
+                case (ArrayIndex step, JsonArray array):
+                    // An index of any length is read as text first: one past int's range is out of range, not a crash.
+                    if (!int.TryParse(step.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= array.Count)
+                        throw Invalid(Source, Path, $"{at} has {array.Count} item{(array.Count == 1 ? "" : "s")}; index {step.Text} is out of range");
                     if (last)
                     {
                         array[index] = Value?.DeepClone();
@@ -96,7 +98,10 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
     }
 
     private static List<object> Steps(string path) =>
-        Step().Matches(path[1..]).Select(m => m.Groups["key"].Success ? m.Groups["key"].Value : (object)int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture)).ToList();
+        Step().Matches(path[1..]).Select(m => m.Groups["key"].Success ? m.Groups["key"].Value : (object)new ArrayIndex(m.Groups["index"].Value)).ToList();
+
+    /// <summary>An array index as written in the path.</summary>
+    private sealed record ArrayIndex(string Text);
 
     private static JsonNode? ParseValue(string text)
     {

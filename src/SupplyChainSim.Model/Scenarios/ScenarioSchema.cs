@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -7,19 +9,31 @@ namespace SupplyChainSim.Model.Scenarios;
 
 /// <summary>
 /// The JSON Schema of scenario files, generated from the very types the loader reads them into, so the two cannot
-/// disagree (a test compares it with scenarios/scenario.schema.json). Editors use it to complete and check fields.
+/// disagree (a test compares it with scenarios/scenario.schema.json). Editors use it to complete and check fields;
+/// the loader checks every file against it (<see cref="SchemaCheck"/>): types, ranges, required and unknown keys.
 /// </summary>
 public static class ScenarioSchema
 {
     public const string FileName = "scenario.schema.json";
 
-    private static readonly Lazy<JsonObject> schema = new(Build);
+    /// <summary>The pattern of a month, "YYYY-MM"; the loader knows a month by it.</summary>
+    public const string MonthPattern = "^[0-9]{4}-(0[1-9]|1[0-2])$";
 
+    private static readonly Lazy<JsonObject> schema = new(Publish);
+    private static readonly ConcurrentDictionary<Type, JsonObject> generated = new();
+
+    /// <summary>The schema as published: a file that extends another need not repeat the keys it inherits.</summary>
     public static JsonObject Node => schema.Value;
 
     public static string Text() => Node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }).ReplaceLineEndings("\n") + "\n";
 
-    private static JsonObject Build()
+    /// <summary>
+    /// The schema the loader checks a whole file of this type against (a scenario after its extends chain is merged,
+    /// a chip catalogue, a country list): required keys included.
+    /// </summary>
+    internal static JsonObject For(Type type) => generated.GetOrAdd(type, Generate);
+
+    private static JsonObject Generate(Type type)
     {
         var options = new JsonSerializerOptions(ScenarioJson.Read);
         options.MakeReadOnly(populateMissingResolver: true);
@@ -28,21 +42,35 @@ public static class ScenarioSchema
             TreatNullObliviousAsNonNullable = true,
             TransformSchemaNode = (context, node) =>
             {
+                var clr = Nullable.GetUnderlyingType(context.TypeInfo.Type) ?? context.TypeInfo.Type;
                 // Types read by custom converters come out as "anything": say what they really accept.
-                if (context.TypeInfo.Type == typeof(YearMonth) || context.TypeInfo.Type == typeof(YearMonth?))
-                    return new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{4}-(0[1-9]|1[0-2])$", ["description"] = "a month, YYYY-MM" };
-                if (context.TypeInfo.Type == typeof(Distribution))
-                    return DistributionSchema();
+                if (clr == typeof(YearMonth))
+                    node = new JsonObject { ["type"] = "string", ["pattern"] = MonthPattern, ["description"] = "a month, YYYY-MM" };
+                else if (clr == typeof(Distribution))
+                    node = DistributionSchema();
+                var range = context.PropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(ValueRangeAttribute), true)
+                    .OfType<ValueRangeAttribute>().FirstOrDefault();
+                if (range is not null) Constrain(node, range);
+                else if (node is JsonObject obj && IsInteger(obj)) WholeNumberRange(obj, clr);
                 return node;
             },
         };
-        var root = (JsonObject)JsonSchemaExporter.GetJsonSchemaAsNode(options, typeof(ScenarioSpec), exporter);
-        var properties = (JsonObject)root["properties"]!;
-        properties["extends"] = new JsonObject
+        var root = (JsonObject)JsonSchemaExporter.GetJsonSchemaAsNode(options, type, exporter);
+        if (type == typeof(ScenarioSpec))
         {
-            ["type"] = "string",
-            ["description"] = "a scenario file this one builds on: its keys are laid over that file's (objects merge, arrays replace)",
-        };
+            var properties = (JsonObject)root["properties"]!;
+            properties["extends"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["description"] = "a scenario file this one builds on: its keys are laid over that file's (objects merge, arrays replace)",
+            };
+        }
+        return root;
+    }
+
+    private static JsonObject Publish()
+    {
+        var root = (JsonObject)For(typeof(ScenarioSpec)).DeepClone();
         // A file that extends another need not repeat the keys it inherits; the loader checks the merged scenario.
         root.Remove("required");
         var result = new JsonObject
@@ -58,6 +86,58 @@ public static class ScenarioSchema
             result[key] = value;
         }
         return result;
+    }
+
+    private static bool IsInteger(JsonObject node) =>
+        node["type"] is JsonValue t && t.GetValue<string>() == "integer"
+        || node["type"] is JsonArray types && types.Any(x => x?.GetValue<string>() == "integer");
+
+    /// <summary>A whole number without a range of its own (a seed) may take any value of its type.</summary>
+    private static void WholeNumberRange(JsonObject node, Type clr)
+    {
+        (JsonNode Min, JsonNode Max)? range = clr == typeof(ulong) ? (JsonValue.Create(0UL), JsonValue.Create(ulong.MaxValue))
+            : clr == typeof(long) ? (JsonValue.Create(long.MinValue), JsonValue.Create(long.MaxValue))
+            : clr == typeof(int) ? (JsonValue.Create(int.MinValue), JsonValue.Create(int.MaxValue))
+            : null;
+        if (range is not { } r) return;
+        node["minimum"] = r.Min;
+        node["maximum"] = r.Max;
+    }
+
+    /// <summary>
+    /// Writes a property's range where its values are: on the number itself, on each item of a list, on each value of
+    /// a dictionary (each item, for a dictionary of lists), or on the plain-number form of a distribution (whose draws the loader checks against it too).
+    /// </summary>
+    private static void Constrain(JsonNode node, ValueRangeAttribute range)
+    {
+        if (node is not JsonObject obj) return;
+        if (obj["items"] is JsonObject items) obj = items;
+        else if (obj["additionalProperties"] is JsonObject values) obj = values["items"] is JsonObject listed ? listed : values;
+        else if (IsDistribution(obj))
+        {
+            obj["description"] = $"{Describe(range, whole: false)}, or a MathNet.Numerics distribution whose draws stay in that range, such as {{ \"dist\": \"logNormal\", \"mu\": 6.2, \"sigma\": 1.1 }}";
+            obj = (JsonObject)obj["anyOf"]![0]!;
+        }
+        var whole = IsInteger(obj);
+        if (range.AboveMinimum) obj["exclusiveMinimum"] = Number(range.Minimum, whole);
+        else obj["minimum"] = Number(range.Minimum, whole);
+        obj["maximum"] = Number(range.Maximum, whole);
+        if (range.Minimum != range.Maximum) obj["description"] = Describe(range, whole);
+    }
+
+    /// <summary>A distribution's schema: a plain number, or an object naming the distribution ("dist").</summary>
+    internal static bool IsDistribution(JsonObject node) =>
+        node["anyOf"] is JsonArray choices && choices.OfType<JsonObject>().Any(c => c["properties"]?["dist"] is not null);
+
+    private static JsonNode Number(double value, bool whole) => whole ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+    /// <summary>"a probability from 0 to 1", "a whole number from 1 to 1,200": what the loader's messages expect.</summary>
+    internal static string Describe(ValueRangeAttribute range, bool whole)
+    {
+        var noun = range.Is ?? (whole ? "a whole number" : "a number");
+        var (min, max) = (ScenarioLimits.Format(range.Minimum), ScenarioLimits.Format(range.Maximum));
+        if (range.Minimum == range.Maximum) return min;
+        return range.AboveMinimum ? $"{noun} above {min}, up to {max}" : $"{noun} from {min} to {max}";
     }
 
     private static JsonObject DistributionSchema()
@@ -80,4 +160,7 @@ public static class ScenarioSchema
                 }),
         };
     }
+
+    /// <summary>The range a property declares, if any (the world builder checks generated values against it).</summary>
+    internal static ValueRangeAttribute? RangeOf(PropertyInfo property) => property.GetCustomAttribute<ValueRangeAttribute>();
 }

@@ -17,6 +17,7 @@ public sealed record ScenarioSpec
     [JsonPropertyName("$schema")]
     public string? Schema { get; init; }
 
+    [ValueRange(CurrentFormatVersion, CurrentFormatVersion)]
     public required int FormatVersion { get; init; }
 
     public required string Name { get; init; }
@@ -31,6 +32,7 @@ public sealed record ScenarioSpec
 
     public required YearMonth Start { get; init; }
 
+    [ValueRange(1, ScenarioLimits.Months)]
     public required int Months { get; init; }
 
     /// <summary>A chip catalogue file, relative to the scenario; the built-in catalogue when absent.</summary>
@@ -58,10 +60,12 @@ public sealed record ScenarioSpec
     /// The excesses (H100e beyond what the rules permit) an analyst cares about, ascending: for each breach kind and
     /// threshold the outputs give the probability that some cluster reaches it. By default 100, 1,000 and 10,000.
     /// </summary>
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true, Is = "an excess in H100e")]
     public IReadOnlyList<double> BreachThresholdsH100e { get; init; } = Breaches.BreachKind.DefaultThresholdsH100e;
 
     /// <summary>Thresholds for single kinds ("unlawful-compute", "piecemeal-exemption", "no-clustering"), in place of
     /// <see cref="BreachThresholdsH100e"/> for those kinds.</summary>
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true, Is = "an excess in H100e")]
     public IReadOnlyDictionary<string, IReadOnlyList<double>> BreachThresholdsH100eByKind { get; init; } =
         new Dictionary<string, IReadOnlyList<double>>();
 }
@@ -70,9 +74,11 @@ public sealed record ScenarioSpec
 public sealed record EnforcementSpec
 {
     /// <summary>Per lot and per country it passes through: this times the country's customsEnforcement.</summary>
+    [ValueRange(0, 1, Is = "a probability")]
     public double HubCustomsDetection { get; init; }
 
     /// <summary>Per diverted lot that carries a location-verification condition.</summary>
+    [ValueRange(0, 1, Is = "a probability")]
     public double LocationVerificationDetection { get; init; } = 0.5;
 }
 
@@ -90,9 +96,11 @@ public sealed record ChipmakerSpec
     public string Country { get; init; } = "US";
 
     /// <summary>Months from production to delivery.</summary>
+    [ValueRange(0, ScenarioLimits.LeadMonths)]
     public int LeadTimeMonths { get; init; } = 2;
 
     /// <summary>Chips produced per month, by chip model.</summary>
+    [ValueRange(0, ScenarioLimits.ChipsPerMonth)]
     public required IReadOnlyDictionary<string, int> Capacity { get; init; }
 
     /// <summary>Whether its chips are subject to the US Export Administration Regulations; by default, if it is in the US.</summary>
@@ -127,15 +135,19 @@ public sealed record DataCentreSpec
     public required string ChipModel { get; init; }
 
     /// <summary>The cluster size the owner is building toward.</summary>
+    [ValueRange(0, ScenarioLimits.H100e)]
     public required double TargetH100e { get; init; }
 
     /// <summary>The most it orders at once.</summary>
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
     public double OrderSizeH100e { get; init; } = 1000;
 
     /// <summary>Months between procurement rounds.</summary>
+    [ValueRange(1, ScenarioLimits.LeadMonths)]
     public int OrderEveryMonths { get; init; } = 3;
 
     /// <summary>Months after the scenario start of its first procurement round.</summary>
+    [ValueRange(0, ScenarioLimits.Months)]
     public int FirstOrderMonth { get; init; }
 
     /// <summary>Whether the owner's network links its sites in this country into one cluster.</summary>
@@ -148,6 +160,7 @@ public sealed record DataCentreSpec
     public bool? NoClusteringCompliance { get; init; }
 
     /// <summary>Monthly probability that a determined owner gets round no-clustering software (for good).</summary>
+    [ValueRange(0, 1, Is = "a probability")]
     public double CircumventionPerMonth { get; init; }
 
     [JsonIgnore]
@@ -159,23 +172,30 @@ public sealed record DataCentreSpec
 
 public sealed record DataCentreGenerator
 {
+    [ValueRange(0, ScenarioLimits.DataCentres)]
     public required int Count { get; init; }
 
     public string IdPrefix { get; init; } = "dc";
 
     /// <summary>Relative weights of the countries the sites are placed in.</summary>
+    [ValueRange(0, ScenarioLimits.Weight)]
     public required IReadOnlyDictionary<string, double> CountryWeights { get; init; }
 
     /// <summary>Owners per country the sites are shared among; 0 gives every site its own owner.</summary>
+    [ValueRange(0, ScenarioLimits.DataCentres)]
     public int OwnersPerCountry { get; init; }
 
     /// <summary>Relative weights of the chip models the sites buy.</summary>
+    [ValueRange(0, ScenarioLimits.Weight)]
     public required IReadOnlyDictionary<string, double> ChipModels { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e)]
     public required Distribution TargetH100e { get; init; }
 
+    [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
     public Distribution OrderSizeH100e { get; init; } = Distribution.Constant(1000);
 
+    [ValueRange(1, ScenarioLimits.LeadMonths)]
     public Distribution OrderEveryMonths { get; init; } = Distribution.Constant(3);
 }
 
@@ -197,6 +217,7 @@ public sealed record IntermediarySpec
     /// <summary>The transit-hub country its shells are registered in.</summary>
     public required string Hub { get; init; }
 
+    [ValueRange(1, ScenarioLimits.Shells)]
     public int Shells { get; init; } = 3;
 
     /// <summary>The data centre it diverts to.</summary>
@@ -204,22 +225,28 @@ public sealed record IntermediarySpec
 
     public required string ChipModel { get; init; }
 
+    [ValueRange(1, ScenarioLimits.ChipsPerOrder)]
     public required int ChipsPerOrder { get; init; }
 
+    [ValueRange(1, ScenarioLimits.LeadMonths)]
     public int OrderEveryMonths { get; init; } = 1;
 
     /// <summary>Months a lot waits in the hub warehouse before it is forwarded.</summary>
+    [ValueRange(0, ScenarioLimits.LeadMonths)]
     public int DelayMonths { get; init; } = 1;
 
     /// <summary>Price markup charged to the buyer, as a fraction.</summary>
+    [ValueRange(0, 10, Is = "a fraction")]
     public double Markup { get; init; } = 0.3;
 
+    [ValueRange(0, ScenarioLimits.Months)]
     public int FirstOrderMonth { get; init; }
 
     /// <summary>
     /// Each shell buys at most this fraction of the exemption allowance in force (per consignee per year) in a
     /// calendar year; a shell that would go over waits for the next. No limit when absent or without an allowance.
     /// </summary>
+    [ValueRange(0, 1, AboveMinimum = true, Is = "a fraction")]
     public double? SplitFraction { get; init; }
 
     /// <summary>Countries the lots pass through after the hub, each a month and a customs check.</summary>
@@ -228,24 +255,32 @@ public sealed record IntermediarySpec
 
 public sealed record IntermediaryGenerator
 {
+    [ValueRange(0, ScenarioLimits.Intermediaries)]
     public required int Count { get; init; }
 
     public string IdPrefix { get; init; } = "broker";
 
+    [ValueRange(0, ScenarioLimits.Weight)]
     public required IReadOnlyDictionary<string, double> HubWeights { get; init; }
 
     /// <summary>Countries whose data centres the intermediaries divert to.</summary>
     public required IReadOnlyList<string> BuyerCountries { get; init; }
 
+    [ValueRange(0, ScenarioLimits.Weight)]
     public required IReadOnlyDictionary<string, double> ChipModels { get; init; }
 
+    [ValueRange(1, ScenarioLimits.Shells)]
     public Distribution Shells { get; init; } = Distribution.Constant(3);
 
+    [ValueRange(1, ScenarioLimits.ChipsPerOrder)]
     public required Distribution ChipsPerOrder { get; init; }
 
+    [ValueRange(1, ScenarioLimits.LeadMonths)]
     public Distribution OrderEveryMonths { get; init; } = Distribution.Constant(1);
 
+    [ValueRange(0, ScenarioLimits.LeadMonths)]
     public Distribution DelayMonths { get; init; } = Distribution.Constant(1);
 
+    [ValueRange(0, 10, Is = "a fraction")]
     public Distribution Markup { get; init; } = Distribution.Constant(0.3);
 }

@@ -4,86 +4,85 @@ using SupplyChainSim.Model.Regimes;
 namespace SupplyChainSim.Model.Scenarios;
 
 /// <summary>
-/// Checks what JSON types alone cannot: ranges, uniqueness and references between parts of the scenario
-/// (countries, chip models, chipmakers, buyers). Every problem is reported, not just the first.
+/// Checks what the schema alone cannot (types and ranges are checked against it first, by <see cref="SchemaCheck"/>):
+/// uniqueness, totals, references between parts of the scenario (countries, chip models, chipmakers, buyers) and
+/// months that must come in order. Every problem is reported, not just the first.
 /// </summary>
 public static partial class ScenarioValidator
 {
-    public const int MaxMonths = 1200;
-    public const int MaxGeneratedAgents = 10_000_000;
+    public const int MaxMonths = ScenarioLimits.Months;
 
-    public static IReadOnlyList<ScenarioError> Validate(ResolvedScenario scenario)
+    /// <param name="scenario">The scenario with its catalogue and countries read in.</param>
+    /// <param name="unread">Whether a value could not be read (the schema check reported it): checks that would look
+    /// at it, or that depend on it, are skipped rather than reporting it twice or blaming what refers to it.</param>
+    public static IReadOnlyList<ScenarioError> Validate(ResolvedScenario scenario, Func<string, bool>? unread = null)
     {
+        unread ??= _ => false;
         var spec = scenario.Spec;
         var errors = new List<ScenarioError>();
         void Error(string path, string message) => errors.Add(new ScenarioError(scenario.SourceFile, null, null, path, message));
 
-        if (spec.FormatVersion != ScenarioSpec.CurrentFormatVersion)
-            Error("$.formatVersion", $"expected {ScenarioSpec.CurrentFormatVersion}, found {spec.FormatVersion}");
         if (!SafeName().IsMatch(spec.Name))
             Error("$.name", $"expected letters, digits, '.', '_' or '-' (it names the output folder), found \"{spec.Name}\"");
-        if (spec.Months is < 1 or > MaxMonths) Error("$.months", $"expected 1 to {MaxMonths}, found {spec.Months}");
+        if (!unread("$.start") && !unread("$.months") && LastMonthProblem(spec.Start, spec.Months) is { } tooLate)
+            Error(spec.Start > ScenarioLimits.LastMonth ? "$.start" : "$.months", tooLate);
 
         var countries = scenario.Countries;
         var catalogue = scenario.Catalogue;
+        var countriesKnown = !unread("$.countriesFile") && !AnyUnder(unread, "$.countries", spec.Countries.Count, "code");
+        var chipsKnown = !unread("$.catalogueFile");
         void Country(string path, string code)
         {
-            if (!countries.Contains(code)) Error(path, $"unknown country code \"{code}\"; expected an ISO 3166-1 alpha-2 code from the country list");
-        }
-        void NonNegative(string path, double value)
-        {
-            if (!(value >= 0)) Error(path, $"expected a number >= 0, found {value}");
-        }
-        void AtLeastOne(string path, int value)
-        {
-            if (value < 1) Error(path, $"expected a whole number >= 1, found {value}");
+            if (countriesKnown && !countries.Contains(code)) Error(path, $"unknown country code \"{code}\"; expected an ISO 3166-1 alpha-2 code from the country list");
         }
 
         for (var i = 0; i < spec.Regime.Rules.Count; i++)
         {
-            ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error);
+            ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error, countriesKnown, chipsKnown);
             foreach (var (at, message) in UnitWarnings($"$.regime.rules[{i}]", spec.Regime.Rules[i]))
                 errors.Add(new ScenarioError(scenario.SourceFile, null, null, at, message, IsWarning: true));
         }
 
-        ValidateRareEarths(spec.RareEarths, scenario, Error);
+        ValidateRareEarths(spec.RareEarths, scenario, Error, countriesKnown, chipsKnown);
 
+        // Countries replace the list's by code: two with one code would silently keep the last.
+        var overridden = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < spec.Countries.Count; i++)
         {
-            var c = spec.Countries[i];
-            if (c.Tier is < 1 or > 3) Error($"$.countries[{i}].tier", $"expected 1, 2 or 3, found {c.Tier}");
-            if (c.CustomsEnforcement is < 0 or > 1) Error($"$.countries[{i}].customsEnforcement", $"expected a probability in [0,1], found {c.CustomsEnforcement}");
+            var code = spec.Countries[i].Code;
+            if (!IsCountryCode(code)) Error($"$.countries[{i}].code", $"expected an ISO 3166-1 alpha-2 code (two capital letters), found \"{code}\"");
+            else if (!overridden.TryAdd(code, i)) Error($"$.countries[{i}].code", $"duplicate country \"{code}\" (first at $.countries[{overridden[code]}]); expected each country once");
         }
 
         var made = new HashSet<string>(StringComparer.Ordinal);
+        var capacityKnown = !AnyUnder(unread, "$.chipmakers", spec.Chipmakers.Count, "capacity");
         Unique(spec.Chipmakers.Select(m => m.Id), "$.chipmakers", Error);
+        long totalCapacity = 0;
         for (var i = 0; i < spec.Chipmakers.Count; i++)
         {
             var maker = spec.Chipmakers[i];
             var path = $"$.chipmakers[{i}]";
             Country($"{path}.country", maker.Country);
-            NonNegative($"{path}.leadTimeMonths", maker.LeadTimeMonths);
             foreach (var (model, capacity) in maker.Capacity)
             {
-                if (!catalogue.Contains(model)) Error($"{path}.capacity.{model}", UnknownChip(model, catalogue.Models));
-                NonNegative($"{path}.capacity.{model}", capacity);
+                if (chipsKnown && !catalogue.Contains(model)) Error($"{path}.capacity.{model}", UnknownChip(model, catalogue.Models));
                 if (capacity > 0) made.Add(model);
+                totalCapacity += capacity;
             }
         }
+        if (totalCapacity > ScenarioLimits.ChipsPerMonth)
+            Error("$.chipmakers", $"expected the chipmakers to make at most {ScenarioLimits.ChipsPerMonth:N0} chips a month together (the world makes about 500,000), found {totalCapacity:N0}");
 
         void Chip(string path, string model)
         {
+            if (!chipsKnown) return;
             if (!catalogue.Contains(model)) Error(path, UnknownChip(model, catalogue.Models));
-            else if (!made.Contains(model)) Error(path, $"no chipmaker in $.chipmakers has capacity for \"{model}\"");
+            else if (capacityKnown && !made.Contains(model)) Error(path, $"no chipmaker in $.chipmakers has capacity for \"{model}\"");
         }
         void Weights(string path, IReadOnlyDictionary<string, double> weights, Action<string, string> key)
         {
             if (weights.Count == 0 || weights.Values.Sum() <= 0) Error(path, "expected at least one positive weight");
-            foreach (var (name, weight) in weights)
-            {
-                key($"{path}.{name}", name);
-                NonNegative($"{path}.{name}", weight);
-            }
+            foreach (var (name, _) in weights) key($"{path}.{name}", name);
         }
 
         var dataCentreIds = new HashSet<string>(StringComparer.Ordinal);
@@ -96,52 +95,53 @@ public static partial class ScenarioValidator
             Country($"{path}.country", site.Country);
             if (site.OwnerHeadquarters is { } hq) Country($"{path}.ownerHeadquarters", hq);
             Chip($"{path}.chipModel", site.ChipModel);
-            NonNegative($"{path}.targetH100e", site.TargetH100e);
             if (site.TargetH100e > 10_000_000)
                 errors.Add(new ScenarioError(scenario.SourceFile, null, null, $"{path}.targetH100e",
                     $"{site.TargetH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?", IsWarning: true));
-            if (!(site.OrderSizeH100e > 0)) Error($"{path}.orderSizeH100e", $"expected a number > 0, found {site.OrderSizeH100e}");
-            AtLeastOne($"{path}.orderEveryMonths", site.OrderEveryMonths);
-            NonNegative($"{path}.firstOrderMonth", site.FirstOrderMonth);
         }
+        var dataCentres = (long)spec.DataCentres.Sites.Count;
+        if (dataCentres > ScenarioLimits.DataCentres)
+            Error("$.dataCentres.sites", $"expected at most {ScenarioLimits.DataCentres:N0} data centres in all (so that a run fits a laptop's memory), found {dataCentres:N0}");
         for (var i = 0; i < spec.DataCentres.Generate.Count; i++)
         {
             var generator = spec.DataCentres.Generate[i];
             var path = $"$.dataCentres.generate[{i}]";
-            if (generator.Count is < 0 or > MaxGeneratedAgents) Error($"{path}.count", $"expected 0 to {MaxGeneratedAgents:N0}, found {generator.Count}");
             Weights($"{path}.countryWeights", generator.CountryWeights, Country);
             Weights($"{path}.chipModels", generator.ChipModels, Chip);
-            NonNegative($"{path}.ownersPerCountry", generator.OwnersPerCountry);
+            dataCentres += generator.Count;
+            if (dataCentres > ScenarioLimits.DataCentres && dataCentres - generator.Count <= ScenarioLimits.DataCentres)
+                Error($"{path}.count", $"expected at most {ScenarioLimits.DataCentres:N0} data centres in all (listed and generated; so that a run fits a laptop's memory), found {Total(spec.DataCentres.Sites.Count, spec.DataCentres.Generate.Select(g => g.Count)):N0}");
         }
 
+        var siteIdsKnown = !AnyUnder(unread, "$.dataCentres.sites", spec.DataCentres.Sites.Count, "id")
+            && !spec.DataCentres.Generate.Select((_, i) => i).Any(i => unread($"$.dataCentres.generate[{i}].count") || unread($"$.dataCentres.generate[{i}].idPrefix"));
         Unique(spec.Intermediaries.List.Select(m => m.Id), "$.intermediaries.list", Error);
         for (var i = 0; i < spec.Intermediaries.List.Count; i++)
         {
             var broker = spec.Intermediaries.List[i];
             var path = $"$.intermediaries.list[{i}]";
             Country($"{path}.hub", broker.Hub);
-            if (!dataCentreIds.Contains(broker.Buyer) && !spec.DataCentres.Generate.Any(g => Worlds.WorldBuilder.IsGeneratedId(broker.Buyer, g.IdPrefix, g.Count)))
+            if (siteIdsKnown && !dataCentreIds.Contains(broker.Buyer) && !spec.DataCentres.Generate.Any(g => Worlds.WorldBuilder.IsGeneratedId(broker.Buyer, g.IdPrefix, g.Count)))
                 Error($"{path}.buyer", $"unknown data centre \"{broker.Buyer}\"; expected the id of a data centre in the world");
             Chip($"{path}.chipModel", broker.ChipModel);
-            AtLeastOne($"{path}.shells", broker.Shells);
-            AtLeastOne($"{path}.chipsPerOrder", broker.ChipsPerOrder);
-            AtLeastOne($"{path}.orderEveryMonths", broker.OrderEveryMonths);
-            NonNegative($"{path}.delayMonths", broker.DelayMonths);
-            NonNegative($"{path}.markup", broker.Markup);
+            if (broker.Transit.Count > ScenarioLimits.TransitCountries)
+                Error($"{path}.transit", $"expected at most {ScenarioLimits.TransitCountries} transit countries (each adds a month), found {broker.Transit.Count}");
             for (var j = 0; j < broker.Transit.Count; j++) Country($"{path}.transit[{j}]", broker.Transit[j]);
-            if (broker.SplitFraction is { } split && !(split > 0 && split <= 1))
-                Error($"{path}.splitFraction", $"expected a fraction in (0,1], found {split}");
-            NonNegative($"{path}.firstOrderMonth", broker.FirstOrderMonth);
         }
+        var intermediaries = (long)spec.Intermediaries.List.Count;
+        if (intermediaries > ScenarioLimits.Intermediaries)
+            Error("$.intermediaries.list", $"expected at most {ScenarioLimits.Intermediaries:N0} intermediaries in all (so that a run fits a laptop's memory), found {intermediaries:N0}");
         for (var i = 0; i < spec.Intermediaries.Generate.Count; i++)
         {
             var generator = spec.Intermediaries.Generate[i];
             var path = $"$.intermediaries.generate[{i}]";
-            if (generator.Count is < 0 or > MaxGeneratedAgents) Error($"{path}.count", $"expected 0 to {MaxGeneratedAgents:N0}, found {generator.Count}");
             Weights($"{path}.hubWeights", generator.HubWeights, Country);
             Weights($"{path}.chipModels", generator.ChipModels, Chip);
             if (generator.BuyerCountries.Count == 0) Error($"{path}.buyerCountries", "expected at least one country");
             for (var j = 0; j < generator.BuyerCountries.Count; j++) Country($"{path}.buyerCountries[{j}]", generator.BuyerCountries[j]);
+            intermediaries += generator.Count;
+            if (intermediaries > ScenarioLimits.Intermediaries && intermediaries - generator.Count <= ScenarioLimits.Intermediaries)
+                Error($"{path}.count", $"expected at most {ScenarioLimits.Intermediaries:N0} intermediaries in all (listed and generated; so that a run fits a laptop's memory), found {Total(spec.Intermediaries.List.Count, spec.Intermediaries.Generate.Select(g => g.Count)):N0}");
         }
 
         ValidateThresholds("$.breachThresholdsH100e", spec.BreachThresholdsH100e, Error);
@@ -152,67 +152,78 @@ public static partial class ScenarioValidator
                 Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Breaches.BreachKind.All)}; expected one of {string.Join(", ", Breaches.BreachKind.All)}");
             else ValidateThresholds(path, thresholds, Error);
         }
-        return errors;
+        return errors.Where(e => !unread(e.JsonPath)).ToList();
     }
 
-    /// <summary>The most a concern threshold may be: more than any cluster the world could build is a unit mistake.</summary>
-    public const double MaxThresholdH100e = 100_000_000;
-
-    /// <summary>Concern thresholds: positive excesses in H100e, each larger than the one before.</summary>
+    /// <summary>Concern thresholds (each in range, by its [ValueRange]): at most ten, each larger than the one before.</summary>
     private static void ValidateThresholds(string path, IReadOnlyList<double> thresholds, Action<string, string> error)
     {
         if (thresholds.Count > 10) error(path, $"expected at most 10 thresholds, found {thresholds.Count}");
-        for (var i = 0; i < thresholds.Count; i++)
-        {
-            var value = thresholds[i];
-            if (!double.IsFinite(value) || value <= 0 || value > MaxThresholdH100e)
-                error($"{path}[{i}]", $"expected an excess in H100e above 0 and at most {MaxThresholdH100e:N0}, found {value}");
-            else if (i > 0 && !(value > thresholds[i - 1]))
-                error($"{path}[{i}]", $"expected thresholds in ascending order, each larger than the one before ({thresholds[i - 1]}), found {value}");
-        }
+        for (var i = 1; i < thresholds.Count; i++)
+            if (!(thresholds[i] > thresholds[i - 1]))
+                error($"{path}[{i}]", $"expected thresholds in ascending order, each larger than the one before ({thresholds[i - 1]}), found {thresholds[i]}");
     }
 
-    private static void ValidateRareEarths(RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error)
+    private static long Total(int listed, IEnumerable<int> generated) => listed + generated.Sum(n => (long)n);
+
+    /// <summary>Whether the value at <paramref name="key"/> of any of the <paramref name="count"/> items under
+    /// <paramref name="path"/> (or the list itself) could not be read.</summary>
+    private static bool AnyUnder(Func<string, bool> unread, string path, int count, string key) =>
+        unread(path) || Enumerable.Range(0, count).Any(i => unread($"{path}[{i}].{key}"));
+
+    /// <summary>
+    /// Why a run from <paramref name="start"/> for <paramref name="months"/> months would end too late (after
+    /// <see cref="ScenarioLimits.LastMonth"/>, beyond which what agents schedule would need a five-digit year); null
+    /// when it does not.
+    /// </summary>
+    public static string? LastMonthProblem(Units.YearMonth start, int months) =>
+        start > ScenarioLimits.LastMonth
+            ? $"expected a month up to {ScenarioLimits.LastMonth} (agents schedule up to 100 years ahead, and a month has a four-digit year), found {start}"
+            : (long)start.Index + months - 1 > ScenarioLimits.LastMonth.Index
+                ? $"expected at most {ScenarioLimits.LastMonth - start + 1:N0} months from {start} (a run ends by {ScenarioLimits.LastMonth}, so that what agents schedule after it has a four-digit year), found {months:N0}"
+                : null;
+
+    /// <summary>An ISO 3166-1 alpha-2 code: two capital letters.</summary>
+    public static bool IsCountryCode(string code) => code is [>= 'A' and <= 'Z', >= 'A' and <= 'Z'];
+
+    private static void ValidateRareEarths(RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error, bool countriesKnown, bool chipsKnown)
     {
         const string path = "$.rareEarths";
         void Country(string at, string code)
         {
-            if (!scenario.Countries.Contains(code)) error(at, $"unknown country code \"{code}\"");
+            if (countriesKnown && !scenario.Countries.Contains(code)) error(at, $"unknown country code \"{code}\"");
         }
-        void Policy(string at, string? policy, double approvalRate)
+        void Chips(string at, IEnumerable<string> models)
+        {
+            foreach (var model in models)
+                if (chipsKnown && !scenario.Catalogue.Contains(model)) error(at, UnknownChip(model, scenario.Catalogue.Models));
+        }
+        void Policy(string at, string? policy)
         {
             if (policy is not ("open" or "licensed" or "frozen")) error($"{at}.policy", $"expected \"open\", \"licensed\" or \"frozen\", found \"{policy}\"");
-            if (approvalRate is < 0 or > 1) error($"{at}.approvalRate", $"expected a fraction in [0,1], found {approvalRate}");
         }
         if (rareEarths.Exporter is { } exporter)
         {
             Country($"{path}.exporter.country", exporter.Country);
-            for (var i = 0; i < exporter.Policy.Count; i++) Policy($"{path}.exporter.policy[{i}]", exporter.Policy[i].Policy, exporter.Policy[i].ApprovalRate);
+            for (var i = 0; i < exporter.Policy.Count; i++) Policy($"{path}.exporter.policy[{i}]", exporter.Policy[i].Policy);
         }
-        for (var i = 0; i < rareEarths.Importers.Count; i++)
-        {
-            var importer = rareEarths.Importers[i];
-            Country($"{path}.importers[{i}].country", importer.Country);
-            if (!(importer.MonthlyNeedTonnes > 0)) error($"{path}.importers[{i}].monthlyNeedTonnes", $"expected a number > 0, found {importer.MonthlyNeedTonnes}");
-            foreach (var (key, value) in new[] { ("shareFromExporter", importer.ShareFromExporter), ("buildOutElasticity", importer.BuildOutElasticity),
-                         ("productionElasticity", importer.ProductionElasticity), ("pressureDecay", importer.PressureDecay) })
-                if (value is < 0 or > 1) error($"{path}.importers[{i}].{key}", $"expected a fraction in [0,1], found {value}");
-        }
+        for (var i = 0; i < rareEarths.Importers.Count; i++) Country($"{path}.importers[{i}].country", rareEarths.Importers[i].Country);
         if (rareEarths.ConcessionRule is { } rule)
         {
             if (rareEarths.Exporter is null) error($"{path}.concessionRule", "a concession rule needs an exporter to offer to");
             if (rareEarths.Importers.All(i => i.Country != rule.Importer)) error($"{path}.concessionRule.importer", $"expected one of the importers, found \"{rule.Importer}\"");
             if (rule.Trigger is not ("shortage" or "pressure")) error($"{path}.concessionRule.trigger", $"expected \"shortage\" or \"pressure\", found \"{rule.Trigger}\"");
-            foreach (var model in rule.ChipModels)
-                if (!scenario.Catalogue.Contains(model)) error($"{path}.concessionRule.chipModels", UnknownChip(model, scenario.Catalogue.Models));
+            // A shortage is a fraction of the need; pressure adds shortages up, so only it can pass 1.
+            if (rule.Trigger == "shortage" && rule.Threshold > 1)
+                error($"{path}.concessionRule.threshold", $"expected a shortage from 0 to 1, found {ScenarioLimits.Format(rule.Threshold)}");
+            Chips($"{path}.concessionRule.chipModels", rule.ChipModels);
         }
         for (var i = 0; i < rareEarths.Script.Count; i++)
         {
             var scripted = rareEarths.Script[i];
-            if (scripted.Type == "exporter-policy") Policy($"{path}.script[{i}]", scripted.Policy, scripted.ApprovalRate);
+            if (scripted.Type == "exporter-policy") Policy($"{path}.script[{i}]", scripted.Policy);
             else if (scripted.Type != "concession") error($"{path}.script[{i}].type", $"expected \"exporter-policy\" or \"concession\", found \"{scripted.Type}\"");
-            foreach (var model in scripted.ChipModels)
-                if (!scenario.Catalogue.Contains(model)) error($"{path}.script[{i}].chipModels", UnknownChip(model, scenario.Catalogue.Models));
+            Chips($"{path}.script[{i}].chipModels", scripted.ChipModels);
         }
     }
 
@@ -241,25 +252,17 @@ public static partial class ScenarioValidator
         }
     }
 
-    private static void ValidateRule(string path, RegimeRule rule, ResolvedScenario scenario, Action<string, string> error)
+    private static void ValidateRule(string path, RegimeRule rule, ResolvedScenario scenario, Action<string, string> error, bool countriesKnown, bool chipsKnown)
     {
         void Countries(string key, IEnumerable<string> codes)
         {
             foreach (var code in codes)
-                if (!scenario.Countries.Contains(code)) error($"{path}.{key}", $"unknown country code \"{code}\"");
+                if (countriesKnown && !scenario.Countries.Contains(code)) error($"{path}.{key}", $"unknown country code \"{code}\"");
         }
         void Chips(string key, IEnumerable<string> models)
         {
             foreach (var model in models)
-                if (!scenario.Catalogue.Contains(model)) error($"{path}.{key}", UnknownChip(model, scenario.Catalogue.Models));
-        }
-        void Fraction(string key, double value)
-        {
-            if (value is < 0 or > 1) error($"{path}.{key}", $"expected a fraction in [0,1], found {value}");
-        }
-        void Positive(string key, double value)
-        {
-            if (!(value > 0)) error($"{path}.{key}", $"expected a number > 0, found {value}");
+                if (chipsKnown && !scenario.Catalogue.Contains(model)) error($"{path}.{key}", UnknownChip(model, scenario.Catalogue.Models));
         }
         void DenyOrApprove(string policy)
         {
@@ -270,16 +273,8 @@ public static partial class ScenarioValidator
         switch (rule)
         {
             case CountryCap cap:
-                Positive("capTpp", cap.CapTpp);
-                Positive("agreementMultiplier", cap.AgreementMultiplier);
                 if (cap.PeriodUntil < cap.PeriodFrom) error($"{path}.periodUntil", $"expected a month on or after periodFrom ({cap.PeriodFrom})");
                 Countries("agreementCountries", cap.AgreementCountries);
-                break;
-            case LppExemption lpp:
-                Positive("allowanceTpp", lpp.AllowanceTpp);
-                break;
-            case SmallInstallationExemption small:
-                Positive("maxChips", small.MaxChips);
                 break;
             case ModelLicence licence:
                 Chips("chipModels", licence.ChipModels);
@@ -292,15 +287,12 @@ public static partial class ScenarioValidator
                 break;
             case CaseByCaseWindow window:
                 Countries("destinations", window.Destinations);
-                Positive("maxTpp", window.MaxTpp);
                 break;
             case VerifiedEndUser veu:
                 if (veu.Kind is not ("UVEU" or "NVEU")) error($"{path}.kind", $"expected \"UVEU\" or \"NVEU\", found \"{veu.Kind}\"");
-                Positive("limitH100ePerCountry", veu.LimitH100ePerCountry);
                 break;
             case BilateralQuota quota:
                 Countries("country", [quota.Country]);
-                Positive("quotaH100ePerYear", quota.QuotaH100ePerYear);
                 break;
             case Reciprocity reciprocity:
                 Countries("agreements", reciprocity.Agreements.Keys);
@@ -310,13 +302,9 @@ public static partial class ScenarioValidator
             case TransitPermit permit:
                 Countries("country", [permit.Country]);
                 break;
-            case ExemptionConditions conditions:
-                Fraction("exporterMonitoring", conditions.ExporterMonitoring);
-                break;
             case RevenueShare share:
                 Chips("chipModels", share.ChipModels);
                 Countries("destinations", share.Destinations);
-                Fraction("share", share.Share);
                 break;
         }
     }
@@ -339,16 +327,20 @@ public static partial class ScenarioValidator
     /// "; did you mean "x"?" for the closest known name: one that starts with what was typed first (H100 is
     /// H100-SXM), else the nearest by edit distance, if near enough (or always, for chip models).
     /// </summary>
-    public static string DidYouMean(string typed, IEnumerable<string> known, bool always = false)
+    public static string DidYouMean(string typed, IEnumerable<string> known, bool always = false) =>
+        Closest(typed, known, always) is { } closest ? $"; did you mean \"{closest}\"?" : "";
+
+    /// <summary>The known name <paramref name="typed"/> most likely meant, as <see cref="DidYouMean"/> suggests it; null when none is near.</summary>
+    public static string? Closest(string typed, IEnumerable<string> known, bool always = false)
     {
         var names = known.ToList();
         var lower = typed.ToLowerInvariant();
         var prefixed = names.Where(k => lower.Length >= 2 && k.ToLowerInvariant().StartsWith(lower, StringComparison.Ordinal))
             .OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
-        if (prefixed is not null) return $"; did you mean \"{prefixed}\"?";
+        if (prefixed is not null) return prefixed;
         var (nearest, distance) = names.Select(k => (k, d: Distance(k.ToLowerInvariant(), lower)))
             .OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal).FirstOrDefault();
-        return nearest is not null && (always || distance <= Math.Max(2, typed.Length / 3)) ? $"; did you mean \"{nearest}\"?" : "";
+        return nearest is not null && (always || distance <= Math.Max(2, typed.Length / 3)) ? nearest : null;
     }
 
     /// <summary>Levenshtein distance, for did-you-mean suggestions.</summary>

@@ -71,7 +71,7 @@ public sealed record SimulationContext(
 
     /// <summary>Whether the rules in force change in <paramref name="month"/> (the first month counts).</summary>
     public bool RegimeChangesIn(YearMonth month) =>
-        month == Start || Regime.Rules.Any(r => r.From == month || r.Until?.AddMonths(1) == month);
+        month == Start || Regime.Rules.Any(r => r.From == month || (r.Until is { } until && month - until == 1)); // until may be 9999-12
 
     public Tpp TppOf(string chipModel, long chips) => Catalogue[chipModel].TppPerChip * chips;
 }

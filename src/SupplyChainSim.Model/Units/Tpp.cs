@@ -4,7 +4,8 @@ namespace SupplyChainSim.Model.Units;
 
 /// <summary>
 /// An amount of compute in TPP (Total Processing Performance, ECCN 3A090), held exactly as an integer number of
-/// tenths so that sums never depend on the order they are added in.
+/// tenths so that sums never depend on the order they are added in. Arithmetic is checked: an amount too large for
+/// 64 bits throws <see cref="OverflowException"/>, never wraps round to a wrong (negative) total.
 /// </summary>
 public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
 {
@@ -16,20 +17,23 @@ public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
     /// <summary>The H100-equivalent: the unit every cluster size and threshold is reported in.</summary>
     public static readonly Tpp OneH100e = new(H100Tenths);
 
-    public static Tpp FromTpp(double tpp) => new((long)Math.Round(tpp * 10, MidpointRounding.AwayFromZero));
+    public static Tpp FromTpp(double tpp) => new(ToTenths(Math.Round(tpp * 10, MidpointRounding.AwayFromZero)));
 
     /// <summary>The smallest whole TPP amount worth at least <paramref name="h100e"/> H100-equivalents.</summary>
-    public static Tpp FromH100e(double h100e) => new((long)Math.Ceiling(h100e * H100Tenths));
+    public static Tpp FromH100e(double h100e) => new(ToTenths(Math.Ceiling(h100e * H100Tenths)));
+
+    // A checked conversion: NaN, infinities and values beyond 64 bits throw instead of saturating.
+    private static long ToTenths(double tenths) => checked((long)tenths);
 
     public double Value => Tenths / 10.0;
 
     public double H100e => (double)Tenths / H100Tenths;
 
-    public static Tpp operator +(Tpp a, Tpp b) => new(a.Tenths + b.Tenths);
+    public static Tpp operator +(Tpp a, Tpp b) => new(checked(a.Tenths + b.Tenths));
 
-    public static Tpp operator -(Tpp a, Tpp b) => new(a.Tenths - b.Tenths);
+    public static Tpp operator -(Tpp a, Tpp b) => new(checked(a.Tenths - b.Tenths));
 
-    public static Tpp operator *(Tpp a, long chips) => new(a.Tenths * chips);
+    public static Tpp operator *(Tpp a, long chips) => new(checked(a.Tenths * chips));
 
     public static bool operator <(Tpp a, Tpp b) => a.Tenths < b.Tenths;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using MathNet.Numerics.Distributions;
 using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
@@ -21,7 +22,8 @@ public static class WorldBuilder
         // Generation draws from the world seed, so a scenario file always describes the same world.
         var streams = new RandomStreams(spec.WorldSeed ?? spec.Seed);
 
-        var sites = spec.DataCentres.Sites.Concat(spec.DataCentres.Generate.SelectMany(g => Generate(g, streams))).ToList();
+        var draws = new DrawCheck();
+        var sites = spec.DataCentres.Sites.Concat(spec.DataCentres.Generate.SelectMany((g, i) => Generate(g, $"$.dataCentres.generate[{i}]", streams, draws))).ToList();
         var duplicate = sites.GroupBy(s => s.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw Invalid(scenario, "$.dataCentres", $"two data centres are both called \"{duplicate.Key}\"; give generators distinct idPrefix values");
@@ -42,8 +44,9 @@ public static class WorldBuilder
             var buyers = sites.Where(s => buyerCountries.Contains(s.Country)).Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
             if (buyers.Count == 0 && generator.Count > 0)
                 throw Invalid(scenario, $"$.intermediaries.generate[{i}].buyerCountries", "no data centre in these countries to divert to");
-            brokers.AddRange(Generate(generator, buyers, streams));
+            brokers.AddRange(Generate(generator, $"$.intermediaries.generate[{i}]", buyers, streams, draws));
         }
+        if (draws.Problems(scenario.SourceFile) is { Count: > 0 } outside) throw new ScenarioException(outside);
         var duplicateBroker = brokers.GroupBy(b => b.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicateBroker is not null)
             throw Invalid(scenario, "$.intermediaries", $"two intermediaries are both called \"{duplicateBroker.Key}\"");
@@ -105,7 +108,7 @@ public static class WorldBuilder
         if (block.Count > 0) yield return [.. block];
     }
 
-    private static IEnumerable<DataCentreSpec> Generate(DataCentreGenerator generator, RandomStreams streams)
+    private static IEnumerable<DataCentreSpec> Generate(DataCentreGenerator generator, string path, RandomStreams streams, DrawCheck draws)
     {
         var countries = Ordered(generator.CountryWeights);
         var chips = Ordered(generator.ChipModels);
@@ -114,7 +117,7 @@ public static class WorldBuilder
             var id = Id(generator.IdPrefix, i, generator.Count);
             var random = streams.For(id, 0, "generate");
             var country = Pick(countries, random);
-            var every = generator.OrderEveryMonths.SampleCount(random);
+            var every = Count(draws.Check(generator.OrderEveryMonths.Sample(random), $"{path}.orderEveryMonths", DataCentreRange.Every, id));
             yield return new DataCentreSpec
             {
                 Id = id,
@@ -123,15 +126,15 @@ public static class WorldBuilder
                     ? $"{generator.IdPrefix}-owner-{country}-{random.Next(generator.OwnersPerCountry) + 1}"
                     : null,
                 ChipModel = Pick(chips, random),
-                TargetH100e = generator.TargetH100e.Sample(random),
-                OrderSizeH100e = Math.Max(1, generator.OrderSizeH100e.Sample(random)),
+                TargetH100e = draws.Check(generator.TargetH100e.Sample(random), $"{path}.targetH100e", DataCentreRange.Target, id),
+                OrderSizeH100e = Math.Max(1, draws.Check(generator.OrderSizeH100e.Sample(random), $"{path}.orderSizeH100e", DataCentreRange.OrderSize, id)),
                 OrderEveryMonths = every,
                 FirstOrderMonth = random.Next(every),
             };
         }
     }
 
-    private static IEnumerable<IntermediarySpec> Generate(IntermediaryGenerator generator, IReadOnlyList<string> buyers, RandomStreams streams)
+    private static IEnumerable<IntermediarySpec> Generate(IntermediaryGenerator generator, string path, IReadOnlyList<string> buyers, RandomStreams streams, DrawCheck draws)
     {
         var hubs = Ordered(generator.HubWeights);
         var chips = Ordered(generator.ChipModels);
@@ -139,21 +142,67 @@ public static class WorldBuilder
         {
             var id = Id(generator.IdPrefix, i, generator.Count);
             var random = streams.For(id, 0, "generate");
-            var every = generator.OrderEveryMonths.SampleCount(random);
+            var every = Count(draws.Check(generator.OrderEveryMonths.Sample(random), $"{path}.orderEveryMonths", IntermediaryRange.Every, id));
             yield return new IntermediarySpec
             {
                 Id = id,
                 Hub = Pick(hubs, random),
                 Buyer = buyers[random.Next(buyers.Count)],
                 ChipModel = Pick(chips, random),
-                Shells = generator.Shells.SampleCount(random),
-                ChipsPerOrder = generator.ChipsPerOrder.SampleCount(random),
+                Shells = Count(draws.Check(generator.Shells.Sample(random), $"{path}.shells", IntermediaryRange.Shells, id)),
+                ChipsPerOrder = Count(draws.Check(generator.ChipsPerOrder.Sample(random), $"{path}.chipsPerOrder", IntermediaryRange.ChipsPerOrder, id)),
                 OrderEveryMonths = every,
-                DelayMonths = (int)Math.Round(generator.DelayMonths.Sample(random)),
-                Markup = generator.Markup.Sample(random),
+                DelayMonths = (int)Math.Round(draws.Check(generator.DelayMonths.Sample(random), $"{path}.delayMonths", IntermediaryRange.Delay, id)),
+                Markup = draws.Check(generator.Markup.Sample(random), $"{path}.markup", IntermediaryRange.Markup, id),
                 FirstOrderMonth = random.Next(every),
             };
         }
+    }
+
+    /// <summary>A draw rounded to a whole number of at least 1: for counts and month intervals (as <see cref="Distribution.SampleCount"/>).</summary>
+    private static int Count(double draw) => Math.Max(1, (int)Math.Round(draw, MidpointRounding.AwayFromZero));
+
+    private static class DataCentreRange
+    {
+        public static readonly ValueRangeAttribute Target = Of(nameof(DataCentreGenerator.TargetH100e));
+        public static readonly ValueRangeAttribute OrderSize = Of(nameof(DataCentreGenerator.OrderSizeH100e));
+        public static readonly ValueRangeAttribute Every = Of(nameof(DataCentreGenerator.OrderEveryMonths));
+
+        private static ValueRangeAttribute Of(string name) => typeof(DataCentreGenerator).GetProperty(name)!.GetCustomAttribute<ValueRangeAttribute>()!;
+    }
+
+    private static class IntermediaryRange
+    {
+        public static readonly ValueRangeAttribute Shells = Of(nameof(IntermediaryGenerator.Shells));
+        public static readonly ValueRangeAttribute ChipsPerOrder = Of(nameof(IntermediaryGenerator.ChipsPerOrder));
+        public static readonly ValueRangeAttribute Every = Of(nameof(IntermediaryGenerator.OrderEveryMonths));
+        public static readonly ValueRangeAttribute Delay = Of(nameof(IntermediaryGenerator.DelayMonths));
+        public static readonly ValueRangeAttribute Markup = Of(nameof(IntermediaryGenerator.Markup));
+
+        private static ValueRangeAttribute Of(string name) => typeof(IntermediaryGenerator).GetProperty(name)!.GetCustomAttribute<ValueRangeAttribute>()!;
+    }
+
+    /// <summary>
+    /// Draws above their key's range, or not finite: a distribution's parameters keep its centre in range, but a
+    /// heavy tail (pareto, logNormal) can still draw far beyond it. Each is replaced by the range's top so that
+    /// generation can finish and report every key that drew out of range, once, with the first agent that did.
+    /// </summary>
+    private sealed class DrawCheck
+    {
+        private readonly SortedDictionary<string, (string Id, double Value, int Count, ValueRangeAttribute Range)> outside = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> drawn = new(StringComparer.Ordinal);
+
+        public double Check(double value, string path, ValueRangeAttribute range, string id)
+        {
+            drawn[path] = drawn.GetValueOrDefault(path) + 1;
+            if (double.IsFinite(value) && value <= range.Maximum) return value;
+            outside[path] = outside.TryGetValue(path, out var known) ? known with { Count = known.Count + 1 } : (id, value, 1, range);
+            return range.Maximum;
+        }
+
+        public List<ScenarioError> Problems(string file) => outside.Select(o => new ScenarioError(file, null, null, o.Key,
+            $"expected draws of {ScenarioSchema.Describe(o.Value.Range, whole: false)}, found {ScenarioLimits.Format(o.Value.Value)} for \"{o.Value.Id}\"" +
+            $" ({o.Value.Count:N0} of {drawn[o.Key]:N0} draws out of range): narrow the distribution")).ToList();
     }
 
     /// <summary>Whether <paramref name="id"/> is one a generator of <paramref name="count"/> agents with this prefix makes.</summary>
