@@ -61,6 +61,14 @@ public class ReplicationTests
         Assert.Contains($"Detections in replication 0 (seed 2025): {zero.GetProperty("detections").GetProperty("lots").GetInt32()} lots seized", result.Out);
         Assert.Contains($"; mean over 4 replications: {Mean(7, "0.0")} lots\n", result.Out);
         Assert.Contains("Largest unauthorised cluster in replication 0 (seed 2025): ", result.Out);
+        // The probability per breach kind and concern threshold, as summary.json has it.
+        foreach (var estimate in zero.GetProperty("monteCarlo").GetProperty("byKind").EnumerateArray())
+        {
+            var threshold = estimate.GetProperty("thresholdH100e");
+            var excess = threshold.ValueKind == JsonValueKind.Null ? "any" : $">= {threshold.GetRawText()} H100e";
+            Assert.Matches($@"  {estimate.GetProperty("kind").GetString()} +{System.Text.RegularExpressions.Regex.Escape(excess)} +{estimate.GetProperty("replicationsReached").GetInt32()} of 4 +" +
+                estimate.GetProperty("probability").GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), result.Out);
+        }
     }
 
     /// <summary>A command line as a user pastes it, run by a shell in the repository.</summary>
