@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Grains;
@@ -25,5 +26,5 @@ public static class SiloSetup
     }
 
     public static IServiceCollection AddModelSerialization(this IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsModelType));
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsModelType, ScenarioJson.Wire));
 }

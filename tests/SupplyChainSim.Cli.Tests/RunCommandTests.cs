@@ -18,7 +18,7 @@ public class RunCommandTests
         var lines = result.Out.Split('\n');
         Assert.Equal(["2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03"],
             lines.Where(l => l.Length > 7 && l[4] == '-' && char.IsDigit(l[0])).Select(l => l[..7]));
-        Assert.Equal([".", "breaches.csv", "breaches.json", "events.jsonl", "licences.csv", "manifest.json", "months.csv", "report.html", "summary.json"],
+        Assert.Equal([".", "breaches.csv", "breaches.json", "deliveries.csv", "events.jsonl", "licences.csv", "manifest.json", "months.csv", "report.html", "summary.json"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Prepend(".").Order(StringComparer.Ordinal));
 
         // The files are exactly what the model renders for the same scenario run in memory.

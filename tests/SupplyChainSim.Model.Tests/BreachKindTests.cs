@@ -82,7 +82,7 @@ public class BreachKindTests
     /// <summary>A Chinese lab holds 10,000 lawful H20s (not 3A090) when one smuggled lot of 100 H100s arrives.</summary>
     private const string LabWithH20s = """
         {
-          "formatVersion": 1, "name": "lab", "seed": 1, "start": "2024-01", "months": 3,
+          "formatVersion": 1, "name": "lab", "seed": 1, "start": "2024-06", "months": 3,
           "chipmakers": [ { "id": "NVIDIA", "leadTimeMonths": 0, "capacity": { "H100-SXM": 1000, "H20": 10000 } } ],
           "dataCentres": { "sites": [
             { "id": "cn-lab", "country": "CN", "owner": "Lab", "chipModel": "H20", "targetH100e": 1495, "orderSizeH100e": 1495 }
@@ -102,7 +102,7 @@ public class BreachKindTests
         Assert.Equal(h20s, results.Months[^1].Countries.Single(c => c.Country == "CN").Installed - Tpp.OneH100e * 100);
 
         var breach = Assert.Single(results.Breaches);
-        Assert.Equal((YearMonth.Parse("2024-02"), BreachKind.UnlawfulCompute), (breach.Month, breach.Kind));
+        Assert.Equal((YearMonth.Parse("2024-07"), BreachKind.UnlawfulCompute), (breach.Month, breach.Kind));
         Assert.Equal((100.0, 0.0, 100.0), (breach.Cluster.H100e, breach.Permitted.H100e, breach.Excess.H100e));
         Assert.Equal(h20s + Tpp.OneH100e * 100, breach.LinkedCluster);
         Assert.Equal("baseline-3A090: presumption of denial for D:5 and Macau (no diverted compute permitted)", breach.LimitBasis);

@@ -99,7 +99,7 @@ public sealed class DataFileTests : IDisposable
     [Fact]
     public void A_chip_with_no_TPP_is_refused_before_it_can_divide_by_zero()
     {
-        Write("chips.json", """{ "chips": [ { "model": "H100-SXM", "maker": "NVIDIA", "tpp": 0 }, { "model": "H20", "maker": "NVIDIA", "tpp": 2368 } ] }""");
+        Write("chips.json", """{ "chips": [ { "model": "H100-SXM", "maker": "NVIDIA", "tpp": 0 }, { "model": "H20", "maker": "NVIDIA", "tpp": 2368, "dieAreaMm2": 814 } ] }""");
         var error = Assert.Single(Errors(Scenario("\"catalogueFile\": \"chips.json\"")));
         Assert.Equal("$.chips[0].tpp: expected a number from 1 to 10,000,000, found 0", $"{error.JsonPath}: {error.Message}");
     }

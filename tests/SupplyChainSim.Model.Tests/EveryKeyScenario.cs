@@ -16,23 +16,28 @@ public static class EveryKeyScenario
           "worldSeed": 8,
           "start": "2025-01",
           "months": 12,
-          "countries": [ { "code": "XK", "name": "Kosovo", "tier": 2, "transitHub": false, "customsEnforcement": 0.4 } ],
+          "countries": [ { "code": "XK", "name": "Kosovo", "tier": 2, "transitHub": false, "customsEnforcement": 0.4, "groups": [ "D:1" ] } ],
           "enforcement": { "hubCustomsDetection": 0.2, "locationVerificationDetection": 0.5 },
           "breachThresholdsH100e": [ 100, 1000 ],
           "breachThresholdsH100eByKind": { "no-clustering": [ 50 ] },
           "regime": { "rules": [
+            { "rule": "purchase-restriction", "countries": [ "CN" ], "chipModels": [ "H20" ], "policy": "discourage", "compliance": 0.5 },
+            { "rule": "diversion-guidance", "exporterDiligence": 0.1, "ascendDeterrence": 0.5, "ascendMaker": "Huawei" },
             { "rule": "baseline-3A090", "from": "2025-01", "until": "2025-12", "label": "baseline" },
             { "rule": "diffusion-tiers", "from": "2025-02" },
             { "rule": "country-cap", "capTpp": 790000000, "periodFrom": "2025-01", "periodUntil": "2027-12", "tiers": [ 2 ], "agreementCountries": [ "AE" ], "agreementMultiplier": 2 },
             { "rule": "lpp-exemption", "allowanceTpp": 26900000, "tiers": [ 2 ] },
             { "rule": "small-installation", "maxChips": 1000, "tiers": [ 2 ] },
-            { "rule": "model-licence", "chipModels": [ "H20" ], "destinations": [ "CN" ], "policy": "approve", "quotaH100ePerMonth": 1000 },
+            { "rule": "model-licence", "chipModels": [ "H20" ], "destinations": [ "D:5" ], "headquarteredToo": true, "policy": "approve", "quotaH100ePerMonth": 1000 },
             { "rule": "destination-licence", "destinations": [ "SA" ], "policy": "deny" },
-            { "rule": "case-by-case-window", "destinations": [ "CN" ], "maxTpp": 21000, "thirdPartyTesting": true },
+            { "rule": "case-by-case-window", "destinations": [ "CN" ], "chipModels": [ "H20" ], "maxTpp": 21000, "maxMemoryBandwidthGBs": 6500,
+              "maxShareOfUsVolume": 0.5, "thirdPartyTesting": true, "revenueShare": 0.25 },
             { "rule": "verified-end-user", "kind": "NVEU", "owners": [ "Microsoft" ], "limitH100ePerCountry": 320000 },
+            { "rule": "verified-end-user", "kind": "UVEU", "owners": [ "Microsoft" ], "tier1FootprintH100e": 1000, "homeFootprintH100e": 800, "otherFootprintH100e": 10,
+              "minTier1Share": 0.75, "maxShareInTier2Country": 0.07, "minHomeShare": 0.5 },
             { "rule": "bilateral-quota", "country": "SA", "quotaH100ePerYear": 10000 },
             { "rule": "reciprocity", "simplifiedUpToGb300": 1000, "preclearanceUpToGb300": 200000, "agreements": { "AE": 1000000000 }, "investmentPerUsdOfBuildOut": 1 },
-            { "rule": "transit-permit", "country": "MY" },
+            { "rule": "transit-permit", "country": "MY", "detection": 0.2 },
             { "rule": "exemption-conditions", "noClustering": true, "noClusteringLimitH100e": 1000, "exporterMonitoring": 0.5,
               "locationVerification": true, "thirdPartyTesting": false, "alsoOnLicences": false },
             { "rule": "revenue-share", "chipModels": [ "H20" ], "destinations": [ "CN" ], "share": 0.15 }
@@ -40,7 +45,7 @@ public static class EveryKeyScenario
           "chipmakers": [ { "id": "NVIDIA", "country": "US", "leadTimeMonths": 2, "capacity": { "H100-SXM": 1000, "H20": 1000 }, "subjectToEar": true } ],
           "dataCentres": {
             "sites": [
-              { "id": "cn-lab", "country": "CN", "owner": "Lab", "ownerHeadquarters": "CN", "chipModel": "H20", "targetH100e": 100, "orderSizeH100e": 10,
+              { "id": "cn-lab", "country": "CN", "owner": "Lab", "ownerHeadquarters": "CN", "activeFrom": "2025-02", "chipModel": "H20", "targetH100e": 100, "orderSizeH100e": 10,
                 "orderEveryMonths": 2, "firstOrderMonth": 1, "linkAcrossSites": true, "noClusteringCompliance": false, "circumventionPerMonth": 0.1 }
             ],
             "generate": [

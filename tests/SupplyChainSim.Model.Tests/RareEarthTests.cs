@@ -17,9 +17,9 @@ public class RareEarthTests
     /// </summary>
     private static string Frozen(string concessionRule = "") => $$"""
         {
-          "formatVersion": 1, "name": "frozen", "seed": 5, "start": "2024-01", "months": 6,
+          "formatVersion": 1, "name": "frozen", "seed": 5, "start": "2025-01", "months": 6,
           "rareEarths": {
-            "exporter": { "country": "CN", "policy": [ { "from": "2024-01", "policy": "frozen" } ], "acceptsQuotaH100ePerMonth": 50 },
+            "exporter": { "country": "CN", "policy": [ { "from": "2025-01", "policy": "frozen" } ], "acceptsQuotaH100ePerMonth": 50 },
             "importers": [ { "country": "US", "monthlyNeedTonnes": 100, "shareFromExporter": 0.7, "stockMonths": 1, "alternativeGrowthPerMonth": 0 } ]
             {{concessionRule}}
           },
@@ -59,11 +59,11 @@ public class RareEarthTests
         // Shortage 0.4 in February and 0.7 in March: two months at 0.3 or more, so the offer (and, since 100 >= 50
         // H100e a month, the acceptance) comes in March; magnets flow again from April.
         var events = results.Months.SelectMany(m => m.RareEarths.Events).ToList();
-        Assert.Equal([("2024-03", "concession-offered"), ("2024-03", "concession-accepted")], events.Select(e => (e.Month.ToString(), e.Type)));
+        Assert.Equal([("2025-03", "concession-offered"), ("2025-03", "concession-accepted")], events.Select(e => (e.Month.ToString(), e.Type)));
         Assert.Equal([0, 0.4, 0.7, 0, 0, 0], Shortage(results).Select(s => Math.Round(s, 6)));
 
         var h20 = results.Months.SelectMany(m => m.Decisions).Where(d => d.Order.ChipModel == "H20").ToList();
-        var march = YearMonth.Parse("2024-03");
+        var march = YearMonth.Parse("2025-03");
         Assert.All(h20.Where(d => d.Order.Month < march), d => Assert.Equal(LicenceOutcome.Denied, d.Outcome));
         Assert.All(h20.Where(d => d.Order.Month >= march), d => Assert.Equal((LicenceOutcome.Approved, "magnet-concession", 0.15), (d.Outcome, d.Basis, d.RevenueShare)));
         var delivered = results.Months.Select(m => m.Countries.Single(c => c.Country == "CN").Licensed.Chips).ToList();
@@ -96,11 +96,11 @@ public class RareEarthTests
         var files = await TestWorlds.Files(TestWorlds.Build(Frozen(Rule)));
         var months = Encoding.UTF8.GetString(files[ResultFiles.MonthsCsv]).Split('\n');
         Assert.EndsWith(",magnetSupplyIndex,magnetShortage,unauthorisedH100e", months[0]);
-        Assert.EndsWith(",0.3,0.4,0", months.Single(l => l.StartsWith("2024-02,US,", StringComparison.Ordinal)));
-        Assert.EndsWith(",,,0", months.Single(l => l.StartsWith("2024-02,CN,", StringComparison.Ordinal)));
+        Assert.EndsWith(",0.3,0.4,0", months.Single(l => l.StartsWith("2025-02,US,", StringComparison.Ordinal)));
+        Assert.EndsWith(",,,0", months.Single(l => l.StartsWith("2025-02,CN,", StringComparison.Ordinal)));
         var events = Encoding.UTF8.GetString(files[ResultFiles.EventsJsonl]).TrimEnd('\n').Split('\n');
         Assert.Equal(2, events.Length);
-        Assert.StartsWith("{\"month\":\"2024-03\",\"type\":\"concession-offered\",\"importer\":\"US\",\"exporter\":\"CN\"", events[0]);
+        Assert.StartsWith("{\"month\":\"2025-03\",\"type\":\"concession-offered\",\"importer\":\"US\",\"exporter\":\"CN\"", events[0]);
         Assert.Contains("\"concessionsAccepted\": 1", Encoding.UTF8.GetString(files[ResultFiles.Summary]));
     }
 
@@ -109,7 +109,7 @@ public class RareEarthTests
     {
         static async Task<RunResults> Run(string name) => await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(name))));
         var replay = await Run("chips-for-magnets-2025.json");
-        Assert.Equal(YearMonth.Parse("2025-07"), replay.Months.SelectMany(m => m.RareEarths.Events).Single(e => e.Type == "concession-accepted").Month);
+        Assert.Equal(YearMonth.Parse("2025-08"), replay.Months.SelectMany(m => m.RareEarths.Events).Single(e => e.Type == "concession-accepted").Month);
         var leverage = await Run("magnets-leverage-2025.json");
         var accepted = leverage.Months.SelectMany(m => m.RareEarths.Events).Single(e => e.Type == "concession-accepted");
         var h20 = leverage.Months.SelectMany(m => m.Decisions).Where(d => d.Order.ChipModel == "H20" && d.Order.DestinationCountry == "CN").ToList();

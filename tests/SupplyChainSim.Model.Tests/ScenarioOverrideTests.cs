@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;

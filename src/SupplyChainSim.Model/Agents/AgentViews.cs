@@ -83,9 +83,10 @@ public static class AgentViews
         H100e(country.Licensed.Compute),
         H100e(country.Exempt.Compute),
         H100e(country.Denied.Compute),
-        country.Ledger.Used.Take(MaxLines).Select(e => DestinationLedger.CountsChips(e.Key)
-            ? new LedgerLine(e.Key, e.Value, "chips")
-            : new LedgerLine(e.Key, H100e(new Tpp(e.Value)), "H100e")).ToList(),
+        country.Ledger.ComputeTenths.Select(e => new LedgerLine(e.Key, H100e(new Tpp(e.Value)), "H100e"))
+            .Concat(country.Ledger.Chips.Select(e => new LedgerLine(e.Key, e.Value, "chips")))
+            .Concat(country.Ledger.Dollars.Select(e => new LedgerLine(e.Key, (double)e.Value, "USD")))
+            .Take(MaxLines).ToList(),
         country.Magnets is { } m
             ? new MagnetView(Math.Round(m.StockTonnes, 1), Math.Round(m.StockMonths, 2), Math.Round(m.SupplyIndex, 3), Math.Round(m.Shortage, 3), Math.Round(m.Pressure, 3))
             : null);

@@ -43,8 +43,10 @@ public sealed class Chipmaker
                 entry.Remaining -= chips;
                 entry.LotsProduced++;
                 var order = entry.Order;
+                // Third-party testing routes every lot through a laboratory in the exporting country first: a month more.
+                var arrives = month.AddMonths(Spec.LeadTimeMonths + (entry.Conditions.ThirdPartyTesting ? 1 : 0));
                 var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, month.AddMonths(Spec.LeadTimeMonths), entry.Conditions, entry.Basis, order.Month);
+                    Spec.Id, null, model, chips, entry.Route, arrives, entry.Conditions, entry.Basis, order.Month) { OwnerHeadquarters = order.OwnerHeadquarters };
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }

@@ -33,7 +33,7 @@ public sealed class CountryAgent
         foreach (var order in orders)
         {
             var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], context.Chipmaker(order.Seller), Spec,
-                context.Countries[order.OwnerHeadquarters], month, Ledger);
+                context.Countries[order.OwnerHeadquarters], month, Ledger) { UsBoundChips = now.UsBoundChips, Streams = context.Streams };
             var decision = regime.Decide(request);
             var flow = new Flow(order.Chips, context.TppOf(order.ChipModel, order.Chips));
             switch (decision.Route)

@@ -29,8 +29,11 @@ public sealed class DataCentre
 
     public int OrdersPlaced { get; set; }
 
-    public static DataCentre Create(DataCentreSpec spec, SimulationContext context) =>
-        new() { Spec = spec, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth) };
+    public static DataCentre Create(DataCentreSpec spec, SimulationContext context)
+    {
+        var first = context.Start.AddMonths(spec.FirstOrderMonth);
+        return new() { Spec = spec, NextOrder = spec.ActiveFrom is { } active && active > first ? active : first };
+    }
 
     /// <summary>Sites of an owner whose network links them share a cluster key; other sites are clusters of their own.</summary>
     [JsonIgnore]
@@ -55,7 +58,13 @@ public sealed class DataCentre
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self, double buildOut = 1)
     {
         if (NextOrder is not { } due || due > month) return null;
-        var perChip = context.Catalogue[Spec.ChipModel].TppPerChip;
+        var chip = context.Catalogue[Spec.ChipModel];
+        if (chip.AvailableFrom is { } available && available > month)
+        {
+            NextOrder = available; // the chip does not ship yet: order when it does
+            return null;
+        }
+        var perChip = chip.TppPerChip;
         var target = Tpp.FromH100e(Spec.TargetH100e);
         var held = Installed + perChip * OutstandingChips;
         if (held >= target)

@@ -44,6 +44,11 @@ public sealed class Intermediary
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self)
     {
         if (NextOrder is not { } due || due > month) return null;
+        if (context.Catalogue[Spec.ChipModel].AvailableFrom is { } available && available > month)
+        {
+            NextOrder = available; // nothing to divert before the chip ships
+            return null;
+        }
         NextOrder = month.AddMonths(Spec.OrderEveryMonths);
         var compute = context.TppOf(Spec.ChipModel, Spec.ChipsPerOrder);
         var budget = Spec.SplitFraction is { } fraction && context.RegimeAt(month).ConsigneeAllowance(context.Countries[Spec.Hub]) is { } allowance
@@ -99,8 +104,13 @@ public sealed class Intermediary
             ("exporter-monitoring", Spec.Hub, lot.Conditions.ExporterMonitoring),
             ("location-verification", Spec.Hub, lot.Conditions.LocationVerification ? context.Enforcement.LocationVerificationDetection : 0),
         };
+        // A country's own permit on re-exports (Malaysia's from 2025-07) checks every lot leaving or passing through it.
+        var permits = context.RegimeAt(month).Rules.OfType<Regimes.Rules.TransitPermit>().ToList();
         foreach (var country in Spec.Transit.Prepend(Spec.Hub))
+        {
             checks.Add(("customs", country, context.Enforcement.HubCustomsDetection * context.Countries[country].CustomsEnforcement));
+            foreach (var permit in permits.Where(p => p.Country == country)) checks.Add(("transit-permit", country, permit.Detection));
+        }
         foreach (var (name, country, probability) in checks)
             if (probability > 0 && context.Streams.Uniform(Spec.Id, month.Index, $"{name}:{country}:{lot.Id}") < probability) return (name, country);
         return null;

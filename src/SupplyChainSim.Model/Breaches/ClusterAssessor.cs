@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 

@@ -22,6 +22,16 @@ public sealed record ChipSpec
     [ValueRange(0, ScenarioLimits.UnitPriceUsd)]
     public double? UnitPriceUsd { get; init; }
 
+    /// <summary>Total DRAM (HBM) bandwidth in GB/s; null where unpublished. The 2026 H200 window tests it.</summary>
+    [ValueRange(0, 1_000_000, AboveMinimum = true)]
+    public double? MemoryBandwidthGBs { get; init; }
+
+    /// <summary>The first month the chip shipped: no chipmaker makes it, and no buyer orders it, before then.</summary>
+    public Units.YearMonth? AvailableFrom { get; init; }
+
+    /// <summary>Fields whose figure is a placeholder chosen by the model, not a published one (for example "tpp").</summary>
+    public IReadOnlyList<string> Placeholders { get; init; } = [];
+
     public string Source { get; init; } = "";
 
     [JsonIgnore]

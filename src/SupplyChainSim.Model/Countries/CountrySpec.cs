@@ -21,9 +21,18 @@ public sealed record CountrySpec
     [ValueRange(0, 1, Is = "a fraction")]
     public double CustomsEnforcement { get; init; } = 0.5;
 
-    /// <summary>Country Group D:5 plus Macau: the destinations the 2022/2023 controls presume to deny.</summary>
+    /// <summary>
+    /// EAR Country Groups the country is in, of those the chip rules name: "D:1" (national security), "D:4" (missile
+    /// technology), "D:5" (US arms embargoed; Macau and Hong Kong are counted here with China).
+    /// </summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
+    /// <summary>Country Group D:5 plus Macau: the destinations the 2022/2023 controls presume to deny. Tier 3 of the
+    /// Diffusion Rule is the same set, so a tier of 3 counts as D:5 too.</summary>
     [JsonIgnore]
-    public bool IsD5 => Tier == 3;
+    public bool IsD5 => Tier == 3 || Groups.Contains(Regimes.CountryGroups.D5);
+
+    public bool InGroup(string group) => group == Regimes.CountryGroups.D5 ? IsD5 : Groups.Contains(group);
 }
 
 /// <summary>The countries of a world, by code.</summary>

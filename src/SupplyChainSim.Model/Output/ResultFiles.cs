@@ -26,12 +26,13 @@ public static class ResultFiles
     public const string Breaches = "breaches.json";
     public const string BreachesCsv = "breaches.csv";
     public const string LicencesCsv = "licences.csv";
+    public const string DeliveriesCsv = "deliveries.csv";
 
     public const string ReplicationsCsv = "replications.csv";
     public const string EventsJsonl = "events.jsonl";
 
     /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
-    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, Breaches, BreachesCsv, LicencesCsv, EventsJsonl];
+    public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, DeliveriesCsv, Breaches, BreachesCsv, LicencesCsv, EventsJsonl];
 
     /// <summary>A regime rule as one line of JSON, as summary.json and the reports show it.</summary>
     public static readonly JsonSerializerOptions RuleJson = new(ScenarioJson.Write)
@@ -56,6 +57,7 @@ public static class ResultFiles
             [Breaches] = RenderBreaches(results),
             [BreachesCsv] = RenderBreachesCsv(results),
             [LicencesCsv] = RenderLicences(results),
+            [DeliveriesCsv] = RenderDeliveries(results),
             [EventsJsonl] = RenderEvents(results),
         };
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
@@ -173,6 +175,7 @@ public static class ResultFiles
             WriteFlow(writer, "exempt", Total(m => m.Exempt));
             WriteFlow(writer, "smuggled", Total(m => m.Smuggled));
             writer.WriteEndObject();
+            writer.WriteNumber("smuggledValueUsd", Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2));
             WriteFlow(writer, "denied", Total(m => m.Denied));
             writer.WriteStartObject("licenceDecisions");
             foreach (var outcome in Enum.GetValues<LicenceOutcome>())
@@ -364,6 +367,14 @@ public static class ResultFiles
         !double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _)
             ? "'" + cell
             : cell;
+
+    /// <summary>deliveries.csv: a month's deliveries by destination, chip model, seller, route and intermediary.</summary>
+    public static byte[] RenderDeliveries(RunResults results) => Csv(
+        ["month", "country", "chipModel", "seller", "route", "via", "chips", "h100e"],
+        results.Months.SelectMany(m => m.Deliveries.Select(f => new object[]
+        {
+            m.Month.ToString(), f.Country, f.ChipModel, f.Seller, RouteName(f.Route), f.Via ?? "", f.Chips, H100e(f.Compute),
+        })));
 
     /// <summary>licences.csv: one row per licence decision, with the rule that decided it.</summary>
     public static byte[] RenderLicences(RunResults results) => Csv(

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SupplyChainSim.Model.Regimes;
 
 namespace SupplyChainSim.Model.Scenarios;
 
@@ -17,6 +19,7 @@ public static class ScenarioJson
         RespectRequiredConstructorParameters = true,
         AllowDuplicateProperties = false,
         MaxDepth = 64,
+        TypeInfoResolver = Resolver(),
     };
 
     /// <summary>Writing output files: camelCase, indented, nulls kept so that every key is always present.</summary>
@@ -24,5 +27,31 @@ public static class ScenarioJson
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = Resolver(),
+    };
+
+    /// <summary>Model objects between silos and in grain storage: System.Text.Json's defaults, with the regime rules known.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { TypeInfoResolver = Resolver() };
+
+    /// <summary>
+    /// Regime rules are one polymorphic type, told apart by their "rule" key: the kinds and their names come from
+    /// <see cref="DecisionOrder"/> and each rule's <see cref="RuleAttribute"/>, so a new rule is registered by its place
+    /// in the decision order alone.
+    /// </summary>
+    private static DefaultJsonTypeInfoResolver Resolver() => new()
+    {
+        Modifiers =
+        {
+            info =>
+            {
+                if (info.Type != typeof(RegimeRule)) return;
+                info.PolymorphismOptions = new JsonPolymorphismOptions
+                {
+                    TypeDiscriminatorPropertyName = "rule",
+                    UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
+                };
+                foreach (var rule in DecisionOrder.All) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(rule, DecisionOrder.NameOf(rule)));
+            },
+        },
     };
 }

@@ -191,7 +191,7 @@ public static partial class ScenarioLoader
         try
         {
             var (data, check) = Read<T>(ParseNode(text, file), file, own);
-            own.AddRange(data.Validate(check).Select(p => new ScenarioError(file, null, null, p.Path, p.Message)));
+            own.AddRange(data.Validate(check).Select(p => new ScenarioError(file, null, null, p.Path, p.Message, p.IsWarning)));
             return data;
         }
         catch (ScenarioException e)
@@ -387,11 +387,20 @@ public static partial class ScenarioLoader
 
         public ChipCatalogue ToCatalogue() => new() { Chips = Chips };
 
+        /// <summary>Fields a chip may mark as placeholders.</summary>
+        private static readonly string[] PlaceholderFields = ["tpp", "dieAreaMm2", "unitPriceUsd", "memoryBandwidthGBs", "availableFrom"];
+
         public IEnumerable<SchemaProblem> Validate(SchemaCheck check) =>
             Unique(Chips.Select((chip, i) => (chip.Model, $"$.chips[{i}].model")), "model", check)
                 .Concat(Chips.Select((chip, i) => (chip.Model, Path: $"$.chips[{i}].model"))
                     .Where(c => string.IsNullOrWhiteSpace(c.Model) && !check.IsUnread(c.Path))
-                    .Select(c => new SchemaProblem(c.Path, $"expected a chip model name, found \"{c.Model}\"")));
+                    .Select(c => new SchemaProblem(c.Path, $"expected a chip model name, found \"{c.Model}\"")))
+                .Concat(Chips.SelectMany((chip, i) => chip.Placeholders.Where(f => !PlaceholderFields.Contains(f))
+                    .Select(f => new SchemaProblem($"$.chips[{i}].placeholders", $"unknown field \"{f}\"; expected one of {string.Join(", ", PlaceholderFields)}"))))
+                // Between 1,600 and 4,800 TPP, 3A090 turns on performance density: without a die area it is taken as 0.
+                .Concat(Chips.Select((chip, i) => (chip, i)).Where(c => c.chip.DieAreaMm2 is null && c.chip.Tpp is >= 1600 and < 4800)
+                    .Select(c => new SchemaProblem($"$.chips[{c.i}].dieAreaMm2", $"\"{c.chip.Model}\" has {c.chip.Tpp:N0} TPP and no die area: its performance " +
+                        "density is taken as 0, which may leave it outside 3A090.a or .b wrongly; give dieAreaMm2", IsWarning: true)));
     }
 
     private sealed record CountryFile : IDataFile
@@ -408,8 +417,15 @@ public static partial class ScenarioLoader
             Unique(Countries.Select((country, i) => (country.Code, $"$.countries[{i}].code")), "country code", check)
                 .Concat(Countries.Select((country, i) => (country.Code, Path: $"$.countries[{i}].code"))
                     .Where(c => !ScenarioValidator.IsCountryCode(c.Code) && !check.IsUnread(c.Path))
-                    .Select(c => new SchemaProblem(c.Path, $"expected an ISO 3166-1 alpha-2 code (two capital letters), found \"{c.Code}\"")));
+                    .Select(c => new SchemaProblem(c.Path, $"expected an ISO 3166-1 alpha-2 code (two capital letters), found \"{c.Code}\"")))
+                .Concat(GroupProblems(Countries, "$.countries"));
     }
+
+    /// <summary>Country Groups a country list names must be ones the rules know.</summary>
+    internal static IEnumerable<SchemaProblem> GroupProblems(IReadOnlyList<CountrySpec> countries, string path) =>
+        countries.SelectMany((country, i) => country.Groups.Select((group, j) => (group, at: $"{path}[{i}].groups[{j}]")))
+            .Where(g => !Regimes.CountryGroups.IsGroup(g.group))
+            .Select(g => new SchemaProblem(g.at, $"unknown country group \"{g.group}\"; expected one of {string.Join(", ", Regimes.CountryGroups.Known)}"));
 
     /// <summary>Each name after its first: a duplicate, at its own place.</summary>
     private static IEnumerable<SchemaProblem> Unique(IEnumerable<(string Name, string Path)> names, string what, SchemaCheck check)
@@ -457,7 +473,8 @@ public static partial class ScenarioLoader
             try
             {
                 var (data, check) = Read<T>(ParseNode(reader.ReadToEnd(), name), name, errors);
-                errors.AddRange(data.Validate(check).Select(p => new ScenarioError(name, null, null, p.Path, p.Message)));
+                // Built-in data must be clean: a warning in it is a defect of the build too.
+                errors.AddRange(data.Validate(check).Select(p => new ScenarioError(name, null, null, p.Path, p.Message, p.IsWarning)));
                 if (errors.Count == 0) return data;
             }
             catch (ScenarioException e)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Scenarios;
@@ -145,6 +146,9 @@ public sealed record DataCentreSpec
     /// <summary>Months between procurement rounds.</summary>
     [ValueRange(1, ScenarioLimits.LeadMonths)]
     public int OrderEveryMonths { get; init; } = 3;
+
+    /// <summary>The month the site (or its owner) came into being: it orders nothing before (Humain, founded 2025-05).</summary>
+    public YearMonth? ActiveFrom { get; init; }
 
     /// <summary>Months after the scenario start of its first procurement round.</summary>
     [ValueRange(0, ScenarioLimits.Months)]

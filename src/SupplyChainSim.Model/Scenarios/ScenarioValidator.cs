@@ -38,12 +38,20 @@ public static partial class ScenarioValidator
 
         for (var i = 0; i < spec.Regime.Rules.Count; i++)
         {
-            ValidateRule($"$.regime.rules[{i}]", spec.Regime.Rules[i], scenario, Error, countriesKnown, chipsKnown);
-            foreach (var (at, message) in UnitWarnings($"$.regime.rules[{i}]", spec.Regime.Rules[i]))
-                errors.Add(new ScenarioError(scenario.SourceFile, null, null, at, message, IsWarning: true));
+            // Each rule checks its own settings; the months it is in force are every rule's.
+            var rule = spec.Regime.Rules[i];
+            var path = $"$.regime.rules[{i}]";
+            if (rule.From is { } from && rule.Until is { } until && until < from)
+                Error($"{path}.until", $"expected a month on or after \"from\" ({from}), found {until}");
+            var checks = new RuleChecks(path, countries, catalogue, countriesKnown, chipsKnown);
+            rule.Check(checks);
+            foreach (var (at, message, isWarning) in checks.Found)
+                errors.Add(new ScenarioError(scenario.SourceFile, null, null, at, message, isWarning));
         }
 
         ValidateRareEarths(spec.RareEarths, scenario, Error, countriesKnown, chipsKnown);
+
+        foreach (var problem in ScenarioLoader.GroupProblems(spec.Countries, "$.countries")) Error(problem.Path, problem.Message);
 
         // Countries replace the list's by code: two with one code would silently keep the last.
         var overridden = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -224,88 +232,6 @@ public static partial class ScenarioValidator
             if (scripted.Type == "exporter-policy") Policy($"{path}.script[{i}]", scripted.Policy);
             else if (scripted.Type != "concession") error($"{path}.script[{i}].type", $"expected \"exporter-policy\" or \"concession\", found \"{scripted.Type}\"");
             Chips($"{path}.script[{i}].chipModels", scripted.ChipModels);
-        }
-    }
-
-    /// <summary>Thresholds far outside what the policy record uses: most likely TPP and H100e mixed up.</summary>
-    private static IEnumerable<(string Path, string Message)> UnitWarnings(string path, RegimeRule rule)
-    {
-        const double h100 = 15_831.2;
-        static string H100e(double tpp) => (tpp / h100).ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-        switch (rule)
-        {
-            case LppExemption lpp when lpp.AllowanceTpp < 10 * h100 || lpp.AllowanceTpp > 1_000_000 * h100:
-                yield return ($"{path}.allowanceTpp", $"{lpp.AllowanceTpp:N0} TPP is {H100e(lpp.AllowanceTpp)} H100e a consignee a year; the rule's is 26,900,000 TPP (1,699 H100e): is this in the right unit (TPP, not H100e)?");
-                break;
-            case CountryCap cap when cap.CapTpp < 1_000 * h100 || cap.CapTpp > 100_000_000 * h100:
-                yield return ($"{path}.capTpp", $"{cap.CapTpp:N0} TPP is {H100e(cap.CapTpp)} H100e; the Tier 2 cap is 790,000,000 TPP (49,901 H100e): is this in the right unit (TPP, not H100e)?");
-                break;
-            case BilateralQuota quota when quota.QuotaH100ePerYear > 10_000_000:
-                yield return ($"{path}.quotaH100ePerYear", $"{quota.QuotaH100ePerYear:N0} H100e a year is more than the world makes: is this TPP rather than H100e?");
-                break;
-            case VerifiedEndUser veu when veu.LimitH100ePerCountry > 10_000_000:
-                yield return ($"{path}.limitH100ePerCountry", $"{veu.LimitH100ePerCountry:N0} H100e is more than the world makes: is this TPP rather than H100e?");
-                break;
-            case ExemptionConditions conditions when conditions.NoClusteringLimitH100e > 10_000_000:
-                yield return ($"{path}.noClusteringLimitH100e", $"{conditions.NoClusteringLimitH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?");
-                break;
-        }
-    }
-
-    private static void ValidateRule(string path, RegimeRule rule, ResolvedScenario scenario, Action<string, string> error, bool countriesKnown, bool chipsKnown)
-    {
-        void Countries(string key, IEnumerable<string> codes)
-        {
-            foreach (var code in codes)
-                if (countriesKnown && !scenario.Countries.Contains(code)) error($"{path}.{key}", $"unknown country code \"{code}\"");
-        }
-        void Chips(string key, IEnumerable<string> models)
-        {
-            foreach (var model in models)
-                if (chipsKnown && !scenario.Catalogue.Contains(model)) error($"{path}.{key}", UnknownChip(model, scenario.Catalogue.Models));
-        }
-        void DenyOrApprove(string policy)
-        {
-            if (policy is not ("deny" or "approve")) error($"{path}.policy", $"expected \"deny\" or \"approve\", found \"{policy}\"");
-        }
-        if (rule.From is { } from && rule.Until is { } until && until < from)
-            error($"{path}.until", $"expected a month on or after \"from\" ({from}), found {until}");
-        switch (rule)
-        {
-            case CountryCap cap:
-                if (cap.PeriodUntil < cap.PeriodFrom) error($"{path}.periodUntil", $"expected a month on or after periodFrom ({cap.PeriodFrom})");
-                Countries("agreementCountries", cap.AgreementCountries);
-                break;
-            case ModelLicence licence:
-                Chips("chipModels", licence.ChipModels);
-                Countries("destinations", licence.Destinations);
-                DenyOrApprove(licence.Policy);
-                break;
-            case DestinationLicence destination:
-                Countries("destinations", destination.Destinations);
-                DenyOrApprove(destination.Policy);
-                break;
-            case CaseByCaseWindow window:
-                Countries("destinations", window.Destinations);
-                break;
-            case VerifiedEndUser veu:
-                if (veu.Kind is not ("UVEU" or "NVEU")) error($"{path}.kind", $"expected \"UVEU\" or \"NVEU\", found \"{veu.Kind}\"");
-                break;
-            case BilateralQuota quota:
-                Countries("country", [quota.Country]);
-                break;
-            case Reciprocity reciprocity:
-                Countries("agreements", reciprocity.Agreements.Keys);
-                if (reciprocity.PreclearanceUpToGb300 < reciprocity.SimplifiedUpToGb300)
-                    error($"{path}.preclearanceUpToGb300", "expected at least simplifiedUpToGb300");
-                break;
-            case TransitPermit permit:
-                Countries("country", [permit.Country]);
-                break;
-            case RevenueShare share:
-                Chips("chipModels", share.ChipModels);
-                Countries("destinations", share.Destinations);
-                break;
         }
     }
 

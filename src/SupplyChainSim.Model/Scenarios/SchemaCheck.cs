@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Scenarios;
 
 /// <summary>One thing a file's JSON gets wrong against its schema, at its JSON path.</summary>
-public sealed record SchemaProblem(string Path, string Message, bool IsUnknownKey = false);
+public sealed record SchemaProblem(string Path, string Message, bool IsUnknownKey = false, bool IsWarning = false);
 
 /// <summary>
 /// Checks a JSON file against the schema of the type it is read into (<see cref="ScenarioSchema.For"/>), in one pass:
@@ -257,8 +257,14 @@ public sealed partial class SchemaCheck
     private static JsonNode? Placeholder(JsonObject schema)
     {
         if (ScenarioSchema.IsDistribution(schema)) return Placeholder((JsonObject)schema["anyOf"]![0]!);
+        // A rule that needs nothing but its name stands in for one that cannot be read.
         if (schema["anyOf"] is JsonArray rules)
-            return new JsonObject { ["rule"] = rules.OfType<JsonObject>().Select(b => b["properties"]?["rule"]?["const"]?.GetValue<string>()).First(n => n is not null) };
+            return new JsonObject
+            {
+                ["rule"] = rules.OfType<JsonObject>()
+                    .Where(b => b["required"] is not JsonArray required || required.All(k => k?.GetValue<string>() == "rule"))
+                    .Select(b => b["properties"]?["rule"]?["const"]?.GetValue<string>()).First(n => n is not null),
+            };
         if (schema["const"] is JsonNode constant) return constant.DeepClone();
         var types = Types(schema);
         if (types.Contains("null")) return null;

@@ -31,6 +31,13 @@ public sealed record MonthReport(
     /// <summary>For each breach kind with any excess, the largest excess in the world at the end of the month.</summary>
     public IReadOnlyList<KindPeak> Peaks { get; init; } = [];
 
+    /// <summary>The month's deliveries by destination, chip model, seller, route and intermediary: chipmakers' deliveries
+    /// and intermediaries' (smuggled) ones.</summary>
+    public IReadOnlyList<DeliveryFlow> Deliveries { get; init; } = [];
+
+    /// <summary>What the month's smuggled lots cost their buyers: catalogue price plus the intermediary's markup (chips without a price count 0).</summary>
+    public double SmuggledValueUsd { get; init; }
+
     /// <summary>Where every breached cluster assessed this month stands (the last standing is the end-of-run one).</summary>
     public IReadOnlyList<BreachStanding> Standings { get; init; } = [];
 
@@ -58,6 +65,9 @@ public sealed record CountryMonth(
     /// <summary>Unauthorised compute in the country's clusters at the end of the month: each cluster's largest excess.</summary>
     public Tpp Unauthorised { get; init; }
 }
+
+/// <summary>Chips of one model delivered into one country in a month, by one seller along one route (and intermediary).</summary>
+public sealed record DeliveryFlow(string Country, string ChipModel, string Seller, Route Route, string? Via, long Chips, Tpp Compute);
 
 /// <summary>Who ran what: the facts about a run that are not month by month.</summary>
 public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents)

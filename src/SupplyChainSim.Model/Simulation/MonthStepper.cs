@@ -15,6 +15,7 @@ namespace SupplyChainSim.Model.Simulation;
 public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperState? state = null)
 {
     private readonly SimulationContext context = world.Context;
+    private Dictionary<string, double>? markups;
 
     public StepperState State { get; } = state ?? StepperState.For(world);
 
@@ -38,6 +39,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             Concessions = rareEarths.ConcessionRules,
             BuildOutFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.BuildOutFactor, StringComparer.Ordinal),
             ProductionFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.ProductionFactor, StringComparer.Ordinal),
+            UsBoundChips = new SortedDictionary<string, long>(State.UsBoundChips, StringComparer.Ordinal),
         };
 
         // Phase: demand and orders.
@@ -57,8 +59,8 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
                 .GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
                 .Select(g => hosts.DecideLicencesAsync(g.Key, now, g.ToList()))))
             .SelectMany(d => d).Concat(listed).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
-        var denied = decisions.Where(d => d.Route is null)
-            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
+        foreach (var decision in decisions.Where(d => d.Route is not null && d.Order.DestinationCountry == UsCode))
+            State.UsBoundChips[decision.Order.ChipModel] = State.UsBoundChips.GetValueOrDefault(decision.Order.ChipModel) + decision.Order.Chips;
 
         // Phase: production and shipping.
         var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
@@ -67,7 +69,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             .Select(async m => (m.index, Reply: await hosts.ShipAsync(m.Id, now, approvedBySeller[m.Id].ToList())));
         var shipments = await Task.WhenAll(shipping);
         foreach (var (index, reply) in shipments) State.ChipmakerBusy[index] = reply.Busy;
-        var delivered = shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
+        var (delivered, stopped) = StopAtExport(shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal), now);
+        decisions = [.. decisions, .. stopped];
+        var denied = decisions.Where(d => d.Route is null)
+            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
 
         // Phase: diversion through intermediaries.
         var toIntermediaries = ByBlock(delivered, denied, AgentKind.Intermediary);
@@ -119,6 +124,30 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         return report;
     }
 
+    private const string UsCode = "US";
+
+    /// <summary>
+    /// A lot reaches the border when it is delivered: a licence requirement that came into force after its order (the
+    /// H20 to China from 2025-04-09) stops it there, as an export the rules now deny; its buyer is told as of a denial.
+    /// Only outright denials stop a lot: allowances and caps were counted when it was licensed.
+    /// </summary>
+    private (List<Lot> Delivered, List<LicenceDecision> Stopped) StopAtExport(IEnumerable<Lot> lots, MonthContext now)
+    {
+        var regime = context.RegimeAt(now);
+        var delivered = new List<Lot>();
+        var stopped = new List<LicenceDecision>();
+        foreach (var lot in lots)
+        {
+            var order = lot.AsOrder(now.Month);
+            var request = new LicenceRequest(order, context.Catalogue[lot.ChipModel], context.Chipmaker(lot.Seller), context.Countries[lot.DestinationCountry],
+                context.Countries[order.OwnerHeadquarters], now.Month, new DestinationLedger()) { UsBoundChips = now.UsBoundChips };
+            var decision = regime.Decide(request, buyerSide: false);
+            if (decision.Outcome == LicenceOutcome.Denied) stopped.Add(decision with { Rule = decision.Rule + "; in force when the lot reached the border: stopped" });
+            else delivered.Add(lot);
+        }
+        return (delivered, stopped);
+    }
+
     private static IEnumerable<int> Due(List<YearMonth?> wake, YearMonth month) =>
         Enumerable.Range(0, wake.Count).Where(b => wake[b] is { } due && due <= month);
 
@@ -143,7 +172,16 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             else row.Exempt += FlowOf(lot.ChipModel, lot.Chips);
         }
         foreach (var lot in smuggled) rows[lot.DestinationCountry].Smuggled += FlowOf(lot.ChipModel, lot.Chips);
+        // What the diverted lots cost their buyers: the catalogue price with the intermediary's markup.
+        markups ??= world.IntermediaryBlocks.SelectMany(b => b.Members).ToDictionary(m => m.Spec.Id, m => m.Spec.Markup, StringComparer.Ordinal);
+        var smuggledValue = smuggled.Sum(lot => lot.Chips * (context.Catalogue[lot.ChipModel].UnitPriceUsd ?? 0) * (1 + markups.GetValueOrDefault(lot.Via ?? "")));
         foreach (var order in denied) rows[order.DestinationCountry].Denied += FlowOf(order.ChipModel, order.Chips);
+        var flows = delivered.Concat(smuggled)
+            .GroupBy(l => (l.DestinationCountry, l.ChipModel, l.Seller, l.Route, Via: l.Via ?? ""))
+            .Select(g => new DeliveryFlow(g.Key.DestinationCountry, g.Key.ChipModel, g.Key.Seller, g.Key.Route, g.Key.Via == "" ? null : g.Key.Via,
+                g.Sum(l => (long)l.Chips), context.TppOf(g.Key.ChipModel, g.Sum(l => (long)l.Chips))))
+            .OrderBy(f => f.Country, StringComparer.Ordinal).ThenBy(f => f.ChipModel, StringComparer.Ordinal).ThenBy(f => f.Seller, StringComparer.Ordinal)
+            .ThenBy(f => f.Route).ThenBy(f => f.Via, StringComparer.Ordinal).ToList();
         for (var b = 0; b < world.DataCentreBlocks.Count; b++)
         {
             if (State.DataCentreSummaries[b] is not { } summary) continue;
@@ -173,6 +211,8 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             Detections = detections,
             LargestUnauthorised = unauthorised,
             Peaks = peaks,
+            SmuggledValueUsd = smuggledValue,
+            Deliveries = flows,
             RareEarths = rareEarths,
         };
     }
@@ -212,6 +252,9 @@ public sealed class StepperState
     public SortedDictionary<string, YearMonth> FirstDetection { get; init; } = new(StringComparer.Ordinal);
 
     public SortedSet<string> OwnersInBreach { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Chips of each model approved for the United States so far.</summary>
+    public SortedDictionary<string, long> UsBoundChips { get; init; } = new(StringComparer.Ordinal);
 
     public required RareEarthMarket RareEarths { get; init; }
 

@@ -53,7 +53,15 @@ public sealed record Lot(
     YearMonth Shipped,
     LicenceConditions Conditions,
     string Basis,
-    YearMonth Exported);
+    YearMonth Exported)
+{
+    /// <summary>Where the consignee's owner is headquartered (the destination unless it says otherwise).</summary>
+    public string? OwnerHeadquarters { get; init; }
+
+    /// <summary>The order this lot was made for, as far as a lot can tell (for notices about it).</summary>
+    public Order AsOrder(YearMonth month) =>
+        new(Id, Buyer, Consignee, Buyer, ReplyTo, DestinationCountry, OwnerHeadquarters ?? DestinationCountry, Seller, ChipModel, Chips, month);
+}
 
 /// <summary>Provenance: how some of a site's chips were acquired. A cluster's acquisitions add up to its size.</summary>
 /// <param name="Month">The month the chips arrived at the site.</param>

@@ -1,0 +1,9 @@
+namespace SupplyChainSim.Model.Regimes;
+
+public enum LicenceOutcome
+{
+    Approved,
+    Denied,
+    Exempt,
+    Notified,
+}

@@ -1,0 +1,51 @@
+using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Regimes.Rules;
+
+/// <summary>
+/// Low Processing Performance exception of the AI Diffusion Rule: up to 26,900,000 TPP (about 1,699 H100e) per
+/// consignee per calendar year with a notification only, not counted against the country cap. The 500 H100e variant
+/// the administration considered sets AllowanceTpp to 7,915,600.
+/// </summary>
+[Rule("lpp-exemption")]
+public sealed record LppExemption : RegimeRule, IConsigneeExemption
+{
+    [ValueRange(0, ScenarioLimits.Tpp, AboveMinimum = true)]
+    public double AllowanceTpp { get; init; } = 26_900_000;
+
+    [ValueRange(1, 3)]
+    public IReadOnlyList<int> Tiers { get; init; } = [2];
+
+    public override LicenceDecision? Decide(LicenceRequest request)
+    {
+        if (!request.Controlled || !Tiers.Contains(request.Destination.Tier)) return null;
+        return request.Ledger.TryUse(ComputeAccount.ConsigneeYear("lpp", request.Order.Consignee, request.Month.Year), request.Compute, Tpp.FromTpp(AllowanceTpp))
+            ? request.Decide(LicenceOutcome.Notified, Reason + ": within the consignee's yearly allowance")
+            : null;
+    }
+
+    /// <summary>
+    /// One consignee could have taken at most one allowance in each calendar year, counted (as the ledger counts it)
+    /// in the year the export was decided: within a year, whatever lies beyond the allowance is beyond the exemption.
+    /// </summary>
+    public (Tpp Permitted, string Basis) ConsigneeLimit(IReadOnlyList<Acquisition> exportedUnderThis)
+    {
+        var allowance = Tpp.FromTpp(AllowanceTpp);
+        var years = exportedUnderThis.GroupBy(a => a.Exported.Year).OrderBy(g => g.Key).ToList();
+        var permitted = Tpp.Sum(years.Select(y => Tpp.Min(allowance, Tpp.Sum(y.Select(a => a.Compute)))));
+        var count = years.Count;
+        return (permitted, $"{Reason}: {count} allowance{(count == 1 ? "" : "s")} of {ClusterAssessor.H100e(allowance)} H100e " +
+            $"for {string.Join(", ", years.Select(y => y.Key))}");
+    }
+
+    public override void Check(RuleChecks checks)
+    {
+        const double h100 = 15_831.2;
+        if (AllowanceTpp < 10 * h100 || AllowanceTpp > 1_000_000 * h100)
+            checks.Warning("allowanceTpp", $"{AllowanceTpp:N0} TPP is {AllowanceTpp / h100:N0} H100e a consignee a year; the rule's is 26,900,000 TPP " +
+                "(1,699 H100e): is this in the right unit (TPP, not H100e)?");
+    }
+}
