@@ -52,7 +52,10 @@ public sealed class LiveObservationTests
         Assert.Equal("2025-11", await page.Locator("#breaches li.breach summary strong").TextContentAsync());
         var summary = await breach.Locator("summary").TextContentAsync();
         Assert.Contains("unlawful-compute at cn-1 (owner Lab, CN): 40.0 H100e beyond the rules (40.0 counted, 0.0 permitted)", summary);
-        Assert.Equal(["unlawful-compute", "1", "40.0"], (await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync()).Take(3));
+        // The kinds table: one unlawful-compute breach, whose excess (40 H100e at the breach) only grows as months go by.
+        var kind = await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync();
+        Assert.Equal(["unlawful-compute", "1"], kind.Take(2));
+        Assert.True(double.Parse(kind[2].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 40, kind[2]);
         Assert.Contains("smuggled via sg-net", summary);
         await breach.Locator("summary").ClickAsync();
         var trail = breach.Locator("table.trail tbody tr");
