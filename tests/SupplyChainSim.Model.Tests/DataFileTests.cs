@@ -155,4 +155,26 @@ public sealed class DataFileTests : IDisposable
     [Fact]
     public void The_built_in_catalogue_and_countries_pass_the_same_checks() =>
         Assert.True(ScenarioLoader.BuiltIn.Catalogue.Chips.Count > 10 && ScenarioLoader.BuiltIn.Countries.Countries.Count == 199);
+
+    [Fact]
+    public void A_chip_whose_class_turns_on_its_density_warns_when_it_has_no_die_area()
+    {
+        // 3,000 TPP: 3A090.a or .b or neither depending on performance density, which a missing die area leaves at 0.
+        Write("chips.json", """{ "chips": [ { "model": "H100-SXM", "maker": "NVIDIA", "tpp": 15831.2 }, { "model": "H20", "maker": "NVIDIA", "tpp": 3000 } ] }""");
+        var loaded = ScenarioLoader.Load(Scenario("\"catalogueFile\": \"chips.json\""));
+        var warning = Assert.Single(loaded.Warnings);
+        Assert.True(warning.IsWarning);
+        Assert.Equal("$.chips[1].dieAreaMm2", warning.JsonPath);
+        Assert.Contains("performance density is taken as 0", warning.Message);
+    }
+
+    [Fact]
+    public void A_revenue_share_on_a_chip_without_a_price_is_an_error_not_a_silent_zero()
+    {
+        Write("chips.json", """{ "chips": [ { "model": "H100-SXM", "maker": "NVIDIA", "tpp": 15831.2 }, { "model": "H20", "maker": "NVIDIA", "tpp": 2368, "dieAreaMm2": 814 } ] }""");
+        var scenario = TestWorlds.HandComputed.Replace("\"months\": 6,", "\"months\": 6,\n  \"catalogueFile\": \"chips.json\",\n  \"regime\": { \"rules\": [ { \"rule\": \"revenue-share\", \"chipModels\": [ \"H20\" ], \"share\": 0.15 } ] },");
+        var error = Assert.Single(Errors(Write("scenario.json", scenario)));
+        Assert.Equal("$.regime.rules[0].chipModels", error.JsonPath);
+        Assert.Contains("no unitPriceUsd", error.Message);
+    }
 }
