@@ -25,6 +25,8 @@ public class EveryNumberTests
         void Walk(JsonNode? node, JsonObject schema, string path, Action<JsonNode> replace, bool parameter)
         {
             if (node is null) return;
+            // A number that may be an uncertain input: here it is a plain number, checked as one.
+            if (schema["uncertain"] is not null) schema = (JsonObject)schema["anyOf"]![0]!;
             if (schema["anyOf"] is JsonArray choices)
             {
                 if (ScenarioSchema.IsDistribution(schema))
@@ -108,8 +110,11 @@ public class EveryNumberTests
             {
                 if (IsNumber(obj) && where.Contains("/properties/", StringComparison.Ordinal)) numbers.Add((where, obj));
                 // A distribution's parameters are checked by the distribution, against its key's range.
+                // An uncertain input's distribution form has the same parameters as any distribution: only its number counts.
+                var uncertain = obj["uncertain"] is not null;
                 foreach (var (key, value) in obj)
-                    if (!(ScenarioSchema.IsDistribution(obj) && key == "anyOf")) Collect(value, $"{where}/{key}");
+                    if (!((ScenarioSchema.IsDistribution(obj) || uncertain) && key == "anyOf")) Collect(value, $"{where}/{key}");
+                if (uncertain) Collect(obj["anyOf"]![0], $"{where}/anyOf/0");
                 if (ScenarioSchema.IsDistribution(obj)) numbers.Add(($"{where}/anyOf/0", (JsonObject)obj["anyOf"]![0]!));
             }
             else if (node is JsonArray array)

@@ -26,6 +26,9 @@ public sealed record ReplicationSummary(
     /// <summary>By breach kind, in <see cref="BreachKind.All"/>'s order: the largest excess and when each threshold was reached.</summary>
     public IReadOnlyList<KindOutcome> Kinds { get; init; } = [];
 
+    /// <summary>What the scenario's uncertain inputs drew for this replication.</summary>
+    public IReadOnlyList<Worlds.InputDraw> Draws { get; init; } = [];
+
     public static ReplicationSummary Of(int replication, RunResults results)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
@@ -46,6 +49,7 @@ public sealed record ReplicationSummary(
             Sum(m => m.Denied))
         {
             Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
+            Draws = results.Info.Draws,
         };
     }
 }

@@ -71,13 +71,16 @@ public static class ResultFiles
             ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
                 "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
                 .. kinds.SelectMany(k => (IEnumerable<string>)[$"{Camel(k.Kind)}MaxExcessH100e", $"{Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{Camel(k.Kind)}Ge{Number(t.ThresholdH100e)}FirstMonth")])],
+                    .. k.Thresholds.Select(t => $"{Camel(k.Kind)}Ge{Number(t.ThresholdH100e)}FirstMonth")]),
+                // Then what each uncertain input drew, headed by its JSON path.
+                .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
             replications.OrderBy(r => r.Replication).Select(r => (object[])
             [
                 r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
                 H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
                 .. r.Kinds.SelectMany(k => (IEnumerable<object>)[H100e(k.MaxExcess), k.FirstBreach?.ToString() ?? "",
                     .. k.Thresholds.Select(t => (object)(t.FirstMonth?.ToString() ?? ""))]),
+                .. r.Draws.Select(d => (object)d.Value),
             ]));
     }
 
@@ -163,6 +166,15 @@ public static class ResultFiles
             foreach (var rule in info.Regime.Rules) JsonSerializer.Serialize(writer, rule, RuleJson);
             writer.WriteEndArray();
             writer.WriteNumber("agents", info.Agents);
+            writer.WriteStartArray("uncertainInputs");
+            foreach (var draw in info.Draws)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", draw.Path);
+                writer.WriteNumber("value", draw.Value);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
             writer.WriteNumber("breachCount", breaches.Count);
             if (breaches.Count > 0) writer.WriteString("firstBreachMonth", breaches.Min(b => b.Month).ToString());
             else writer.WriteNull("firstBreachMonth");

@@ -18,8 +18,46 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// <summary>Likely mistakes that do not stop a run (a threshold in the wrong unit), each with its place.</summary>
     public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
 
-    /// <summary>The same world run with another seed: the world seed stays the file's, so only the run's draws change.</summary>
-    public ResolvedScenario WithSeed(ulong seed) => this with { Spec = Spec with { Seed = seed, WorldSeed = Spec.WorldSeed ?? Spec.Seed } };
+    /// <summary>Numbers given as distributions, drawn once per run (per replication) from the run's seed.</summary>
+    public IReadOnlyList<UncertainInput> Uncertain { get; init; } = [];
+
+    /// <summary>What each uncertain input drew for this run, in the order of <see cref="Uncertain"/>.</summary>
+    public IReadOnlyList<double> Draws { get; init; } = [];
+
+    /// <summary>The merged scenario with stand-ins where the uncertain inputs go: what each run's draws are laid into.</summary>
+    internal System.Text.Json.Nodes.JsonObject? Template { get; init; }
+
+    /// <summary>The country list before the scenario's own countries are laid over it (drawn again with them).</summary>
+    internal CountryList? BaseCountries { get; init; }
+
+    /// <summary>
+    /// The same world run with another seed: the world seed stays the file's, so only the run's draws change, and the
+    /// uncertain inputs are drawn again for the new seed.
+    /// </summary>
+    public ResolvedScenario WithSeed(ulong seed)
+    {
+        var worldSeed = Spec.WorldSeed ?? Spec.Seed;
+        var drawn = Realise(seed);
+        return drawn with { Spec = drawn.Spec with { Seed = seed, WorldSeed = worldSeed } };
+    }
+
+    /// <summary>This scenario with its uncertain inputs drawn from <paramref name="seed"/>; itself when it has none.</summary>
+    internal ResolvedScenario Realise(ulong seed)
+    {
+        if (Uncertain.Count == 0 || Template is null) return this;
+        var node = (System.Text.Json.Nodes.JsonObject)Template.DeepClone();
+        var draws = Uncertain.Select(u => u.Draw(seed)).ToList();
+        for (var i = 0; i < Uncertain.Count; i++)
+            new ScenarioOverride(Uncertain[i].Path, Uncertain[i].Whole ? System.Text.Json.Nodes.JsonValue.Create((long)draws[i]) : System.Text.Json.Nodes.JsonValue.Create(draws[i]), "uncertain")
+                .ApplyTo(node);
+        var spec = System.Text.Json.JsonSerializer.Deserialize<ScenarioSpec>(node, ScenarioJson.Read)!;
+        return this with
+        {
+            Spec = spec with { Seed = Spec.Seed, WorldSeed = Spec.WorldSeed, Months = Spec.Months },
+            Countries = BaseCountries is null ? Countries : ScenarioLoader.MergeCountries(BaseCountries, spec.Countries),
+            Draws = draws,
+        };
+    }
 
     public ResolvedScenario WithMonths(int months) => this with { Spec = Spec with { Months = months } };
 }

@@ -54,11 +54,18 @@ public static partial class ScenarioLoader
         // A data file that cannot be read at all leaves nothing to check references against: those checks wait.
         var unread = (string at) => check.IsUnread(at) || (at == "$.catalogueFile" && catalogue is null) || (at == "$.countriesFile" && countryFile is null);
         var resolved = new ResolvedScenario(spec, catalogue ?? new ChipCatalogue { Chips = [] },
-            Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path) { Files = files, DataFiles = dataFiles, Overrides = overrides };
+            Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path)
+        {
+            Files = files, DataFiles = dataFiles, Overrides = overrides, Uncertain = check.Uncertain, Template = merged, BaseCountries = countryFile,
+        };
         errors.AddRange(ScenarioValidator.Validate(resolved, unread));
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
-        return resolved with { Warnings = InFileOrder(Place(errors, files, overrides), files) };
+        // The file's own seed draws the uncertain inputs of the run it describes (replication 0).
+        return resolved.Realise(spec.Seed) with { Warnings = InFileOrder(Place(errors, files, overrides), files) };
     }
+
+    /// <summary>A country list with a scenario's own countries laid over it, by code.</summary>
+    internal static CountryList MergeCountries(CountryList list, IReadOnlyList<CountrySpec> overrides) => Merge(list, overrides);
 
     /// <summary>Loads a scenario from text, as if it were the file <paramref name="name"/> (for tests and tools).</summary>
     public static ResolvedScenario Parse(string json, string name = "scenario.json")
@@ -70,10 +77,13 @@ public static partial class ScenarioLoader
         try
         {
             var (spec, check) = Read<ScenarioSpec>(node, name, errors);
-            var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name);
+            var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name)
+            {
+                Uncertain = check.Uncertain, Template = node, BaseCountries = BuiltIn.Countries,
+            };
             errors.AddRange(ScenarioValidator.Validate(resolved, check.IsUnread));
             if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
-            return resolved with { Warnings = InFileOrder(Place(errors, json, name), [name]) };
+            return resolved.Realise(spec.Seed) with { Warnings = InFileOrder(Place(errors, json, name), [name]) };
         }
         catch (ScenarioException e)
         {

@@ -33,6 +33,12 @@ public static class ScenarioSchema
     /// </summary>
     internal static JsonObject For(Type type) => generated.GetOrAdd(type, Generate);
 
+    /// <summary>Numbers that say what a run is, not what the world is: never drawn.</summary>
+    private static readonly HashSet<string> Structural = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(ScenarioSpec.FormatVersion), nameof(ScenarioSpec.Seed), nameof(ScenarioSpec.WorldSeed), nameof(ScenarioSpec.Months),
+    };
+
     private static JsonObject Generate(Type type)
     {
         var options = new JsonSerializerOptions(ScenarioJson.Read);
@@ -52,6 +58,10 @@ public static class ScenarioSchema
                     .OfType<ValueRangeAttribute>().FirstOrDefault();
                 if (range is not null) Constrain(node, range);
                 else if (node is JsonObject obj && IsInteger(obj)) WholeNumberRange(obj, clr);
+                // In a scenario, any number of the world may be uncertain: a distribution drawn once per replication.
+                if (type == typeof(ScenarioSpec) && context.PropertyInfo is { } property && clr != typeof(ulong) && (clr == typeof(double) || clr == typeof(int))
+                    && !Structural.Contains(property.Name) && node is JsonObject number && !IsDistribution(number))
+                    node = Uncertain(number);
                 return node;
             },
         };
@@ -126,8 +136,28 @@ public static class ScenarioSchema
     }
 
     /// <summary>A distribution's schema: a plain number, or an object naming the distribution ("dist").</summary>
+    /// <summary>
+    /// A number that may also be given as a distribution: each replication draws one value for it from its own stream,
+    /// kept within the number's range. The "uncertain" keyword tells the loader's check it is not a per-agent draw.
+    /// </summary>
+    private static JsonObject Uncertain(JsonObject number)
+    {
+        var distribution = (JsonObject)DistributionSchema()["anyOf"]![1]!.DeepClone();
+        var description = number["description"]?.GetValue<string>();
+        return new JsonObject
+        {
+            ["description"] = $"{description ?? (IsInteger(number) ? "a whole number" : "a number")}, or a distribution drawn once per replication " +
+                "(an uncertain input), such as { \"dist\": \"uniform\", \"min\": 0.05, \"max\": 0.2 }",
+            ["anyOf"] = new JsonArray(number, distribution),
+            [UncertainKeyword] = true,
+        };
+    }
+
+    /// <summary>Marks a number that may be an uncertain input.</summary>
+    internal const string UncertainKeyword = "uncertain";
+
     internal static bool IsDistribution(JsonObject node) =>
-        node["anyOf"] is JsonArray choices && choices.OfType<JsonObject>().Any(c => c["properties"]?["dist"] is not null);
+        node[UncertainKeyword] is null && node["anyOf"] is JsonArray choices && choices.OfType<JsonObject>().Any(c => c["properties"]?["dist"] is not null);
 
     private static JsonNode Number(double value, bool whole) => whole ? JsonValue.Create((long)value) : JsonValue.Create(value);
 

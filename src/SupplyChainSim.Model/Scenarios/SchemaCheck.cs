@@ -6,6 +6,21 @@ using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Scenarios;
 
+/// <summary>
+/// A number of a scenario given as a distribution: each replication draws one value for it, from a stream keyed by its
+/// seed and the number's path, kept within the number's range (and rounded for a whole number).
+/// </summary>
+public sealed record UncertainInput(string Path, Distribution Distribution, bool Whole, DrawRange Range)
+{
+    public double Draw(ulong seed)
+    {
+        var value = Distribution.Sample(new Randomness.RandomStreams(seed).For(Path, 0, "uncertain-input"));
+        if (Whole) value = Math.Round(value, MidpointRounding.AwayFromZero);
+        var low = Range.AboveMinimum ? (Whole ? Range.Minimum + 1 : Math.BitIncrement(Range.Minimum)) : Range.Minimum;
+        return Math.Clamp(value, low, Range.Maximum);
+    }
+}
+
 /// <summary>One thing a file's JSON gets wrong against its schema, at its JSON path.</summary>
 public sealed record SchemaProblem(string Path, string Message, bool IsUnknownKey = false, bool IsWarning = false);
 
@@ -20,6 +35,10 @@ public sealed partial class SchemaCheck
 {
     private readonly List<SchemaProblem> problems = [];
     private readonly HashSet<string> unread = new(StringComparer.Ordinal);
+    private readonly List<UncertainInput> uncertain = [];
+
+    /// <summary>Numbers given as distributions, to be drawn once per replication; a stand-in holds their place meanwhile.</summary>
+    public IReadOnlyList<UncertainInput> Uncertain => uncertain;
 
     private SchemaCheck()
     {
@@ -58,6 +77,7 @@ public sealed partial class SchemaCheck
     /// <summary>Checks one value; returns what stands in its place: itself when it can be read.</summary>
     private JsonNode? Value(JsonNode? node, JsonObject schema, string path)
     {
+        if (schema[ScenarioSchema.UncertainKeyword] is not null) return UncertainValue(node, schema, path);
         if (ScenarioSchema.IsDistribution(schema)) return Distribution(node, schema, path);
         if (schema["anyOf"] is JsonArray) return Rule(node, schema, path);
         var types = Types(schema);
@@ -192,6 +212,44 @@ public sealed partial class SchemaCheck
         return obj;
     }
 
+    /// <summary>
+    /// A number of the world, or a distribution to draw it from once per replication: checked like a per-agent
+    /// distribution against the number's range, recorded, and held meanwhile by a stand-in of the number's type.
+    /// </summary>
+    private JsonNode? UncertainValue(JsonNode? node, JsonObject schema, string path)
+    {
+        var choices = schema["anyOf"]!.AsArray();
+        var number = (JsonObject)choices[0]!;
+        if (node is not JsonObject obj) return Value(node, number, path);
+        var before = problems.Count;
+        var checkedNode = Distribution(obj, new JsonObject { ["anyOf"] = new JsonArray(number.DeepClone(), choices[1]!.DeepClone()) }, path);
+        if (problems.Count > before || !ReferenceEquals(checkedNode, obj)) return checkedNode;
+        var (dist, with, minimum) = Parameters(obj);
+        var range = new DrawRange(Double(number, "minimum") ?? Double(number, "exclusiveMinimum") ?? 0, Double(number, "maximum") ?? double.MaxValue,
+            number["exclusiveMinimum"] is not null, Expected(number));
+        uncertain.Add(new UncertainInput(path, new Distribution { Dist = dist!, With = with, Minimum = minimum ?? 0 }, !Types(number).Contains("number"), range));
+        return Placeholder(number);
+    }
+
+    /// <summary>A distribution object's name, parameters and floor, as written (checked elsewhere).</summary>
+    private static (string? Dist, Dictionary<string, double> With, double? Minimum) Parameters(JsonObject obj)
+    {
+        string? dist = null;
+        double? minimum = null;
+        var with = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value) in obj)
+        {
+            if (key == "dist" && value is JsonValue d && d.GetValueKind() == JsonValueKind.String) dist = d.GetValue<string>();
+            else if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+            {
+                var x = double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
+                if (key == "minimum") minimum = x;
+                else with[key] = x;
+            }
+        }
+        return (dist, with, minimum);
+    }
+
     /// <summary>A plain number in the key's range, or a distribution object whose draws stay in it.</summary>
     private JsonNode? Distribution(JsonNode? node, JsonObject schema, string path)
     {
@@ -256,6 +314,7 @@ public sealed partial class SchemaCheck
     /// <summary>A value of the schema's type that the loader accepts, to stand in for one that cannot be read.</summary>
     private static JsonNode? Placeholder(JsonObject schema)
     {
+        if (schema[ScenarioSchema.UncertainKeyword] is not null) return Placeholder((JsonObject)schema["anyOf"]![0]!);
         if (ScenarioSchema.IsDistribution(schema)) return Placeholder((JsonObject)schema["anyOf"]![0]!);
         // A rule that needs nothing but its name stands in for one that cannot be read.
         if (schema["anyOf"] is JsonArray rules)

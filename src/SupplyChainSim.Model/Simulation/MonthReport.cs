@@ -74,6 +74,9 @@ public sealed record RunInfo(string Scenario, string Description, ulong Seed, Ye
 {
     /// <summary>The excesses, in H100e, an analyst asks the probability of reaching, by breach kind.</summary>
     public BreachThresholds Thresholds { get; init; } = BreachThresholds.Default;
+
+    /// <summary>What the scenario's uncertain inputs drew for this run.</summary>
+    public IReadOnlyList<Worlds.InputDraw> Draws { get; init; } = [];
 }
 
 /// <summary>A whole run's record, from which the output files are written.</summary>
@@ -111,7 +114,7 @@ public sealed class RunRecorder
     public static RunRecorder For(Worlds.World world) => new()
     {
         Info = new RunInfo(world.ScenarioName, world.Description, world.Context.Seed, world.Context.Start, world.Context.Months,
-            world.Context.Regime, world.AgentCount) { Thresholds = world.Context.Thresholds },
+            world.Context.Regime, world.AgentCount) { Thresholds = world.Context.Thresholds, Draws = world.Draws },
     };
 
     /// <summary>Records a month; recording the same month twice keeps the later report (handlers are idempotent by month).</summary>

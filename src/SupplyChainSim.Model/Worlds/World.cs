@@ -17,6 +17,9 @@ public sealed record World(
     IReadOnlyList<DataCentreBlockPlan> DataCentreBlocks,
     IReadOnlyList<IntermediaryBlockPlan> IntermediaryBlocks)
 {
+    /// <summary>What each uncertain input of the scenario drew for this run: its JSON path and value.</summary>
+    public IReadOnlyList<InputDraw> Draws { get; init; } = [];
+
     public int DataCentreCount => DataCentreBlocks.Sum(b => b.Sites.Count);
 
     public int IntermediaryCount => IntermediaryBlocks.Sum(b => b.Members.Count);
@@ -39,3 +42,6 @@ public sealed record IntermediaryBlockPlan(int Index, IReadOnlyList<Intermediary
 
 /// <summary>An intermediary with its buyer's address resolved.</summary>
 public sealed record IntermediaryPlacement(IntermediarySpec Spec, AgentAddress BuyerAddress, string BuyerCountry);
+
+/// <summary>An uncertain input's value in one run.</summary>
+public sealed record InputDraw(string Path, double Value);

@@ -69,7 +69,10 @@ public static class WorldBuilder
             .ToList();
 
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
-        return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks);
+        return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks)
+        {
+            Draws = scenario.Uncertain.Zip(scenario.Draws, (input, value) => new InputDraw(input.Path, value)).ToList(),
+        };
     }
 
     /// <summary>
