@@ -34,7 +34,7 @@ public static class ComparisonReport
         var first = rows[0];
         page.Paragraph($"Every scenario ran with seed {first.Run.Seed} and {RunReport.Count(first.MonteCarlo.Replications)} replication" +
             $"{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds; each builds its own world from its file " +
-            "(the shipped scenarios share scenarios/world/world-2025.json).");
+            "(the shipped scenarios share scenarios/world/world.json).");
         if (rows.Select(r => r.Run.Agents).Distinct().Count() > 1)
             page.Note("The scenarios' worlds differ in size (see agents below): differences come from the worlds as well as the regimes.");
 

@@ -65,6 +65,12 @@ public static class RunReport
         page.Heading(2, "Breaches");
         Breaches(page, results);
 
+        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
+        {
+            page.Heading(2, "Against the record");
+            CalibrationChart.Add(page, calibration);
+        }
+
         if (replications is not null)
         {
             page.Heading(2, $"Replications ({Count(replications.Count)})");

@@ -46,7 +46,7 @@ public class ManifestTests
         var expected = new[]
         {
             (Paths.Scenario("baseline-2023.json"), "scenario", Sha256(Paths.Scenario("baseline-2023.json"))),
-            (Paths.Scenario("world/world-2025.json"), "extends", Sha256(Paths.Scenario("world/world-2025.json"))),
+            (Paths.Scenario("world/world.json"), "extends", Sha256(Paths.Scenario("world/world.json"))),
             ("built-in:chips.json", "catalogue", Sha256(Path.Combine(data, "chips.json"))),
             ("built-in:countries.json", "countries", Sha256(Path.Combine(data, "countries.json"))),
         };

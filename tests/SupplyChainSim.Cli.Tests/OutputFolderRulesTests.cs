@@ -10,7 +10,7 @@ public class OutputFolderRulesTests
     {
         Directory.CreateDirectory(Path.Combine(folder, "world"));
         File.Copy(Paths.Scenario("baseline-2023.json"), Path.Combine(folder, "baseline-2023.json"));
-        File.Copy(Paths.Scenario("world/world-2025.json"), Path.Combine(folder, "world", "world-2025.json"));
+        File.Copy(Paths.Scenario("world/world.json"), Path.Combine(folder, "world", "world.json"));
         return Path.Combine(folder, "baseline-2023.json");
     }
 
@@ -39,7 +39,7 @@ public class OutputFolderRulesTests
     {
         using var temp = new TempFolder();
         var scenario = CopyBaseline(temp.Path);
-        await AssertRefused(temp, $"holds {Path.Combine(temp.Path, "world", "world-2025.json")}, an input of this run", null,
+        await AssertRefused(temp, $"holds {Path.Combine(temp.Path, "world", "world.json")}, an input of this run", null,
             "run", scenario, "--out", Path.Combine(temp.Path, "world"));
     }
 
@@ -92,7 +92,7 @@ public class OutputFolderRulesTests
         using var temp = new TempFolder();
         var scenario = CopyBaseline(temp.Path);
         await AssertRefused(temp, $"holds {scenario}, an input of this run", null, "compare", Paths.Scenario("diffusion-rule-2025.json"), scenario, "--out", temp.Path);
-        await AssertRefused(temp, $"holds {Path.Combine(temp.Path, "world", "world-2025.json")}, an input of this run", null,
+        await AssertRefused(temp, $"holds {Path.Combine(temp.Path, "world", "world.json")}, an input of this run", null,
             "sweep", scenario, "--set", "months=2,3", "--out", temp.File("world"));
     }
 

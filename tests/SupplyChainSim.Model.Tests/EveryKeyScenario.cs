@@ -45,14 +45,16 @@ public static class EveryKeyScenario
           "chipmakers": [ { "id": "NVIDIA", "country": "US", "leadTimeMonths": 2, "capacity": { "H100-SXM": 1000, "H20": 1000 }, "subjectToEar": true } ],
           "dataCentres": {
             "sites": [
-              { "id": "cn-lab", "country": "CN", "owner": "Lab", "ownerHeadquarters": "CN", "activeFrom": "2025-02", "chipModel": "H20", "targetH100e": 100, "orderSizeH100e": 10,
+              { "id": "cn-lab", "country": "CN", "owner": "Lab", "ownerHeadquarters": "CN", "activeFrom": "2025-02", "activeUntil": "2025-12", "chipModel": "H20", "growthPerYear": 0.5, "installedH100e": 20, "installedChipModel": "H100-SXM", "targetH100e": 100, "orderSizeH100e": 10,
                 "orderEveryMonths": 2, "firstOrderMonth": 1, "linkAcrossSites": true, "noClusteringCompliance": false, "circumventionPerMonth": 0.1 }
             ],
             "generate": [
               { "count": 20, "idPrefix": "dc", "countryWeights": { "US": 2, "MY": 1 }, "ownersPerCountry": 3, "chipModels": { "H100-SXM": 1 },
                 "targetH100e": { "dist": "logNormal", "mu": 4, "sigma": 1 }, "orderSizeH100e": { "dist": "uniform", "min": 10, "max": 50 },
-                "orderEveryMonths": { "dist": "triangular", "min": 1, "max": 6, "mode": 2 } },
-              { "count": 2, "idPrefix": "plain", "countryWeights": { "US": 1 }, "chipModels": { "H100-SXM": 1 }, "targetH100e": 50, "orderSizeH100e": 10, "orderEveryMonths": 3 }
+                "orderEveryMonths": { "dist": "triangular", "min": 1, "max": 6, "mode": 2 },
+                "growthPerYear": { "dist": "uniform", "min": 0.5, "max": 1.5 }, "installedH100e": { "dist": "uniform", "min": 0, "max": 100 } },
+              { "count": 2, "idPrefix": "plain", "countryWeights": { "US": 1 }, "chipModels": { "H100-SXM": 1 }, "targetH100e": 50, "orderSizeH100e": 10, "orderEveryMonths": 3,
+                "growthPerYear": 1, "installedH100e": 5, "installedChipModel": "H100-SXM", "activeFrom": "2025-02", "activeUntil": "2025-10" }
             ]
           },
           "intermediaries": {
@@ -64,7 +66,7 @@ public static class EveryKeyScenario
               { "count": 3, "idPrefix": "broker", "hubWeights": { "SG": 1 }, "buyerCountries": [ "CN" ], "chipModels": { "H100-SXM": 1 },
                 "shells": { "dist": "gamma", "shape": 2, "rate": 1 }, "chipsPerOrder": { "dist": "pareto", "scale": 5, "shape": 3 },
                 "orderEveryMonths": { "dist": "normal", "mean": 3, "stdDev": 1 }, "delayMonths": { "dist": "constant", "value": 1, "minimum": 0 }, "markup": 0.2 },
-              { "count": 2, "idPrefix": "plain", "hubWeights": { "MY": 1 }, "buyerCountries": [ "CN" ], "chipModels": { "H100-SXM": 1 },
+              { "count": 2, "idPrefix": "plain", "hubWeights": { "MY": 1 }, "buyerCountries": [ "CN" ], "buyerIdPrefix": "cn-", "chipModels": { "H100-SXM": 1 },
                 "shells": 2, "chipsPerOrder": 5, "orderEveryMonths": 2, "delayMonths": 1, "markup": { "dist": "uniform", "min": 0.1, "max": 0.5 } }
             ]
           },

@@ -32,8 +32,29 @@ public sealed class DataCentre
     public static DataCentre Create(DataCentreSpec spec, SimulationContext context)
     {
         var first = context.Start.AddMonths(spec.FirstOrderMonth);
-        return new() { Spec = spec, NextOrder = spec.ActiveFrom is { } active && active > first ? active : first };
+        var site = new DataCentre { Spec = spec, NextOrder = spec.ActiveFrom is { } active && active > first ? active : first };
+        if (spec.InstalledH100e > 0) site.InstallBeforeRun(context);
+        return site;
     }
+
+    /// <summary>What the site held when the run began: bought lawfully before it, of its own chip if that had shipped.</summary>
+    private void InstallBeforeRun(SimulationContext context)
+    {
+        var model = Spec.InstalledChipModel
+            ?? (context.Catalogue[Spec.ChipModel].AvailableFrom is { } available && available > context.Start && context.Catalogue.Contains("H100-SXM") ? "H100-SXM" : Spec.ChipModel);
+        var perChip = context.Catalogue[model].TppPerChip;
+        var chips = (int)Math.Min(int.MaxValue, (Tpp.FromH100e(Spec.InstalledH100e).Tenths + perChip.Tenths - 1) / perChip.Tenths);
+        var compute = perChip * chips;
+        Installed += compute;
+        Acquisitions.Add(new Acquisition(context.Start, BeforeRun, null, model, chips, compute, Route.Exempt, Basis: BeforeRun) { Exported = context.Start.AddMonths(-1) });
+    }
+
+    /// <summary>The seller and basis of chips a site held before the run began.</summary>
+    public const string BeforeRun = "before-run";
+
+    /// <summary>How much the owner's ambition has grown by <paramref name="month"/>.</summary>
+    private double Growth(YearMonth month, SimulationContext context) =>
+        Spec.GrowthPerYear == 0 ? 1 : Math.Pow(1 + Spec.GrowthPerYear, (month - context.Start) / 12.0);
 
     /// <summary>Sites of an owner whose network links them share a cluster key; other sites are clusters of their own.</summary>
     [JsonIgnore]
@@ -58,6 +79,11 @@ public sealed class DataCentre
     public Order? PlaceOrder(YearMonth month, SimulationContext context, AgentAddress self, double buildOut = 1)
     {
         if (NextOrder is not { } due || due > month) return null;
+        if (Spec.ActiveUntil is { } until && month > until)
+        {
+            NextOrder = null; // the owner has moved on: nothing more is ordered here
+            return null;
+        }
         var chip = context.Catalogue[Spec.ChipModel];
         if (chip.AvailableFrom is { } available && available > month)
         {
@@ -65,15 +91,17 @@ public sealed class DataCentre
             return null;
         }
         var perChip = chip.TppPerChip;
-        var target = Tpp.FromH100e(Spec.TargetH100e);
+        var growth = Growth(month, context);
+        var target = Tpp.FromH100e(Spec.TargetH100e * growth);
         var held = Installed + perChip * OutstandingChips;
         if (held >= target)
         {
-            NextOrder = null; // target reached: idle until something changes
+            // Target reached: idle for good, or until the growing ambition calls for more.
+            NextOrder = Spec.GrowthPerYear > 0 ? month.AddMonths(Spec.OrderEveryMonths) : null;
             return null;
         }
         NextOrder = month.AddMonths(Spec.OrderEveryMonths);
-        var wanted = Tpp.Max(new Tpp(1), new Tpp(Math.Min((target - held).Tenths, Tpp.FromH100e(Spec.OrderSizeH100e * buildOut).Tenths)));
+        var wanted = Tpp.Max(new Tpp(1), new Tpp(Math.Min((target - held).Tenths, Tpp.FromH100e(Spec.OrderSizeH100e * growth * buildOut).Tenths)));
         var chips = (int)Math.Min(int.MaxValue, (wanted.Tenths + perChip.Tenths - 1) / perChip.Tenths);
         OutstandingChips += chips;
         OrdersPlaced++;

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -29,6 +30,15 @@ public sealed record ReplicationSummary(
     /// <summary>What the scenario's uncertain inputs drew for this replication.</summary>
     public IReadOnlyList<Worlds.InputDraw> Draws { get; init; } = [];
 
+    /// <summary>The replication's value of every calibration target its months cover.</summary>
+    public IReadOnlyList<TargetValue> Calibration { get; init; } = [];
+
+    /// <summary>The run's value of every built-in calibration target its months cover.</summary>
+    public static IReadOnlyList<TargetValue> Measure(RunResults results) =>
+        Scenarios.ScenarioLoader.BuiltIn.Targets.Where(t => t.CoveredBy(results.Info.Start, results.Info.Months))
+            .Select(t => (t.Id, Value: CalibrationMetric.Measure(t, results)))
+            .Where(x => x.Value is not null).Select(x => new TargetValue(x.Id, x.Value!.Value)).ToList();
+
     public static ReplicationSummary Of(int replication, RunResults results)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
@@ -50,6 +60,7 @@ public sealed record ReplicationSummary(
         {
             Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
             Draws = results.Info.Draws,
+            Calibration = Measure(results),
         };
     }
 }

@@ -30,6 +30,7 @@ public static class ResultFiles
 
     public const string ReplicationsCsv = "replications.csv";
     public const string EventsJsonl = "events.jsonl";
+    public const string CalibrationCsv = "calibration.csv";
 
     /// <summary>Every file a run writes (with replications, replications.csv too).</summary>
     public static readonly IReadOnlyList<string> Names = [Summary, MonthsCsv, DeliveriesCsv, Breaches, BreachesCsv, LicencesCsv, EventsJsonl];
@@ -61,6 +62,8 @@ public static class ResultFiles
             [EventsJsonl] = RenderEvents(results),
         };
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
+        var calibration = Calibration.CalibrationRow.For(results, replications);
+        if (calibration.Count > 0) files[CalibrationCsv] = RenderCalibration(calibration);
         return files;
     }
 
@@ -83,6 +86,24 @@ public static class ResultFiles
                 .. r.Draws.Select(d => (object)d.Value),
             ]));
     }
+
+    /// <summary>
+    /// calibration.csv: each published figure the run's months cover, beside the model's median over replications with
+    /// its 5th and 95th percentiles, the ratio to the published central figure, and whether the median is in range.
+    /// </summary>
+    public static byte[] RenderCalibration(IReadOnlyList<Calibration.CalibrationRow> rows) => Csv(
+        ["target", "metric", "from", "until", "low", "central", "high", "replications", "modelMedian", "modelP5", "modelP95", "ratioToCentral",
+            "insideRange", "source", "note"],
+        rows.Select(r => (object[])
+        [
+            r.Target.Id, r.Target.Metric, r.Target.From.ToString(), r.Target.Until.ToString(), r.Target.Low, r.Target.Central, r.Target.High,
+            r.Replications, Significant(r.Median), Significant(r.P5), Significant(r.P95), Math.Round(r.RatioToCentral, 3, MidpointRounding.AwayFromZero),
+            r.Inside ? "true" : "false", r.Target.Source, r.Target.Note,
+        ]));
+
+    /// <summary>Six significant figures: calibration values run from fractions to billions of dollars.</summary>
+    private static double Significant(double value) =>
+        value == 0 || !double.IsFinite(value) ? value : Math.Round(value, Math.Max(0, 5 - (int)Math.Floor(Math.Log10(Math.Abs(value)))), MidpointRounding.AwayFromZero);
 
     /// <summary>A breach kind as part of a column name: "unlawful-compute" becomes "unlawfulCompute".</summary>
     public static string Camel(string kind) =>

@@ -75,6 +75,7 @@ public sealed class RareEarthMarket
             {
                 StockTonnes = state.Stock,
                 StockMonths = state.Stock / need,
+                FromExporterVsNormal = policy.SupplyFactor,
             });
         }
 
@@ -141,6 +142,9 @@ public sealed record ImporterMonth(string Country, double SupplyIndex, double Sh
 {
     /// <summary>Magnets in stock at the end of the month, in tonnes and in months of need.</summary>
     public double StockTonnes { get; init; }
+
+    /// <summary>What came from the exporter as a share of what normally comes (0.26 after China's April 2025 licences).</summary>
+    public double FromExporterVsNormal { get; init; } = 1;
 
     public double StockMonths { get; init; }
 }

@@ -413,6 +413,26 @@ public static partial class ScenarioLoader
                         "density is taken as 0, which may leave it outside 3A090.a or .b wrongly; give dieAreaMm2", IsWarning: true)));
     }
 
+    private sealed record TargetFile : IDataFile
+    {
+        public string Description { get; init; } = "";
+
+        public required IReadOnlyList<Calibration.CalibrationTarget> Targets { get; init; }
+
+        public IEnumerable<SchemaProblem> Validate(SchemaCheck check) =>
+            Unique(Targets.Select((t, i) => (t.Id, $"$.targets[{i}].id")), "target id", check)
+                .Concat(Targets.Select((t, i) => (t, i)).SelectMany(x => TargetProblems(x.t, $"$.targets[{x.i}]")));
+
+        private static IEnumerable<SchemaProblem> TargetProblems(Calibration.CalibrationTarget target, string path)
+        {
+            if (!Calibration.CalibrationMetric.All.Contains(target.Metric))
+                yield return new SchemaProblem($"{path}.metric", $"unknown metric \"{target.Metric}\"; expected one of {string.Join(", ", Calibration.CalibrationMetric.All)}");
+            if (target.Until < target.From) yield return new SchemaProblem($"{path}.until", $"expected a month on or after from ({target.From})");
+            if (!(target.Low <= target.Central && target.Central <= target.High))
+                yield return new SchemaProblem($"{path}.central", $"expected low <= central <= high, found {target.Low}, {target.Central}, {target.High}");
+        }
+    }
+
     private sealed record CountryFile : IDataFile
     {
         public string Description { get; init; } = "";
@@ -453,10 +473,16 @@ public static partial class ScenarioLoader
     {
         private static readonly Lazy<ChipCatalogue> catalogue = new(() => ReadResource<CatalogueFile>(CatalogueName).ToCatalogue());
         private static readonly Lazy<CountryList> countries = new(() => ReadResource<CountryFile>(CountriesName).ToList());
+        private static readonly Lazy<IReadOnlyList<Calibration.CalibrationTarget>> targets = new(() => ReadResource<TargetFile>(TargetsName).Targets);
 
         public static ChipCatalogue Catalogue => catalogue.Value;
 
         public static CountryList Countries => countries.Value;
+
+        /// <summary>Published figures the model is held against (Data/targets.json).</summary>
+        public static IReadOnlyList<Calibration.CalibrationTarget> Targets => targets.Value;
+
+        public const string TargetsName = "targets.json";
 
         public const string CatalogueName = "chips.json";
         public const string CountriesName = "countries.json";

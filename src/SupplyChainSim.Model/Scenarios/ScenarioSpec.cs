@@ -147,8 +147,25 @@ public sealed record DataCentreSpec
     [ValueRange(1, ScenarioLimits.LeadMonths)]
     public int OrderEveryMonths { get; init; } = 3;
 
+    /// <summary>
+    /// How fast the owner's ambition grows: its target and its order size are multiplied by (1 + this) each year from
+    /// the run's start, so that demand keeps coming (installed AI compute grows about 2.3 to 3.3 times a year; Epoch AI).
+    /// </summary>
+    [ValueRange(0, 10)]
+    public double GrowthPerYear { get; init; }
+
+    /// <summary>Compute installed before the run starts, lawfully, in H100e (its chips: <see cref="InstalledChipModel"/>).</summary>
+    [ValueRange(0, ScenarioLimits.H100e)]
+    public double InstalledH100e { get; init; }
+
+    /// <summary>The chip the installed compute is made of; the site's own chip when absent (or the H100 if that had not shipped).</summary>
+    public string? InstalledChipModel { get; init; }
+
     /// <summary>The month the site (or its owner) came into being: it orders nothing before (Humain, founded 2025-05).</summary>
     public YearMonth? ActiveFrom { get; init; }
+
+    /// <summary>The last month the site orders (a generation of chips its owner moves on from); it keeps what it has.</summary>
+    public YearMonth? ActiveUntil { get; init; }
 
     /// <summary>Months after the scenario start of its first procurement round.</summary>
     [ValueRange(0, ScenarioLimits.Months)]
@@ -201,6 +218,23 @@ public sealed record DataCentreGenerator
 
     [ValueRange(1, ScenarioLimits.LeadMonths)]
     public Distribution OrderEveryMonths { get; init; } = Distribution.Constant(3);
+
+    /// <summary>Each site's yearly growth of target and order size (see <see cref="DataCentreSpec.GrowthPerYear"/>).</summary>
+    [ValueRange(0, 10)]
+    public Distribution GrowthPerYear { get; init; } = Distribution.Constant(0);
+
+    /// <summary>Each site's compute installed before the run, in H100e.</summary>
+    [ValueRange(0, ScenarioLimits.H100e)]
+    public Distribution InstalledH100e { get; init; } = Distribution.Constant(0);
+
+    /// <summary>The chip the installed compute is made of (see <see cref="DataCentreSpec.InstalledChipModel"/>).</summary>
+    public string? InstalledChipModel { get; init; }
+
+    /// <summary>The first month the sites order (see <see cref="DataCentreSpec.ActiveFrom"/>).</summary>
+    public YearMonth? ActiveFrom { get; init; }
+
+    /// <summary>The last month the sites order (see <see cref="DataCentreSpec.ActiveUntil"/>).</summary>
+    public YearMonth? ActiveUntil { get; init; }
 }
 
 public sealed record IntermediariesSpec
@@ -269,6 +303,9 @@ public sealed record IntermediaryGenerator
 
     /// <summary>Countries whose data centres the intermediaries divert to.</summary>
     public required IReadOnlyList<string> BuyerCountries { get; init; }
+
+    /// <summary>Only data centres whose id starts with this are buyers (a generator's idPrefix: the labs that buy smuggled chips).</summary>
+    public string? BuyerIdPrefix { get; init; }
 
     [ValueRange(0, ScenarioLimits.Weight)]
     public required IReadOnlyDictionary<string, double> ChipModels { get; init; }

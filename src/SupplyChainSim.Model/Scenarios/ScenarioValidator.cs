@@ -87,6 +87,11 @@ public static partial class ScenarioValidator
             if (!catalogue.Contains(model)) Error(path, UnknownChip(model, catalogue.Models));
             else if (capacityKnown && !made.Contains(model)) Error(path, $"no chipmaker in $.chipmakers has capacity for \"{model}\"");
         }
+        // Chips installed before the run need no maker in the run, only a place in the catalogue.
+        void Catalogued(string path, string model)
+        {
+            if (chipsKnown && !catalogue.Contains(model)) Error(path, UnknownChip(model, catalogue.Models));
+        }
         void Weights(string path, IReadOnlyDictionary<string, double> weights, Action<string, string> key)
         {
             if (weights.Count == 0 || weights.Values.Sum() <= 0) Error(path, "expected at least one positive weight");
@@ -103,6 +108,9 @@ public static partial class ScenarioValidator
             Country($"{path}.country", site.Country);
             if (site.OwnerHeadquarters is { } hq) Country($"{path}.ownerHeadquarters", hq);
             Chip($"{path}.chipModel", site.ChipModel);
+            if (site.InstalledChipModel is { } installed) Catalogued($"{path}.installedChipModel", installed);
+            if (site.ActiveUntil is { } until && site.ActiveFrom is { } from && until < from)
+                Error($"{path}.activeUntil", $"expected a month no earlier than activeFrom ({from}), found {until}");
             if (site.TargetH100e > 10_000_000)
                 errors.Add(new ScenarioError(scenario.SourceFile, null, null, $"{path}.targetH100e",
                     $"{site.TargetH100e:N0} H100e is more than the world makes: is this TPP rather than H100e?", IsWarning: true));
@@ -116,6 +124,9 @@ public static partial class ScenarioValidator
             var path = $"$.dataCentres.generate[{i}]";
             Weights($"{path}.countryWeights", generator.CountryWeights, Country);
             Weights($"{path}.chipModels", generator.ChipModels, Chip);
+            if (generator.InstalledChipModel is { } installed) Catalogued($"{path}.installedChipModel", installed);
+            if (generator.ActiveUntil is { } until && generator.ActiveFrom is { } from && until < from)
+                Error($"{path}.activeUntil", $"expected a month no earlier than activeFrom ({from}), found {until}");
             dataCentres += generator.Count;
             if (dataCentres > ScenarioLimits.DataCentres && dataCentres - generator.Count <= ScenarioLimits.DataCentres)
                 Error($"{path}.count", $"expected at most {ScenarioLimits.DataCentres:N0} data centres in all (listed and generated; so that a run fits a laptop's memory), found {Total(spec.DataCentres.Sites.Count, spec.DataCentres.Generate.Select(g => g.Count)):N0}");

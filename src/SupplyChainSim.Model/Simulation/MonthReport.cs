@@ -67,7 +67,8 @@ public sealed record CountryMonth(
 }
 
 /// <summary>Chips of one model delivered into one country in a month, by one seller along one route (and intermediary).</summary>
-public sealed record DeliveryFlow(string Country, string ChipModel, string Seller, Route Route, string? Via, long Chips, Tpp Compute);
+/// <param name="ValueUsd">What the chips sold for at the catalogue's price (0 for a chip without one).</param>
+public sealed record DeliveryFlow(string Country, string ChipModel, string Seller, Route Route, string? Via, long Chips, Tpp Compute, double ValueUsd);
 
 /// <summary>Who ran what: the facts about a run that are not month by month.</summary>
 public sealed record RunInfo(string Scenario, string Description, ulong Seed, YearMonth Start, int Months, RegimeSpec Regime, int Agents)

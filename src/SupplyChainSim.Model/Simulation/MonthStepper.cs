@@ -179,7 +179,8 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var flows = delivered.Concat(smuggled)
             .GroupBy(l => (l.DestinationCountry, l.ChipModel, l.Seller, l.Route, Via: l.Via ?? ""))
             .Select(g => new DeliveryFlow(g.Key.DestinationCountry, g.Key.ChipModel, g.Key.Seller, g.Key.Route, g.Key.Via == "" ? null : g.Key.Via,
-                g.Sum(l => (long)l.Chips), context.TppOf(g.Key.ChipModel, g.Sum(l => (long)l.Chips))))
+                g.Sum(l => (long)l.Chips), context.TppOf(g.Key.ChipModel, g.Sum(l => (long)l.Chips)),
+                g.Sum(l => (long)l.Chips) * (context.Catalogue[g.Key.ChipModel].UnitPriceUsd ?? 0)))
             .OrderBy(f => f.Country, StringComparer.Ordinal).ThenBy(f => f.ChipModel, StringComparer.Ordinal).ThenBy(f => f.Seller, StringComparer.Ordinal)
             .ThenBy(f => f.Route).ThenBy(f => f.Via, StringComparer.Ordinal).ToList();
         for (var b = 0; b < world.DataCentreBlocks.Count; b++)

@@ -41,9 +41,11 @@ public static class WorldBuilder
         {
             var generator = spec.Intermediaries.Generate[i];
             var buyerCountries = generator.BuyerCountries.ToHashSet(StringComparer.Ordinal);
-            var buyers = sites.Where(s => buyerCountries.Contains(s.Country)).Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
+            var buyers = sites.Where(s => buyerCountries.Contains(s.Country) && (generator.BuyerIdPrefix is not { } prefix || s.Id.StartsWith(prefix, StringComparison.Ordinal)))
+                .Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
             if (buyers.Count == 0 && generator.Count > 0)
-                throw Invalid(scenario, $"$.intermediaries.generate[{i}].buyerCountries", "no data centre in these countries to divert to");
+                throw Invalid(scenario, $"$.intermediaries.generate[{i}].{(generator.BuyerIdPrefix is null ? "buyerCountries" : "buyerIdPrefix")}",
+                    generator.BuyerIdPrefix is null ? "no data centre in these countries to divert to" : "no data centre with this id prefix in the buyer countries to divert to");
             brokers.AddRange(Generate(generator, $"$.intermediaries.generate[{i}]", buyers, streams, draws));
         }
         if (draws.Problems(scenario.SourceFile) is { Count: > 0 } outside) throw new ScenarioException(outside);
@@ -133,6 +135,11 @@ public static class WorldBuilder
                 OrderSizeH100e = Math.Max(1, draws.Check(generator.OrderSizeH100e.Sample(random), $"{path}.orderSizeH100e", DataCentreRange.OrderSize, id)),
                 OrderEveryMonths = every,
                 FirstOrderMonth = random.Next(every),
+                GrowthPerYear = draws.Check(generator.GrowthPerYear.Sample(random), $"{path}.growthPerYear", DataCentreRange.Growth, id),
+                InstalledH100e = draws.Check(generator.InstalledH100e.Sample(random), $"{path}.installedH100e", DataCentreRange.Installed, id),
+                InstalledChipModel = generator.InstalledChipModel,
+                ActiveFrom = generator.ActiveFrom,
+                ActiveUntil = generator.ActiveUntil,
             };
         }
     }
@@ -169,6 +176,8 @@ public static class WorldBuilder
     {
         public static readonly ValueRangeAttribute Target = Of(nameof(DataCentreGenerator.TargetH100e));
         public static readonly ValueRangeAttribute OrderSize = Of(nameof(DataCentreGenerator.OrderSizeH100e));
+        public static readonly ValueRangeAttribute Growth = Of(nameof(DataCentreGenerator.GrowthPerYear));
+        public static readonly ValueRangeAttribute Installed = Of(nameof(DataCentreGenerator.InstalledH100e));
         public static readonly ValueRangeAttribute Every = Of(nameof(DataCentreGenerator.OrderEveryMonths));
 
         private static ValueRangeAttribute Of(string name) => typeof(DataCentreGenerator).GetProperty(name)!.GetCustomAttribute<ValueRangeAttribute>()!;
