@@ -33,8 +33,8 @@ internal static class ReportCommands
             var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
             var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
             // The same seeds for every regime: --seed, or else the first scenario's.
-            var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
-            var runs = loaded.Select(s => new RegimeRun(s.Spec.Name, options.Apply(parse, s.WithSeed(seed)))).ToList();
+            var seed = parse.GetValue(options.Seed) ?? loaded[0].Scenario.Spec.Seed;
+            var runs = loaded.Select(s => new RegimeRun(s.Scenario.Spec.Name, options.Apply(parse, s.Scenario.WithSeed(seed))) { World = s.World }).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "scenarios", ComparisonFiles(files), cancellationToken);
         }));
         return command;
@@ -65,7 +65,7 @@ internal static class ReportCommands
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
             var (path, values) = ParseSet(parse.GetValue(set)![0]);
             var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
-            var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
+            var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s.Scenario)) { World = s.World }).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
             {
                 [SweepReport.CsvName] = SweepReport.Csv(path, rows),
@@ -92,21 +92,24 @@ internal static class ReportCommands
         (rows, planned) => new Dictionary<string, byte[]>
         {
             [ComparisonReport.CsvName] = ComparisonReport.Csv(rows, files),
+            [ComparisonReport.ReplicationsCsvName] = ComparisonReport.ReplicationsCsv(rows, files),
             [ComparisonReport.HtmlName] = ComparisonReport.Html(rows, files, planned),
         };
 
-    /// <summary>Loads every scenario before anything runs, and reports the problems of all of them at once.</summary>
-    private static List<ResolvedScenario> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
+    /// <summary>
+    /// Loads every scenario and builds its world before anything runs, and reports the problems of all of them at
+    /// once; each with what its world is, so that regimes run in different worlds can be named.
+    /// </summary>
+    private static List<(ResolvedScenario Scenario, ComparedWorld World)> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
     {
-        var loaded = new List<ResolvedScenario>();
+        var loaded = new List<(ResolvedScenario, ComparedWorld)>();
         var errors = new List<ScenarioError>();
         foreach (var (file, overrides) in scenarios)
         {
             try
             {
                 var scenario = ScenarioLoader.Load(file, overrides);
-                Commands.Build(scenario, WorldBuilder.DefaultBlockSize);
-                loaded.Add(scenario);
+                loaded.Add((scenario, ComparedWorld.Of(scenario, Commands.Build(scenario, WorldBuilder.DefaultBlockSize))));
             }
             catch (ScenarioException e)
             {
@@ -138,6 +141,7 @@ internal static class ReportCommands
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
+        foreach (var warning in Comparability.Warnings(rows)) Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: {warning}"));
         if (rows.Count == 0)
         {
             Console.Error.WriteLine($"supplychainsim: cancelled before the first of {runs.Count} {what} finished; nothing was written.");
@@ -156,20 +160,30 @@ internal static class ReportCommands
         return ExitCodes.Cancelled;
     }
 
+    /// <summary>
+    /// A row per regime: its breach probability with its interval ("deterministic" when every replication was alike),
+    /// and, against the first, the paired difference with its interval and the exact McNemar p-value.
+    /// </summary>
     private static void Summarise(IAnsiConsole console, IReadOnlyList<RegimeOutcome> rows)
     {
         if (rows.Count == 0) return;
+        var paired = ComparisonReport.Paired(rows);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("");
-        foreach (var name in new[] { "P(breach)", "95% interval", "first breach (median)", "largest unauthorised H100e (median)", "smuggled H100e (mean)" })
-            table.AddColumn(new TableColumn(name).RightAligned());
-        foreach (var row in rows)
+        foreach (var name in new[] { "P(breach)", "95% interval", "first breach (median)", "largest excess H100e (median)", "smuggled H100e (mean)",
+                     $"P(breach) minus {rows[0].Label}, paired" })
+            table.AddColumn(new TableColumn(Markup.Escape(TerminalText.Safe(name))).RightAligned());
+        string P(double value) => value.ToString("0.000", Invariant);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var mc = row.MonteCarlo;
-            table.AddRow(Markup.Escape(TerminalText.Safe(row.Label)), mc.BreachProbability.ToString("0.000", Invariant),
-                $"{mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}",
+            var mc = rows[i].MonteCarlo;
+            var difference = paired[i] is not { } pair ? ""
+                : pair.Deterministic ? $"{P(pair.AnyBreach.Difference)}, deterministic"
+                : $"{P(pair.AnyBreach.Difference)} ({P(pair.AnyBreach.Lower95)} to {P(pair.AnyBreach.Upper95)}), McNemar p {P(pair.AnyBreach.McNemarP)}";
+            table.AddRow(Markup.Escape(TerminalText.Safe(rows[i].Label)), P(mc.BreachProbability),
+                mc.Deterministic ? "deterministic" : $"{P(mc.BreachProbabilityLower95)} to {P(mc.BreachProbabilityUpper95)}",
                 mc.FirstBreachMedian?.ToString() ?? "none", mc.LargestUnauthorisedClusterMedian.ToString("N1", Invariant),
-                mc.SmuggledH100eMean.ToString("N1", Invariant));
+                mc.SmuggledH100eMean.ToString("N1", Invariant), difference);
         }
         console.Write(table);
     }
@@ -212,7 +226,11 @@ internal static class ReportCommands
 }
 
 /// <summary>A regime to run in a comparison or a sweep: its label (the scenario's name, or the swept value) and scenario.</summary>
-internal sealed record RegimeRun(string Label, ResolvedScenario Scenario);
+internal sealed record RegimeRun(string Label, ResolvedScenario Scenario)
+{
+    /// <summary>The world the scenario builds, when known (to name regimes compared in different worlds).</summary>
+    public ComparedWorld? World { get; init; }
+}
 
 /// <summary>Runs regimes one after another on one silo, each with its replications, and keeps the finished ones.</summary>
 internal static class RegimeRuns
@@ -245,7 +263,7 @@ internal static class RegimeRuns
                         if (i == 0) info = results.Info;
                         return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
                     }, (_, _) => progress.Step(), cancellationToken);
-                    var row = RegimeOutcome.Of(run.Label, info!, replications);
+                    var row = RegimeOutcome.Of(run.Label, info!, replications) with { World = run.World };
                     rows.Add(row);
                     if (!progress.Interactive)
                         console.WriteLine(TerminalText.Safe($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +

@@ -73,8 +73,11 @@ public static class RunReport
         return page.Render();
     }
 
-    /// <summary>The rules as bars over the months each is in force, and as a table with their settings.</summary>
-    public static void RegimeTimeline(HtmlPage page, IReadOnlyList<RegimeRule> rules, YearMonth start, int months)
+    /// <summary>
+    /// The rules as bars over the months each is in force, and as a table with their settings; <paramref name="mark"/>,
+    /// if in the run, is drawn as the month compared regimes first differ.
+    /// </summary>
+    public static void RegimeTimeline(HtmlPage page, IReadOnlyList<RegimeRule> rules, YearMonth start, int months, YearMonth? mark = null)
     {
         var end = start.AddMonths(months - 1);
         var plot = new Plot();
@@ -98,8 +101,11 @@ public static class RunReport
         Charts.CategoryAxis(plot.Axes.Left, names);
         Charts.MonthAxis(plot, start, months);
         plot.Axes.SetLimits(-0.5, months - 0.5, -0.6, rules.Count - 0.4);
+        var marked = mark is { } m && m >= start && m <= end;
+        if (marked) Charts.MarkMonth(plot, mark!.Value - start - 0.5, vertical: true);
         page.Chart(Charts.Svg(plot, 1000, 120 + 32 * rules.Count),
-            "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings).");
+            "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings)." +
+            (marked ? $" Dashed: the start of {mark}, when the compared regimes first differ." : ""));
         page.Table(["rule", "from", "until", "precedence", "settings"], rules.Select(rule => (IReadOnlyList<string>)
         [
             rule.Reason, rule.From?.ToString() ?? "(start)", rule.Until?.ToString() ?? "(open)", rule.Precedence.ToString(Invariant),
@@ -206,12 +212,13 @@ public static class RunReport
         page.Table(["kind", "breaches", "first", "largest excess H100e (end of run)", "held by", "main route"], lines);
         if (replications is null) return;
         var mc = MonteCarloSummary.Of(replications);
+        if (mc.Deterministic) page.Note(DeterministicNote(mc.Replications));
         page.Paragraph($"Over {Count(mc.Replications)} replications, the probability that some cluster's excess of each kind reaches each size by the end of the run " +
-            "(95% Wilson interval), and the median month it first does:");
+            (mc.Deterministic ? "" : "(95% Wilson interval)") + ", and the median month it first does:");
         page.Table(["kind", "excess", "replications", "probability", "95% interval", "median first month"], mc.Kinds.Select(k => (IReadOnlyList<string>)
         [
             k.Kind, k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
-            Probability(k.Probability), $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
+            Probability(k.Probability), mc.Deterministic ? "deterministic" : $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
         ]));
     }
 
@@ -260,7 +267,9 @@ public static class RunReport
     {
         var mc = MonteCarloSummary.Of(replications);
         page.Facts([
-            ("P(at least one breach)", $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
+            ("P(at least one breach)", mc.Deterministic
+                ? $"{Probability(mc.BreachProbability)} (deterministic: every replication gave the same outcomes; no interval)"
+                : $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
             ("replications with a breach", $"{Count(mc.ReplicationsWithBreach)} of {Count(mc.Replications)}"),
             ("first breach month", mc.FirstBreachMedian is { } median ? $"median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}" : "no breach in any replication"),
             ("largest cluster H100e", $"median {H100e(mc.LargestClusterMedian)}, 5th to 95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}"),
@@ -280,6 +289,11 @@ public static class RunReport
         page.Chart(Charts.Svg(plot, 1000, 360),
             $"How many replications had their first breach in each month; {Count(mc.Replications - mc.ReplicationsWithBreach)} of {Count(mc.Replications)} had none.");
     }
+
+    /// <summary>What a page says of a scenario whose replications all gave the same outcomes.</summary>
+    internal static string DeterministicNote(int replications) =>
+        $"Deterministic: all {Count(replications)} replications gave identical outcomes (every column of replications.csv but the seed), so the seeds " +
+        "change nothing measured here: the probabilities are 0 or 1 for this world, and no interval is drawn.";
 
     internal static string Count(long value) => value.ToString("N0", Invariant);
 

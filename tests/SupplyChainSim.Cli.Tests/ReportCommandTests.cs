@@ -23,6 +23,7 @@ public class ReportCommandTests
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDirectory, "summary.json")));
         var mc = summary.RootElement.GetProperty("monteCarlo");
         Assert.Equal(mc.GetProperty("replications").GetRawText(), row["replications"]);
+        Assert.Equal(mc.GetProperty("deterministic").GetRawText(), row["deterministic"]);
         Assert.Equal(mc.GetProperty("replicationsWithBreach").GetRawText(), row["replicationsWithBreach"]);
         var probability = mc.GetProperty("breachProbability");
         Assert.Equal(probability.GetProperty("estimate").GetRawText(), row["breachProbability"]);
@@ -80,7 +81,7 @@ public class ReportCommandTests
             "--replications", "3", "--months", "8", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);
         Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
-        Assert.Contains("Wrote compare.csv, compare.html, manifest.json to", compare.Out);
+        Assert.Contains("Wrote compare-replications.csv, compare.csv, compare.html, manifest.json to", compare.Out);
 
         var rows = ReadCsv(temp.File("compare/compare.csv"));
         using (var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("compare/manifest.json"))))
@@ -96,7 +97,7 @@ public class ReportCommandTests
 
         var html = await File.ReadAllTextAsync(temp.File("compare/compare.html"));
         Assert.Contains("<th>diffusion-rule-2025</th><th>rescission-2025</th>", html);
-        Assert.InRange(html.Split("<svg").Length - 1, 6, 7);
+        Assert.InRange(html.Split("<svg").Length - 1, 9, 11);
         Assert.DoesNotContain("Partial", html);
     }
 
