@@ -43,36 +43,64 @@ internal static class ReportCommands
     public static Command Sweep(IAnsiConsole console)
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary.", CustomParser = PathArguments.File };
-        // Read as a list so that a second --set gets its own message rather than the parser's arity error.
         var set = new Option<string[]>("--set")
         {
-            Description = "The one parameter to vary and its values: <json.path>=<v1>,<v2>,... (the path in the scenario after its extends are merged, " +
-                "with or without \"$.\"; values as JSON, split at commas). Only one --set is allowed.",
+            Description = "A parameter to vary and its values: <json.path>=<v1>,<v2>,... The path is read in the scenario after its extends are merged, " +
+                "with or without \"$.\"; a rule may be named by its label or rule name instead of its index ($.regime.rules[lpp-exemption].allowanceTpp), " +
+                "and a TPP setting given in H100e (allowanceH100e). Values as JSON, split at commas. Give --set again to vary another parameter: " +
+                "every combination is run (a full grid).",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
         };
-        set.Validators.Add(result =>
+        var options = new SharedOptions("Where to write sweep.csv and sweep.html.", each: "point",
+            seed: "The seed every point starts from (default: the scenario's).", months: "Replace the scenario's number of months at every point.");
+        var command = new Command("sweep",
+            "Run a scenario once per value of a parameter (or per combination, with several --set), on the same seeds, and write sweep.csv and sweep.html.")
         {
-            if (result.Tokens.Count > 1)
-                result.AddError($"--set: a sweep varies one parameter; give --set once, with its values after '=' (found {result.Tokens.Count}: {string.Join(", ", result.Tokens.Select(t => t.Value))})");
-        });
-        var options = new SharedOptions("Where to write sweep.csv and sweep.html.", each: "value",
-            seed: "The seed every value starts from (default: the scenario's).", months: "Replace the scenario's number of months.");
-        var command = new Command("sweep", "Run a scenario once per value of one parameter, on the same seeds, and write sweep.csv and sweep.html.") { scenario, set };
+            scenario, set,
+        };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
-            var (path, values) = ParseSet(parse.GetValue(set)![0]);
-            var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
-            var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s.Scenario)) { World = s.World }).ToList();
-            return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
+            var sets = parse.GetValue(set)!.Select(ParseSet).ToList();
+            var grid = SweepReport.Grid(sets.Select(s => s.Values.Count).ToList());
+            var loaded = LoadAll(grid.Select(point => (file, (IReadOnlyList<ScenarioOverride>)point.Select((v, p) => sets[p].Values[v]).ToList())));
+            var parameters = Parameters(file, sets, loaded[0].Scenario);
+            var runs = loaded.Select((s, i) => new RegimeRun(PointLabel(sets, grid[i]), options.Apply(parse, s.Scenario)) { World = s.World }).ToList();
+            return RunAndWrite(console, options.Request(parse), runs, sets.Count == 1 ? "values" : "points", (rows, planned) =>
             {
-                [SweepReport.CsvName] = SweepReport.Csv(path, rows),
-                [SweepReport.HtmlName] = SweepReport.Html(file, path, rows, planned),
+                var points = rows.Select((row, i) => new SweepPoint(row, grid[i])).ToList();
+                return new Dictionary<string, byte[]>
+                {
+                    [SweepReport.CsvName] = SweepReport.Csv(parameters, points),
+                    [SweepReport.HtmlName] = SweepReport.Html(file, parameters, points, planned),
+                };
             }, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>A point as the console names it: the value alone for one parameter, "key=value, ..." for a grid.</summary>
+    private static string PointLabel(IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, IReadOnlyList<int> point) =>
+        sets.Count == 1 ? sets[0].Values[point[0]].ValueText
+            : string.Join(", ", point.Select((v, p) => $"{sets[p].Values[v].Key}={sets[p].Values[v].ValueText}"));
+
+    /// <summary>
+    /// The parameters as the page shows them, from the scenario loaded without --set (for its own values and its
+    /// rules' names) and the first point's overrides (their paths resolved). The same setting twice (by index and by
+    /// label, or in TPP and in H100e) is an error of the option.
+    /// </summary>
+    private static IReadOnlyList<SweepParameter> Parameters(string file, IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, ResolvedScenario first)
+    {
+        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppInH100e.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
+            && p.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
+        for (var i = 0; i < settings.Count; i++)
+            if (settings.IndexOf(settings[i]) is var earlier && earlier < i)
+                throw new OptionException("--set", $"{sets[i].Path} sets the same value as {sets[earlier].Path} ({settings[i]}); give each parameter once");
+        var plain = ScenarioLoader.Load(file);
+        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i], s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
     }
 
     /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>
@@ -141,7 +169,9 @@ internal static class ReportCommands
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
-        foreach (var warning in Comparability.Warnings(rows)) Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: {warning}"));
+        // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.
+        if (what == "scenarios")
+            foreach (var warning in Comparability.Warnings(rows)) Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: {warning}"));
         if (rows.Count == 0)
         {
             Console.Error.WriteLine($"supplychainsim: cancelled before the first of {runs.Count} {what} finished; nothing was written.");

@@ -76,16 +76,28 @@ public static partial class Charts
         var key = new System.Text.StringBuilder("\n<p class=\"key\">");
         foreach (var item in items)
         {
-            var style = item.FillColor.Alpha > 0 && item.LineWidth == 0
-                ? $"background:{Css(item.FillColor)}"
-                : item.LineWidth > 0
-                    ? $"border-top:{Math.Max(2, item.LineWidth).ToString("0", CultureInfo.InvariantCulture)}px {(item.LinePattern.Equals(LinePattern.Solid) ? "solid" : "dashed")} {Css(item.LineColor)};height:0"
-                    : $"background:{Css(item.MarkerFillColor)};border-radius:50%;width:0.8em";
-            key.Append("<span class=\"item\"><span class=\"swatch\" style=\"").Append(style).Append("\"></span>")
-                .Append(HtmlPage.Encode(item.LabelText)).Append("</span> ");
+            var marker = item.LineWidth == 0 && !(item.FillColor.Alpha > 0) ? Glyph(item.MarkerShape) : null;
+            var style = marker is not null ? $"color:{Css(item.MarkerFillColor.Alpha > 0 ? item.MarkerFillColor : item.MarkerLineColor)}"
+                : item.FillColor.Alpha > 0 && item.LineWidth == 0 ? $"background:{Css(item.FillColor)}"
+                : $"border-top:{Math.Max(2, item.LineWidth).ToString("0", CultureInfo.InvariantCulture)}px {(item.LinePattern.Equals(LinePattern.Solid) ? "solid" : "dashed")} {Css(item.LineColor)};height:0";
+            key.Append("<span class=\"item\"><span class=\"").Append(marker is null ? "swatch" : "marker").Append("\" style=\"").Append(style).Append("\">")
+                .Append(marker ?? "").Append("</span>").Append(HtmlPage.Encode(item.LabelText)).Append("</span> ");
         }
         return key.ToString().TrimEnd() + "</p>";
     }
+
+    /// <summary>A marker's shape as a character of the page's font.</summary>
+    private static string Glyph(MarkerShape shape) => shape switch
+    {
+        MarkerShape.FilledSquare => "\u25A0",
+        MarkerShape.OpenSquare => "\u25A1",
+        MarkerShape.FilledTriangleUp => "\u25B2",
+        MarkerShape.OpenTriangleUp => "\u25B3",
+        MarkerShape.FilledDiamond => "\u25C6",
+        MarkerShape.OpenDiamond => "\u25C7",
+        MarkerShape.OpenCircle => "\u25CB",
+        _ => "\u25CF",
+    };
 
     private static string Css(Color color) =>
         color.Alpha == 255 ? $"#{color.R:X2}{color.G:X2}{color.B:X2}"

@@ -28,6 +28,7 @@ public sealed class HtmlPage
         p.key { margin: 0.2em 0 0.4em; font-size: 0.85em; }
         p.key .item { white-space: nowrap; margin-right: 1.2em; }
         p.key .swatch { display: inline-block; width: 1.6em; height: 0.8em; margin-right: 0.4em; vertical-align: middle; }
+        p.key .marker { margin-right: 0.4em; }
         .note { background: #fff4ce; border: 1px solid #e0c060; padding: 0.5em 0.8em; }
         .muted { color: #666; font-size: 0.9em; }
         details { margin: 0.3em 0; }

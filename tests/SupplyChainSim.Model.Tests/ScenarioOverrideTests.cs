@@ -61,6 +61,10 @@ public class ScenarioOverrideTests
         // threshold-500 labels its rule 1 "D1-D4-licence".
         var byLabel = ScenarioLoader.Load(Paths.Scenario("threshold-500.json"), [ScenarioOverride.Parse("regime.rules[D1-D4-licence].until=\"2025-02\"")]);
         Assert.Equal(new YearMonth(2025, 2), byLabel.Spec.Regime.Rules[1].Until);
+        // Agents are named by their id.
+        var byId = ScenarioLoader.Load(Piecemeal, [ScenarioOverride.Parse("intermediaries.list[sg-network-1].shells=2")]);
+        Assert.Equal(2, byId.Spec.Intermediaries.List.Single(i => i.Id == "sg-network-1").Shells);
+        Assert.StartsWith("$.intermediaries.list[", Assert.Single(byId.Overrides).ResolvedPath);
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public class ScenarioOverrideTests
 
         const string listed = "its items are [0] lpp-exemption; [1] country-cap label \"lpp-exemption\"; [2] baseline-3A090; [3] baseline-3A090";
         var ambiguous = Assert.Throws<ScenarioException>(() => ScenarioOverride.Parse("regime.rules[baseline-3A090].from=\"2025-01\"").ApplyTo(Rules()));
-        Assert.Equal("--set: $.regime.rules[baseline-3A090].from: $.regime.rules[baseline-3A090] is ambiguous: 2 items are named \"baseline-3A090\" ([2], [3]); " +
+        Assert.Equal("--set: $.regime.rules[baseline-3A090].from: $.regime.rules[baseline-3A090] is ambiguous: 2 items have the rule name \"baseline-3A090\" ([2], [3]); " +
             $"give the index or a label; {listed}", Assert.Single(ambiguous.Errors).ToString());
         var unknown = Assert.Throws<ScenarioException>(() => ScenarioOverride.Parse("regime.rules[lpp].from=\"2025-01\"").ApplyTo(Rules()));
         Assert.Equal($"--set: $.regime.rules[lpp].from: $.regime.rules has no item labelled or named \"lpp\"; {listed}", Assert.Single(unknown.Errors).ToString());

@@ -10,8 +10,8 @@ namespace SupplyChainSim.Model.Scenarios;
 /// One value set from outside the file (`--set $.regime.rules[3].allowanceTpp=7915600`): laid over the scenario after
 /// its extends chain is merged, then the whole scenario is checked again. Errors at or under <see cref="Path"/> are
 /// reported at <see cref="Source"/>, not at a place in a file. An array item may be named instead of numbered: by its
-/// "label", or else by its "rule" name (`$.regime.rules[lpp-exemption].allowanceTpp`), so that a path says what it
-/// sets without counting the rules of an inherited file.
+/// "label", or else by its "rule" name (`$.regime.rules[lpp-exemption].allowanceTpp`), an agent by its "id", a country
+/// by its "code", so that a path says what it sets without counting the items of an inherited file.
 /// </summary>
 /// <param name="Path">A JSON path from the scenario's root, as given: "$.a.b[2].c" or "$.regime.rules[lpp-500].from".</param>
 /// <param name="Source">Where the value came from, as errors name it ("--set").</param>
@@ -105,7 +105,7 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
 
     /// <summary>
     /// The item a step names: a number is its index; a name is the item with that "label", or else the one with that
-    /// "rule" name (a label wins, since it names one rule where several may share a name).
+    /// "rule" name (a label wins, since it names one rule where several may share a name), "id" or "code".
     /// </summary>
     private int IndexIn(JsonArray array, ArrayIndex step, string at)
     {
@@ -118,17 +118,20 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
         }
         string? Text(JsonNode? item, string key) =>
             item is JsonObject obj && obj[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-        List<int> Where(string key) => Enumerable.Range(0, array.Count).Where(i => Text(array[i], key) == step.Text).ToList();
-        var byLabel = Where("label");
-        var matches = byLabel.Count > 0 ? byLabel : Where("rule");
+        // The keys that name an item, first match first: a rule's label, its rule name; an agent's id, a country's code.
+        var (key, matches) = NameKeys.Select(k => (k, Enumerable.Range(0, array.Count).Where(i => Text(array[i], k) == step.Text).ToList()))
+            .FirstOrDefault(m => m.Item2.Count > 0, ("", []));
         if (matches.Count == 1) return matches[0];
         var items = string.Join("; ", Enumerable.Range(0, array.Count).Select(i =>
-            $"[{i}] {Text(array[i], "rule") ?? "(no rule name)"}{(Text(array[i], "label") is { } label ? $" label \"{label}\"" : "")}"));
+            $"[{i}] {NameKeys.Skip(1).Select(k => Text(array[i], k)).FirstOrDefault(n => n is not null) ?? "(unnamed)"}" +
+            (Text(array[i], "label") is { } label ? $" label \"{label}\"" : "")));
         throw Invalid(Source, Path, matches.Count == 0
             ? $"{at} has no item labelled or named \"{step.Text}\"; its items are {items}"
-            : $"{at}[{step.Text}] is ambiguous: {matches.Count} items are {(byLabel.Count > 0 ? "labelled" : "named")} \"{step.Text}\" " +
+            : $"{at}[{step.Text}] is ambiguous: {matches.Count} items have the {(key == "rule" ? "rule name" : key)} \"{step.Text}\" " +
               $"({string.Join(", ", matches.Select(m => $"[{m}]"))}); give the index or a label; its items are {items}");
     }
+
+    private static readonly string[] NameKeys = ["label", "rule", "id", "code"];
 
     private static string Normalise(string path, string source)
     {
