@@ -54,7 +54,10 @@ public static class RunReport
         page.Chart(Charts.Svg(InstalledByCountry(results), 1000, 400),
             $"Installed H100e by country at the end of each month: the {CountriesShown} countries with the most at the end, the others summed.");
         page.Chart(Charts.Svg(ShippedByRoute(results), 1000, 400),
-            "Cumulative H100e delivered by route (licensed, exempt: notified or no licence needed, smuggled through intermediaries), and denied.");
+            "Cumulative H100e delivered by chipmakers under a licence or without one (exempt: notified or no licence needed), and denied.");
+        page.Chart(Charts.Svg(SmuggledAndSeized(results), 1000, 320),
+            "Cumulative H100e delivered by intermediaries to their buyers (smuggled) and seized from their lots, on their own scale: " +
+            "beside the lawful flows they would not show.");
 
         page.Heading(2, "Licence decisions by rule");
         DecisionsByRule(page, results);
@@ -133,11 +136,30 @@ public static class RunReport
             return results.Months.Select(m => (sum += flow(m).Compute).H100e).ToList();
         }
         return Charts.MonthLines("H100e by route (cumulative)", "H100e", results.Info.Start,
-        [
-            ("licensed", Cumulative(m => m.Licensed)), ("exempt", Cumulative(m => m.Exempt)),
-            ("smuggled", Cumulative(m => m.Smuggled)), ("denied", Cumulative(m => m.Denied)),
-        ]);
+            [("licensed", Cumulative(m => m.Licensed)), ("exempt", Cumulative(m => m.Exempt)), ("denied", Cumulative(m => m.Denied))]);
     }
+
+    private static Plot SmuggledAndSeized(RunResults results)
+    {
+        IReadOnlyList<double> Cumulative(Func<MonthReport, Tpp> flow)
+        {
+            var sum = Tpp.Zero;
+            return results.Months.Select(m => (sum += flow(m)).H100e).ToList();
+        }
+        var plot = Charts.MonthLines("Smuggled and seized H100e (cumulative)", "H100e", results.Info.Start,
+            [("smuggled", Cumulative(m => m.Smuggled.Compute)), ("seized", Cumulative(m => Tpp.Sum(m.Detections.Select(d => d.Compute))))]);
+        plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList().ForEach(line => line.Color = line.LegendText == "smuggled" ? Charts.Palette[1] : Charts.Palette[7]);
+        return plot;
+    }
+
+    /// <summary>
+    /// What clusters hold beyond the rules, by kind, month by month: the largest excess of each kind anywhere at the
+    /// month's end (the excess alone, never the whole cluster).
+    /// </summary>
+    private static Plot ExcessByKind(RunResults results) =>
+        Charts.MonthLines("Largest excess beyond the rules, by kind", "H100e beyond the rules", results.Info.Start,
+            BreachKind.All.Select(kind => (kind, (IReadOnlyList<double>)results.Months
+                .Select(m => m.Peaks.FirstOrDefault(p => p.Kind == kind)?.Excess.H100e ?? 0).ToList())));
 
     private static void DecisionsByRule(HtmlPage page, RunResults results)
     {
@@ -210,6 +232,9 @@ public static class RunReport
             : $"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")} of the rules in this run{(replications is null ? "" : " (replication 0, the scenario's own seed)")}. " +
               "Excess is what a cluster holds beyond what the rules permit its owner: for unlawful compute the diverted chips alone, not the lawful ones beside them.");
         page.Table(["kind", "breaches", "first", "largest excess H100e (end of run)", "held by", "main route"], lines);
+        if (results.Months.Any(m => m.Peaks.Count > 0))
+            page.Chart(Charts.Svg(ExcessByKind(results), 1000, 360),
+                "The largest excess of each kind at the end of each month: what the cluster holds beyond what the rules permit its owner, not the cluster itself.");
         if (replications is null) return;
         var mc = MonteCarloSummary.Of(replications);
         if (mc.Deterministic) page.Note(DeterministicNote(mc.Replications));
