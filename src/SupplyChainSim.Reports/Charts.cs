@@ -103,6 +103,19 @@ public static partial class Charts
         color.Alpha == 255 ? $"#{color.R:X2}{color.G:X2}{color.B:X2}"
             : $"rgba({color.R},{color.G},{color.B},{(color.Alpha / 255.0).ToString("0.##", CultureInfo.InvariantCulture)})";
 
+    /// <summary>The width in pixels of a text in the shipped font: for layouts drawn without ScottPlot (the flow picture).</summary>
+    public static float TextWidth(string text, float size)
+    {
+        lock (Rendering)
+        {
+            measuring ??= new SKFont(ShippedFont.Typeface);
+            measuring.Size = size;
+            return measuring.MeasureText(text);
+        }
+    }
+
+    private static SKFont? measuring;
+
     private static void UseShippedFont()
     {
         if (fontsSet) return;
@@ -271,5 +284,7 @@ public static partial class Charts
         public SKTypeface CreateTypeface(string fontName, bool bold, bool italic) => Create();
 
         private static SKTypeface Create() => SKTypeface.FromData(SKData.CreateCopy(Bytes));
+
+        public static readonly SKTypeface Typeface = Create();
     }
 }

@@ -91,6 +91,14 @@ public sealed class HtmlPage
         return this;
     }
 
+    /// <summary>A figure drawn without ScottPlot (an SVG element made by this assembly's own layout, such as the flow picture).</summary>
+    public HtmlPage Figure(string svg, string caption)
+    {
+        ChartCount++;
+        body.Append("<figure>\n").Append(svg).Append("\n<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
+        return this;
+    }
+
     public byte[] Render()
     {
         var page = new StringBuilder();

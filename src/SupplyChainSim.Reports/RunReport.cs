@@ -47,6 +47,9 @@ public static class RunReport
         page.Heading(2, "Beyond the rules: the answer");
         Answer(page, results, replications);
 
+        page.Heading(2, "Where the compute went");
+        WhereItWent(page, results);
+
         page.Heading(2, "Regime timeline");
         RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
 
@@ -114,6 +117,26 @@ public static class RunReport
             rule.Reason, rule.From?.ToString() ?? "(start)", rule.Until?.ToString() ?? "(open)", rule.Precedence.ToString(Invariant),
             JsonSerializer.Serialize(rule, ResultFiles.RuleJson),
         ]));
+    }
+
+    /// <summary>The flow picture of the whole run, and the smuggling channels again on their own scale.</summary>
+    private static void WhereItWent(HtmlPage page, RunResults results)
+    {
+        var channels = results.Months.SelectMany(m => m.Channels).ToList();
+        var all = FlowPicture.Of(channels);
+        if (all.Links.Count == 0)
+        {
+            page.Paragraph("Nothing was delivered in this run.");
+            return;
+        }
+        page.Figure(FlowPicture.Svg(all, "H100e by chipmaker, route and destination"),
+            "Everything delivered over the run: from each chipmaker, by route (licensed, exempt, or bought by an intermediary's shells and smuggled through " +
+            "its hub and transit countries), to the destination country, or the owner when it is restricted (D:5 and Macau, or headquartered there). " +
+            "Seized lots end where they were seized; lots still in a hub's warehouse at the end are shown as such. Bands are never thinner than 1.5 pixels.");
+        var smuggling = FlowPicture.Of(channels, smugglingOnly: true);
+        if (smuggling.Links.Count > 0)
+            page.Figure(FlowPicture.Svg(smuggling, "The smuggling channels, on their own scale"),
+                "Only what intermediaries' shells bought, and where it went: to restricted owners, seized, or still waiting in a hub.");
     }
 
     private static Plot InstalledByCountry(RunResults results)

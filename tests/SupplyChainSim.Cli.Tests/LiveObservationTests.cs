@@ -85,6 +85,14 @@ public sealed class LiveObservationTests
         await AssertFlowsChart(page, state.RootElement.GetProperty("history").EnumerateArray()
             .Where(m => m.GetProperty("smuggledH100e").GetDouble() > 0).Select(m => m.GetProperty("month").GetString()!).ToList());
 
+        // The flow picture: a band per link of the snapshot, the smuggling channel through Singapore to the lab named.
+        var links = state.RootElement.GetProperty("channels").GetProperty("links").GetArrayLength();
+        Assert.True(links > 0);
+        Assert.Equal(links, await page.Locator("#channels svg path.band").CountAsync());
+        Assert.Equal(1, await page.Locator("#channels svg rect.node[data-node='smuggled via SG']").CountAsync());
+        Assert.Equal(1, await page.Locator("#channels svg rect.node.restricted[data-node='Lab (CN)']").CountAsync());
+        Assert.True(await page.Locator("#channels svg path.band.smuggled").CountAsync() > 0);
+
         // The Orleans Dashboard loads, lists the run's grains, and its grain-state view shows a country's ledger.
         var dashboard = await browser.NewPageAsync();
         dashboard.PageError += (_, error) => errors.Add("dashboard: " + error);
