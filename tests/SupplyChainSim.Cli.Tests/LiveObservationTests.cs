@@ -52,7 +52,11 @@ public sealed class LiveObservationTests
         Assert.Equal("2025-11", await page.Locator("#breaches li.breach summary strong").TextContentAsync());
         var summary = await breach.Locator("summary").TextContentAsync();
         Assert.Contains("unlawful-compute at cn-1 (owner Lab, CN): 40.0 H100e beyond the rules (40.0 counted, 0.0 permitted)", summary);
-        Assert.Equal(["unlawful-compute", "1", "40.0"], (await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync()).Take(3));
+        // The kinds table shows the breach and the largest excess now: 40.0 H100e in the breach's month, more once the
+        // next month (400 ms later) has arrived, which a loaded machine may reach before this line reads the table.
+        var kind = await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync();
+        Assert.Equal(["unlawful-compute", "1"], kind.Take(2));
+        Assert.True(double.Parse(kind[2], System.Globalization.CultureInfo.InvariantCulture) >= 40.0, $"largest excess {kind[2]}");
         Assert.Contains("smuggled via sg-net", summary);
         await breach.Locator("summary").ClickAsync();
         var trail = breach.Locator("table.trail tbody tr");
