@@ -164,7 +164,9 @@ internal static class ReportCommands
         var manifest = RunManifest.For(runs.Select(r => (r.Label, r.Scenario)).ToList(), request.Replications);
         using var output = OutputSet.Claim(request.OutDirectory, manifest.InputFiles, CommitSteps.FromEnvironment(cancellationToken));
         var first = runs[0].Scenario.Spec;
-        console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
+        // A grid point's label lists its values with commas: points are set apart with semicolons.
+        var separator = runs.Any(r => r.Label.Contains(", ", StringComparison.Ordinal)) ? "; " : ", ";
+        console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(separator, runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
@@ -186,7 +188,7 @@ internal static class ReportCommands
             return Commands.Written(request.OutDirectory, cancellationToken);
         }
         Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
-            $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}"));
+            $"(kept {string.Join(separator, rows.Select(r => r.Label))}); wrote {written}"));
         return ExitCodes.Cancelled;
     }
 

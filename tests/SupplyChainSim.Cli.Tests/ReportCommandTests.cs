@@ -150,7 +150,7 @@ public class ReportCommandTests
         var grid = await Cli.RunAsync("sweep", "tests/SupplyChainSim.Cli.Tests/Scenarios/customs-weak.json", "--set", "enforcement.hubCustomsDetection=0,0.5",
             "--set", "intermediaries.list[sg-net].chipsPerOrder=20,40,60", "--replications", "3", "--out", temp.File("grid"));
         Assert.True(grid.ExitCode == 0, grid.Error);
-        Assert.Contains("6 points (hubCustomsDetection=0, chipsPerOrder=20, hubCustomsDetection=0, chipsPerOrder=40,", grid.Out);
+        Assert.Contains("6 points (hubCustomsDetection=0, chipsPerOrder=20; hubCustomsDetection=0, chipsPerOrder=40;", grid.Out);
         var rows = ReadCsv(temp.File("grid/sweep.csv"));
         Assert.Equal(["0,20", "0,40", "0,60", "0.5,20", "0.5,40", "0.5,60"],
             rows.Select(r => $"{r["$.enforcement.hubCustomsDetection"]},{r["$.intermediaries.list[sg-net].chipsPerOrder"]}"));
