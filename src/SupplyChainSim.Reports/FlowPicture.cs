@@ -46,12 +46,13 @@ public static class FlowPicture
             var key = channel.Key;
             sums[key] = sums.TryGetValue(key, out var sum) ? (sum.Channel, sum.Compute + channel.Flow.Compute) : (channel, channel.Flow.Compute);
         }
-        // Links before grouping: (from, to, kind) -> compute.
-        var links = new SortedDictionary<(string From, string To, string Kind), Tpp>();
+        // Links before grouping, summed exactly and kept in ordinal order, so that the figures never depend on the culture.
+        var links = new SortedDictionary<string, (string From, string To, string Kind, Tpp Compute)>(StringComparer.Ordinal);
         var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         void Link(string from, string to, string kind, Tpp compute)
         {
-            links[(from, to, kind)] = links.GetValueOrDefault((from, to, kind)) + compute;
+            var key = string.Join("\u001F", from, to, kind);
+            links[key] = (from, to, kind, (links.TryGetValue(key, out var sum) ? sum.Compute : Tpp.Zero) + compute);
         }
         var intoHubs = new SortedDictionary<string, Tpp>(StringComparer.Ordinal);
         var outOfHubs = new SortedDictionary<string, Tpp>(StringComparer.Ordinal);
@@ -100,7 +101,7 @@ public static class FlowPicture
                 kinds["in hub warehouses"] = "in-hub";
                 Link(channel, "in hub warehouses", "in-hub", waiting);
             }
-        return Group(links.Select(l => new FlowLink(l.Key.From, l.Key.To, l.Value.H100e, l.Key.Kind)).Where(l => l.H100e > 0).ToList(), kinds);
+        return Group(links.Values.Where(l => l.Compute > Tpp.Zero).ToList(), kinds);
     }
 
     /// <summary>A smuggling channel's name: its hub, then its transit countries.</summary>
@@ -108,10 +109,10 @@ public static class FlowPicture
         $"smuggled via {channel.Hub ?? "?"}{string.Concat(channel.Transit.Select(t => $" > {t}"))}";
 
     /// <summary>The nodes in order (each column by size, destinations fed by smuggling first), the smallest of a crowded column summed as "other".</summary>
-    private static FlowGraph Group(List<FlowLink> links, Dictionary<string, string> kinds)
+    private static FlowGraph Group(List<(string From, string To, string Kind, Tpp Compute)> links, Dictionary<string, string> kinds)
     {
         int ColumnOf(string name) => kinds[name] switch { "seller" => 0, "licensed" or "exempt" or "smuggled" => 1, _ => 2 };
-        double Through(string name) => Math.Max(links.Where(l => l.From == name).Sum(l => l.H100e), links.Where(l => l.To == name).Sum(l => l.H100e));
+        Tpp Through(string name) => Tpp.Max(Tpp.Sum(links.Where(l => l.From == name).Select(l => l.Compute)), Tpp.Sum(links.Where(l => l.To == name).Select(l => l.Compute)));
         var renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<FlowNode>();
         for (var column = 0; column < 3; column++)
@@ -138,7 +139,7 @@ public static class FlowPicture
             nodes.AddRange(kept.Select(name => new FlowNode(name, column, 0, kinds[name])));
         }
         var grouped = links.GroupBy(l => (From: renamed[l.From], To: renamed[l.To], l.Kind))
-            .Select(g => new FlowLink(g.Key.From, g.Key.To, g.Sum(l => l.H100e), g.Key.Kind))
+            .Select(g => new FlowLink(g.Key.From, g.Key.To, Tpp.Sum(g.Select(l => l.Compute)).H100e, g.Key.Kind))
             .OrderBy(l => l.From, StringComparer.Ordinal).ThenBy(l => l.To, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList();
         var sized = nodes.Select(n => n with
         {
