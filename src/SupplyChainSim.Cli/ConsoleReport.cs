@@ -150,17 +150,24 @@ public sealed class ConsoleReport(IAnsiConsole console)
     {
         var mc = MonteCarloSummary.Of(replications);
         console.WriteLine();
-        Line($"Monte Carlo over {mc.Replications:N0} replications: P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
-            $"(95% Wilson interval {mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}; " +
-            $"{mc.ReplicationsWithBreach} with a breach)");
+        if (mc.Deterministic)
+            Line($"Monte Carlo over {mc.Replications:N0} replications: deterministic: every replication gave the same outcomes (replications.csv), " +
+                $"so the seeds change nothing measured here and no interval is given; P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
+                $"({mc.ReplicationsWithBreach} with a breach)");
+        else
+            Line($"Monte Carlo over {mc.Replications:N0} replications: P(at least one breach) = {mc.BreachProbability.ToString("0.000", Invariant)} " +
+                $"(95% Wilson interval {mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}; " +
+                $"{mc.ReplicationsWithBreach} with a breach)");
         if (mc.FirstBreachMedian is { } median)
             Line($"First breach month: median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}");
         Line($"Largest cluster H100e: median {H100e(mc.LargestClusterMedian)}, 5th-95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}");
-        Line("By kind: the probability that some cluster's excess reaches each size by the end of the run (95% Wilson interval), and the median first month");
+        Line("By kind: the probability that some cluster's excess reaches each size by the end of the run " +
+            (mc.Deterministic ? "(deterministic: no interval)" : "(95% Wilson interval)") + ", and the median first month");
         Line($"  {"kind",-20} {"excess",-15} {"replications",12} {"probability",11}  {"95% interval",-14}  first (median)");
         foreach (var k in mc.Kinds)
             Line($"  {k.Kind,-20} {(k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any"),-15} {$"{k.Reached} of {k.Replications}",12} " +
-                $"{k.Probability.ToString("0.000", Invariant),11}  {$"{k.Lower95.ToString("0.000", Invariant)} to {k.Upper95.ToString("0.000", Invariant)}",-14}  {k.FirstMonthMedian?.ToString() ?? "never"}");
+                $"{k.Probability.ToString("0.000", Invariant),11}  {(mc.Deterministic ? "deterministic" : $"{k.Lower95.ToString("0.000", Invariant)} to {k.Upper95.ToString("0.000", Invariant)}"),-14}  " +
+                $"{k.FirstMonthMedian?.ToString() ?? "never"}");
         var example = replications.OrderBy(r => r.Replication).Skip(1).FirstOrDefault() ?? replications[0];
         Line($"Each replication reruns alone with its seed from {ResultFiles.ReplicationsCsv}, for example replication {example.Replication}:");
         Line($"  {rerun(example.Seed)}");

@@ -33,8 +33,8 @@ internal static class ReportCommands
             var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
             var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
             // The same seeds for every regime: --seed, or else the first scenario's.
-            var seed = parse.GetValue(options.Seed) ?? loaded[0].Spec.Seed;
-            var runs = loaded.Select(s => new RegimeRun(s.Spec.Name, options.Apply(parse, s.WithSeed(seed)))).ToList();
+            var seed = parse.GetValue(options.Seed) ?? loaded[0].Scenario.Spec.Seed;
+            var runs = loaded.Select(s => new RegimeRun(s.Scenario.Spec.Name, options.Apply(parse, s.Scenario.WithSeed(seed))) { World = s.World }).ToList();
             return RunAndWrite(console, options.Request(parse), runs, "scenarios", ComparisonFiles(files), cancellationToken);
         }));
         return command;
@@ -43,36 +43,64 @@ internal static class ReportCommands
     public static Command Sweep(IAnsiConsole console)
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to vary.", CustomParser = PathArguments.File };
-        // Read as a list so that a second --set gets its own message rather than the parser's arity error.
         var set = new Option<string[]>("--set")
         {
-            Description = "The one parameter to vary and its values: <json.path>=<v1>,<v2>,... (the path in the scenario after its extends are merged, " +
-                "with or without \"$.\"; values as JSON, split at commas). Only one --set is allowed.",
+            Description = "A parameter to vary and its values: <json.path>=<v1>,<v2>,... The path is read in the scenario after its extends are merged, " +
+                "with or without \"$.\"; a rule may be named by its label or rule name instead of its index ($.regime.rules[lpp-exemption].allowanceTpp), " +
+                "and a TPP setting given in H100e (allowanceH100e). Values as JSON, split at commas. Give --set again to vary another parameter: " +
+                "every combination is run (a full grid).",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
         };
-        set.Validators.Add(result =>
+        var options = new SharedOptions("Where to write sweep.csv and sweep.html.", each: "point",
+            seed: "The seed every point starts from (default: the scenario's).", months: "Replace the scenario's number of months at every point.");
+        var command = new Command("sweep",
+            "Run a scenario once per value of a parameter (or per combination, with several --set), on the same seeds, and write sweep.csv and sweep.html.")
         {
-            if (result.Tokens.Count > 1)
-                result.AddError($"--set: a sweep varies one parameter; give --set once, with its values after '=' (found {result.Tokens.Count}: {string.Join(", ", result.Tokens.Select(t => t.Value))})");
-        });
-        var options = new SharedOptions("Where to write sweep.csv and sweep.html.", each: "value",
-            seed: "The seed every value starts from (default: the scenario's).", months: "Replace the scenario's number of months.");
-        var command = new Command("sweep", "Run a scenario once per value of one parameter, on the same seeds, and write sweep.csv and sweep.html.") { scenario, set };
+            scenario, set,
+        };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
-            var (path, values) = ParseSet(parse.GetValue(set)![0]);
-            var loaded = LoadAll(values.Select(value => (file, (IReadOnlyList<ScenarioOverride>)[value])));
-            var runs = loaded.Select((s, i) => new RegimeRun(values[i].ValueText, options.Apply(parse, s))).ToList();
-            return RunAndWrite(console, options.Request(parse), runs, "values", (rows, planned) => new Dictionary<string, byte[]>
+            var sets = parse.GetValue(set)!.Select(ParseSet).ToList();
+            var grid = SweepReport.Grid(sets.Select(s => s.Values.Count).ToList());
+            var loaded = LoadAll(grid.Select(point => (file, (IReadOnlyList<ScenarioOverride>)point.Select((v, p) => sets[p].Values[v]).ToList())));
+            var parameters = Parameters(file, sets, loaded[0].Scenario);
+            var runs = loaded.Select((s, i) => new RegimeRun(PointLabel(sets, grid[i]), options.Apply(parse, s.Scenario)) { World = s.World }).ToList();
+            return RunAndWrite(console, options.Request(parse), runs, sets.Count == 1 ? "values" : "points", (rows, planned) =>
             {
-                [SweepReport.CsvName] = SweepReport.Csv(path, rows),
-                [SweepReport.HtmlName] = SweepReport.Html(file, path, rows, planned),
+                var points = rows.Select((row, i) => new SweepPoint(row, grid[i])).ToList();
+                return new Dictionary<string, byte[]>
+                {
+                    [SweepReport.CsvName] = SweepReport.Csv(parameters, points),
+                    [SweepReport.HtmlName] = SweepReport.Html(file, parameters, points, planned),
+                };
             }, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>A point as the console names it: the value alone for one parameter, "key=value, ..." for a grid.</summary>
+    private static string PointLabel(IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, IReadOnlyList<int> point) =>
+        sets.Count == 1 ? sets[0].Values[point[0]].ValueText
+            : string.Join(", ", point.Select((v, p) => $"{sets[p].Values[v].Key}={sets[p].Values[v].ValueText}"));
+
+    /// <summary>
+    /// The parameters as the page shows them, from the scenario loaded without --set (for its own values and its
+    /// rules' names) and the first point's overrides (their paths resolved). The same setting twice (by index and by
+    /// label, or in TPP and in H100e) is an error of the option.
+    /// </summary>
+    private static IReadOnlyList<SweepParameter> Parameters(string file, IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, ResolvedScenario first)
+    {
+        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppInH100e.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
+            && p.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
+        for (var i = 0; i < settings.Count; i++)
+            if (settings.IndexOf(settings[i]) is var earlier && earlier < i)
+                throw new OptionException("--set", $"{sets[i].Path} sets the same value as {sets[earlier].Path} ({settings[i]}); give each parameter once");
+        var plain = ScenarioLoader.Load(file);
+        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i], s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
     }
 
     /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>
@@ -92,21 +120,24 @@ internal static class ReportCommands
         (rows, planned) => new Dictionary<string, byte[]>
         {
             [ComparisonReport.CsvName] = ComparisonReport.Csv(rows, files),
+            [ComparisonReport.ReplicationsCsvName] = ComparisonReport.ReplicationsCsv(rows, files),
             [ComparisonReport.HtmlName] = ComparisonReport.Html(rows, files, planned),
         };
 
-    /// <summary>Loads every scenario before anything runs, and reports the problems of all of them at once.</summary>
-    private static List<ResolvedScenario> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
+    /// <summary>
+    /// Loads every scenario and builds its world before anything runs, and reports the problems of all of them at
+    /// once; each with what its world is, so that regimes run in different worlds can be named.
+    /// </summary>
+    private static List<(ResolvedScenario Scenario, ComparedWorld World)> LoadAll(IEnumerable<(string File, IReadOnlyList<ScenarioOverride> Overrides)> scenarios)
     {
-        var loaded = new List<ResolvedScenario>();
+        var loaded = new List<(ResolvedScenario, ComparedWorld)>();
         var errors = new List<ScenarioError>();
         foreach (var (file, overrides) in scenarios)
         {
             try
             {
                 var scenario = ScenarioLoader.Load(file, overrides);
-                Commands.Build(scenario, WorldBuilder.DefaultBlockSize);
-                loaded.Add(scenario);
+                loaded.Add((scenario, ComparedWorld.Of(scenario, Commands.Build(scenario, WorldBuilder.DefaultBlockSize))));
             }
             catch (ScenarioException e)
             {
@@ -133,11 +164,16 @@ internal static class ReportCommands
         var manifest = RunManifest.For(runs.Select(r => (r.Label, r.Scenario)).ToList(), request.Replications);
         using var output = OutputSet.Claim(request.OutDirectory, manifest.InputFiles, CommitSteps.FromEnvironment(cancellationToken));
         var first = runs[0].Scenario.Spec;
-        console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(", ", runs.Select(r => r.Label))}), seed {first.Seed}, " +
+        // A grid point's label lists its values with commas: points are set apart with semicolons.
+        var separator = runs.Any(r => r.Label.Contains(", ", StringComparison.Ordinal)) ? "; " : ", ";
+        console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(separator, runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
+        // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.
+        if (what == "scenarios")
+            foreach (var warning in Comparability.Warnings(rows)) Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: {warning}"));
         if (rows.Count == 0)
         {
             Console.Error.WriteLine($"supplychainsim: cancelled before the first of {runs.Count} {what} finished; nothing was written.");
@@ -152,24 +188,34 @@ internal static class ReportCommands
             return Commands.Written(request.OutDirectory, cancellationToken);
         }
         Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: cancelled; partial: stopped after {rows.Count} of {runs.Count} {what} " +
-            $"(kept {string.Join(", ", rows.Select(r => r.Label))}); wrote {written}"));
+            $"(kept {string.Join(separator, rows.Select(r => r.Label))}); wrote {written}"));
         return ExitCodes.Cancelled;
     }
 
+    /// <summary>
+    /// A row per regime: its breach probability with its interval ("deterministic" when every replication was alike),
+    /// and, against the first, the paired difference with its interval and the exact McNemar p-value.
+    /// </summary>
     private static void Summarise(IAnsiConsole console, IReadOnlyList<RegimeOutcome> rows)
     {
         if (rows.Count == 0) return;
+        var paired = ComparisonReport.Paired(rows);
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("");
-        foreach (var name in new[] { "P(breach)", "95% interval", "first breach (median)", "largest unauthorised H100e (median)", "smuggled H100e (mean)" })
-            table.AddColumn(new TableColumn(name).RightAligned());
-        foreach (var row in rows)
+        foreach (var name in new[] { "P(breach)", "95% interval", "first breach (median)", "largest excess H100e (median)", "smuggled H100e (mean)",
+                     $"P(breach) minus {rows[0].Label}, paired" })
+            table.AddColumn(new TableColumn(Markup.Escape(TerminalText.Safe(name))).RightAligned());
+        string P(double value) => value.ToString("0.000", Invariant);
+        for (var i = 0; i < rows.Count; i++)
         {
-            var mc = row.MonteCarlo;
-            table.AddRow(Markup.Escape(TerminalText.Safe(row.Label)), mc.BreachProbability.ToString("0.000", Invariant),
-                $"{mc.BreachProbabilityLower95.ToString("0.000", Invariant)} to {mc.BreachProbabilityUpper95.ToString("0.000", Invariant)}",
+            var mc = rows[i].MonteCarlo;
+            var difference = paired[i] is not { } pair ? ""
+                : pair.Deterministic ? $"{P(pair.AnyBreach.Difference)}, deterministic"
+                : $"{P(pair.AnyBreach.Difference)} ({P(pair.AnyBreach.Lower95)} to {P(pair.AnyBreach.Upper95)}), McNemar p {P(pair.AnyBreach.McNemarP)}";
+            table.AddRow(Markup.Escape(TerminalText.Safe(rows[i].Label)), P(mc.BreachProbability),
+                mc.Deterministic ? "deterministic" : $"{P(mc.BreachProbabilityLower95)} to {P(mc.BreachProbabilityUpper95)}",
                 mc.FirstBreachMedian?.ToString() ?? "none", mc.LargestUnauthorisedClusterMedian.ToString("N1", Invariant),
-                mc.SmuggledH100eMean.ToString("N1", Invariant));
+                mc.SmuggledH100eMean.ToString("N1", Invariant), difference);
         }
         console.Write(table);
     }
@@ -212,7 +258,11 @@ internal static class ReportCommands
 }
 
 /// <summary>A regime to run in a comparison or a sweep: its label (the scenario's name, or the swept value) and scenario.</summary>
-internal sealed record RegimeRun(string Label, ResolvedScenario Scenario);
+internal sealed record RegimeRun(string Label, ResolvedScenario Scenario)
+{
+    /// <summary>The world the scenario builds, when known (to name regimes compared in different worlds).</summary>
+    public ComparedWorld? World { get; init; }
+}
 
 /// <summary>Runs regimes one after another on one silo, each with its replications, and keeps the finished ones.</summary>
 internal static class RegimeRuns
@@ -245,7 +295,7 @@ internal static class RegimeRuns
                         if (i == 0) info = results.Info;
                         return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
                     }, (_, _) => progress.Step(), cancellationToken);
-                    var row = RegimeOutcome.Of(run.Label, info!, replications);
+                    var row = RegimeOutcome.Of(run.Label, info!, replications) with { World = run.World };
                     rows.Add(row);
                     if (!progress.Interactive)
                         console.WriteLine(TerminalText.Safe($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +

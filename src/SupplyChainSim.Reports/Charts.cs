@@ -29,7 +29,8 @@ public static partial class Charts
     /// <summary>
     /// The plot as an SVG element, ready to inline in HTML. ScottPlot formats tick labels in the current culture when it
     /// renders ("500.000" under de-DE): the render runs under the invariant culture, so a page is the same bytes wherever
-    /// it is made.
+    /// it is made. A plot that shows its legend (<see cref="Plot.ShowLegend()"/>) gets it outside the chart, as an HTML
+    /// key after the SVG, so that the data area keeps the chart's whole width however long the series' names are.
     /// </summary>
     public static string Svg(Plot plot, int width, int height)
     {
@@ -41,7 +42,9 @@ public static partial class Charts
             {
                 UseShippedFont();
                 plot.Font.Set(FontName);
-                return XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim();
+                var key = plot.Legend.IsVisible ? Key(plot) : "";
+                plot.Legend.IsVisible = false;
+                return XmlDeclaration().Replace(plot.GetSvgXml(width, height), "").Trim() + key;
             }
             finally
             {
@@ -63,6 +66,55 @@ public static partial class Charts
             return m.Groups[1].Value + name;
         });
     }
+
+    /// <summary>The legend as a line of HTML: a swatch per series in its colour and style (line, dashed line, fill, marker), then its name.</summary>
+    private static string Key(Plot plot)
+    {
+        var items = plot.GetPlottables().SelectMany(p => p.LegendItems).Concat(plot.Legend.ManualItems)
+            .Where(i => i.IsVisible && !string.IsNullOrEmpty(i.LabelText)).ToList();
+        if (items.Count == 0) return "";
+        var key = new System.Text.StringBuilder("\n<p class=\"key\">");
+        foreach (var item in items)
+        {
+            var marker = item.LineWidth == 0 && !(item.FillColor.Alpha > 0) ? Glyph(item.MarkerShape) : null;
+            var style = marker is not null ? $"color:{Css(item.MarkerFillColor.Alpha > 0 ? item.MarkerFillColor : item.MarkerLineColor)}"
+                : item.FillColor.Alpha > 0 && item.LineWidth == 0 ? $"background:{Css(item.FillColor)}"
+                : $"border-top:{Math.Max(2, item.LineWidth).ToString("0", CultureInfo.InvariantCulture)}px {(item.LinePattern.Equals(LinePattern.Solid) ? "solid" : "dashed")} {Css(item.LineColor)};height:0";
+            key.Append("<span class=\"item\"><span class=\"").Append(marker is null ? "swatch" : "marker").Append("\" style=\"").Append(style).Append("\">")
+                .Append(marker ?? "").Append("</span>").Append(HtmlPage.Encode(item.LabelText)).Append("</span> ");
+        }
+        return key.ToString().TrimEnd() + "</p>";
+    }
+
+    /// <summary>A marker's shape as a character of the page's font.</summary>
+    private static string Glyph(MarkerShape shape) => shape switch
+    {
+        MarkerShape.FilledSquare => "\u25A0",
+        MarkerShape.OpenSquare => "\u25A1",
+        MarkerShape.FilledTriangleUp => "\u25B2",
+        MarkerShape.OpenTriangleUp => "\u25B3",
+        MarkerShape.FilledDiamond => "\u25C6",
+        MarkerShape.OpenDiamond => "\u25C7",
+        MarkerShape.OpenCircle => "\u25CB",
+        _ => "\u25CF",
+    };
+
+    private static string Css(Color color) =>
+        color.Alpha == 255 ? $"#{color.R:X2}{color.G:X2}{color.B:X2}"
+            : $"rgba({color.R},{color.G},{color.B},{(color.Alpha / 255.0).ToString("0.##", CultureInfo.InvariantCulture)})";
+
+    /// <summary>The width in pixels of a text in the shipped font: for layouts drawn without ScottPlot (the flow picture).</summary>
+    public static float TextWidth(string text, float size)
+    {
+        lock (Rendering)
+        {
+            measuring ??= new SKFont(ShippedFont.Typeface);
+            measuring.Size = size;
+            return measuring.MeasureText(text);
+        }
+    }
+
+    private static SKFont? measuring;
 
     private static void UseShippedFont()
     {
@@ -95,7 +147,7 @@ public static partial class Charts
         }
         MonthAxis(plot, start, months);
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend();
         return plot;
     }
 
@@ -111,8 +163,12 @@ public static partial class Charts
         plot.Axes.Bottom.MinimumSize = 75;
     }
 
-    /// <summary>Bars side by side: a group per category, a bar per series in each group, with a legend of the series.</summary>
-    public static Plot GroupedBars(string title, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
+    /// <summary>
+    /// Bars side by side: a group per category, a bar per series in each group, with a legend of the series; with
+    /// <paramref name="upper"/>, a whisker from each bar up to its value there (a 95th percentile over a median).
+    /// </summary>
+    public static Plot GroupedBars(string title, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series,
+        IReadOnlyList<IReadOnlyList<double>>? upper = null)
     {
         var plot = new Plot();
         plot.Title(title);
@@ -127,10 +183,72 @@ public static partial class Charts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = color });
         }
         plot.Add.Bars(bars);
+        if (upper is not null)
+        {
+            var positions = Enumerable.Range(0, series.Count).SelectMany(s => Enumerable.Range(0, categories.Count).Select(c => c - 0.4 + width * (s + 0.5))).ToList();
+            var values = series.SelectMany(s => s.Values).ToList();
+            var whiskers = plot.Add.ErrorBar(positions, values, upper.SelectMany(u => u).Zip(values, (top, value) => Math.Max(0, top - value)).ToList());
+            whiskers.YErrorNegative = values.Select(_ => 0.0).ToList();
+            whiskers.Color = Colors.Black;
+        }
         CategoryAxis(plot.Axes.Bottom, categories);
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend();
         return plot;
+    }
+
+    /// <summary>
+    /// Points with whiskers (value, lower, upper): a group per category, a point per series in each, set side by side so
+    /// that whiskers do not hide one another; no whisker where a value is exact (deterministic), none drawn for NaN.
+    /// Nothing joins the points: each stands for itself.
+    /// </summary>
+    public static Plot DodgedPoints(string title, string yLabel, IReadOnlyList<string> categories,
+        IReadOnlyList<(string Name, IReadOnlyList<(double Value, double Lower, double Upper, bool Exact)> Values)> series)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        var step = series.Count == 1 ? 0 : 0.5 / (series.Count - 1);
+        for (var s = 0; s < series.Count; s++)
+        {
+            var color = Palette[s % Palette.Count];
+            var shown = series[s].Values.Select((v, c) => (v, x: c - (series.Count == 1 ? 0 : 0.25) + step * s)).Where(p => !double.IsNaN(p.v.Value)).ToList();
+            var points = plot.Add.ScatterPoints(shown.Select(p => p.x).ToArray(), shown.Select(p => p.v.Value).ToArray(), color);
+            points.MarkerSize = 9;
+            points.LegendText = series[s].Name;
+            var estimated = shown.Where(p => !p.v.Exact && !double.IsNaN(p.v.Lower)).ToList();
+            if (estimated.Count == 0) continue;
+            var whiskers = plot.Add.ErrorBar(estimated.Select(p => p.x).ToList(), estimated.Select(p => p.v.Value).ToList(),
+                estimated.Select(p => p.v.Upper - p.v.Value).ToList());
+            whiskers.YErrorNegative = estimated.Select(p => p.v.Value - p.v.Lower).ToList();
+            whiskers.Color = color;
+            whiskers.LineWidth = 2;
+        }
+        var zero = plot.Add.HorizontalLine(0, 1, Colors.Gray);
+        zero.LinePattern = LinePattern.Dotted;
+        CategoryAxis(plot.Axes.Bottom, categories);
+        if (categories.Sum(c => c.Length) > 90)
+        {
+            // Long names side by side would run into one another: slanted, they each get their own room.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 20 + 6.5f * categories.Max(c => c.Length) / 2;
+        }
+        plot.Axes.SetLimitsX(-0.6, categories.Count - 0.4);
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>
+    /// Marks a month on a chart over time (at its X position, or its Y position where months run up the chart): a
+    /// dashed line, for the month where compared regimes first differ.
+    /// </summary>
+    public static void MarkMonth(Plot plot, double position, bool vertical)
+    {
+        // The caption names the month: a label on the line would cover the data or the axis at the chart's edges.
+        var color = Color.FromHex("#555555");
+        if (vertical) plot.Add.VerticalLine(position, 1.5f, color, LinePattern.Dashed);
+        else plot.Add.HorizontalLine(position, 1.5f, color, LinePattern.Dashed);
     }
 
     /// <summary>Labels integer positions on an axis with names (scenarios, sweep values that are not numbers).</summary>
@@ -166,5 +284,7 @@ public static partial class Charts
         public SKTypeface CreateTypeface(string fontName, bool bold, bool italic) => Create();
 
         private static SKTypeface Create() => SKTypeface.FromData(SKData.CreateCopy(Bytes));
+
+        public static readonly SKTypeface Typeface = Create();
     }
 }

@@ -25,6 +25,10 @@ public sealed class HtmlPage
         figure { margin: 1em 0; }
         figcaption { font-size: 0.85em; color: #555; }
         figure svg { max-width: 100%; height: auto; }
+        p.key { margin: 0.2em 0 0.4em; font-size: 0.85em; }
+        p.key .item { white-space: nowrap; margin-right: 1.2em; }
+        p.key .swatch { display: inline-block; width: 1.6em; height: 0.8em; margin-right: 0.4em; vertical-align: middle; }
+        p.key .marker { margin-right: 0.4em; }
         .note { background: #fff4ce; border: 1px solid #e0c060; padding: 0.5em 0.8em; }
         .muted { color: #666; font-size: 0.9em; }
         details { margin: 0.3em 0; }
@@ -84,6 +88,14 @@ public sealed class HtmlPage
     {
         ChartCount++;
         body.Append("<figure>\n").Append(Charts.NameClipPaths(svg, "chart" + ChartCount.ToString(Invariant))).Append("\n<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
+        return this;
+    }
+
+    /// <summary>A figure drawn without ScottPlot (an SVG element made by this assembly's own layout, such as the flow picture).</summary>
+    public HtmlPage Figure(string svg, string caption)
+    {
+        ChartCount++;
+        body.Append("<figure>\n").Append(svg).Append("\n<figcaption>").Append(Encode(caption)).Append("</figcaption>\n</figure>\n");
         return this;
     }
 

@@ -47,6 +47,9 @@ public static class RunReport
         page.Heading(2, "Beyond the rules: the answer");
         Answer(page, results, replications);
 
+        page.Heading(2, "Where the compute went");
+        WhereItWent(page, results);
+
         page.Heading(2, "Regime timeline");
         RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
 
@@ -54,7 +57,10 @@ public static class RunReport
         page.Chart(Charts.Svg(InstalledByCountry(results), 1000, 400),
             $"Installed H100e by country at the end of each month: the {CountriesShown} countries with the most at the end, the others summed.");
         page.Chart(Charts.Svg(ShippedByRoute(results), 1000, 400),
-            "Cumulative H100e delivered by route (licensed, exempt: notified or no licence needed, smuggled through intermediaries), and denied.");
+            "Cumulative H100e delivered by chipmakers under a licence or without one (exempt: notified or no licence needed), and denied.");
+        page.Chart(Charts.Svg(SmuggledAndSeized(results), 1000, 320),
+            "Cumulative H100e delivered by intermediaries to their buyers (smuggled) and seized from their lots, on their own scale: " +
+            "beside the lawful flows they would not show.");
 
         page.Heading(2, "Licence decisions by rule");
         DecisionsByRule(page, results);
@@ -79,8 +85,11 @@ public static class RunReport
         return page.Render();
     }
 
-    /// <summary>The rules as bars over the months each is in force, and as a table with their settings.</summary>
-    public static void RegimeTimeline(HtmlPage page, IReadOnlyList<RegimeRule> rules, YearMonth start, int months)
+    /// <summary>
+    /// The rules as bars over the months each is in force, and as a table with their settings; <paramref name="mark"/>,
+    /// if in the run, is drawn as the month compared regimes first differ.
+    /// </summary>
+    public static void RegimeTimeline(HtmlPage page, IReadOnlyList<RegimeRule> rules, YearMonth start, int months, YearMonth? mark = null)
     {
         var end = start.AddMonths(months - 1);
         var plot = new Plot();
@@ -104,13 +113,36 @@ public static class RunReport
         Charts.CategoryAxis(plot.Axes.Left, names);
         Charts.MonthAxis(plot, start, months);
         plot.Axes.SetLimits(-0.5, months - 0.5, -0.6, rules.Count - 0.4);
+        var marked = mark is { } m && m >= start && m <= end;
+        if (marked) Charts.MarkMonth(plot, mark!.Value - start - 0.5, vertical: true);
         page.Chart(Charts.Svg(plot, 1000, 120 + 32 * rules.Count),
-            "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings).");
+            "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings)." +
+            (marked ? $" Dashed: the start of {mark}, when the compared regimes first differ." : ""));
         page.Table(["rule", "from", "until", "precedence", "settings"], rules.Select(rule => (IReadOnlyList<string>)
         [
             rule.Reason, rule.From?.ToString() ?? "(start)", rule.Until?.ToString() ?? "(open)", rule.Precedence.ToString(Invariant),
             JsonSerializer.Serialize(rule, ResultFiles.RuleJson),
         ]));
+    }
+
+    /// <summary>The flow picture of the whole run, and the smuggling channels again on their own scale.</summary>
+    private static void WhereItWent(HtmlPage page, RunResults results)
+    {
+        var channels = results.Months.SelectMany(m => m.Channels).ToList();
+        var all = FlowPicture.Of(channels);
+        if (all.Links.Count == 0)
+        {
+            page.Paragraph("Nothing was delivered in this run.");
+            return;
+        }
+        page.Figure(FlowPicture.Svg(all, "H100e by chipmaker, route and destination"),
+            "Everything delivered over the run: from each chipmaker, by route (licensed, exempt, or bought by an intermediary's shells and smuggled through " +
+            "its hub and transit countries), to the destination country, or the owner when it is restricted (D:5 and Macau, or headquartered there). " +
+            "Seized lots end where they were seized; lots still in a hub's warehouse at the end are shown as such. Bands are never thinner than 1.5 pixels.");
+        var smuggling = FlowPicture.Of(channels, smugglingOnly: true);
+        if (smuggling.Links.Count > 0)
+            page.Figure(FlowPicture.Svg(smuggling, "The smuggling channels, on their own scale"),
+                "Only what intermediaries' shells bought, and where it went: to restricted owners, seized, or still waiting in a hub.");
     }
 
     private static Plot InstalledByCountry(RunResults results)
@@ -133,11 +165,30 @@ public static class RunReport
             return results.Months.Select(m => (sum += flow(m).Compute).H100e).ToList();
         }
         return Charts.MonthLines("H100e by route (cumulative)", "H100e", results.Info.Start,
-        [
-            ("licensed", Cumulative(m => m.Licensed)), ("exempt", Cumulative(m => m.Exempt)),
-            ("smuggled", Cumulative(m => m.Smuggled)), ("denied", Cumulative(m => m.Denied)),
-        ]);
+            [("licensed", Cumulative(m => m.Licensed)), ("exempt", Cumulative(m => m.Exempt)), ("denied", Cumulative(m => m.Denied))]);
     }
+
+    private static Plot SmuggledAndSeized(RunResults results)
+    {
+        IReadOnlyList<double> Cumulative(Func<MonthReport, Tpp> flow)
+        {
+            var sum = Tpp.Zero;
+            return results.Months.Select(m => (sum += flow(m)).H100e).ToList();
+        }
+        var plot = Charts.MonthLines("Smuggled and seized H100e (cumulative)", "H100e", results.Info.Start,
+            [("smuggled", Cumulative(m => m.Smuggled.Compute)), ("seized", Cumulative(m => Tpp.Sum(m.Detections.Select(d => d.Compute))))]);
+        plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList().ForEach(line => line.Color = line.LegendText == "smuggled" ? Charts.Palette[1] : Charts.Palette[7]);
+        return plot;
+    }
+
+    /// <summary>
+    /// What clusters hold beyond the rules, by kind, month by month: the largest excess of each kind anywhere at the
+    /// month's end (the excess alone, never the whole cluster).
+    /// </summary>
+    private static Plot ExcessByKind(RunResults results) =>
+        Charts.MonthLines("Largest excess beyond the rules, by kind", "H100e beyond the rules", results.Info.Start,
+            BreachKind.All.Select(kind => (kind, (IReadOnlyList<double>)results.Months
+                .Select(m => m.Peaks.FirstOrDefault(p => p.Kind == kind)?.Excess.H100e ?? 0).ToList())));
 
     private static void DecisionsByRule(HtmlPage page, RunResults results)
     {
@@ -210,14 +261,18 @@ public static class RunReport
             : $"{Count(breaches.Count)} breach{(breaches.Count == 1 ? "" : "es")} of the rules in this run{(replications is null ? "" : " (replication 0, the scenario's own seed)")}. " +
               "Excess is what a cluster holds beyond what the rules permit its owner: for unlawful compute the diverted chips alone, not the lawful ones beside them.");
         page.Table(["kind", "breaches", "first", "largest excess H100e (end of run)", "held by", "main route"], lines);
+        if (results.Months.Any(m => m.Peaks.Count > 0))
+            page.Chart(Charts.Svg(ExcessByKind(results), 1000, 360),
+                "The largest excess of each kind at the end of each month: what the cluster holds beyond what the rules permit its owner, not the cluster itself.");
         if (replications is null) return;
         var mc = MonteCarloSummary.Of(replications);
+        if (mc.Deterministic) page.Note(DeterministicNote(mc.Replications));
         page.Paragraph($"Over {Count(mc.Replications)} replications, the probability that some cluster's excess of each kind reaches each size by the end of the run " +
-            "(95% Wilson interval), and the median month it first does:");
+            (mc.Deterministic ? "" : "(95% Wilson interval)") + ", and the median month it first does:");
         page.Table(["kind", "excess", "replications", "probability", "95% interval", "median first month"], mc.Kinds.Select(k => (IReadOnlyList<string>)
         [
             k.Kind, k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
-            Probability(k.Probability), $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
+            Probability(k.Probability), mc.Deterministic ? "deterministic" : $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
         ]));
     }
 
@@ -266,7 +321,9 @@ public static class RunReport
     {
         var mc = MonteCarloSummary.Of(replications);
         page.Facts([
-            ("P(at least one breach)", $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
+            ("P(at least one breach)", mc.Deterministic
+                ? $"{Probability(mc.BreachProbability)} (deterministic: every replication gave the same outcomes; no interval)"
+                : $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
             ("replications with a breach", $"{Count(mc.ReplicationsWithBreach)} of {Count(mc.Replications)}"),
             ("first breach month", mc.FirstBreachMedian is { } median ? $"median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}" : "no breach in any replication"),
             ("largest cluster H100e", $"median {H100e(mc.LargestClusterMedian)}, 5th to 95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}"),
@@ -286,6 +343,11 @@ public static class RunReport
         page.Chart(Charts.Svg(plot, 1000, 360),
             $"How many replications had their first breach in each month; {Count(mc.Replications - mc.ReplicationsWithBreach)} of {Count(mc.Replications)} had none.");
     }
+
+    /// <summary>What a page says of a scenario whose replications all gave the same outcomes.</summary>
+    internal static string DeterministicNote(int replications) =>
+        $"Deterministic: all {Count(replications)} replications gave identical outcomes (every column of replications.csv but the seed), so the seeds " +
+        "change nothing measured here: the probabilities are 0 or 1 for this world, and no interval is drawn.";
 
     internal static string Count(long value) => value.ToString("N0", Invariant);
 

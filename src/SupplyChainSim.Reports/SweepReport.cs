@@ -1,170 +1,250 @@
-using System.Globalization;
 using ScottPlot;
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports;
 
+/// <summary>One point of a sweep: a value of each parameter (an index into its values) and the outcome there.</summary>
+public sealed record SweepPoint(RegimeOutcome Outcome, IReadOnlyList<int> Values);
+
 /// <summary>
-/// sweep.csv and sweep.html: one parameter of a scenario varied over a list of values, each value run on the same
-/// seeds: breach probability against the parameter with its 95% band, and the other outcomes beside it. A parameter
-/// in TPP (its key ends in "Tpp") is also shown in H100e, the unit thresholds are discussed in.
+/// sweep.csv and sweep.html: parameters of a scenario varied over lists of values (several make a full grid), each
+/// point run on the same seeds. The page names each parameter in words, shows values in the unit drawn (a TPP setting
+/// in H100e), marks the scenario's own value, and draws each point with its interval: nothing is drawn between the
+/// values that were run. With two or more parameters, the first runs along the X axis and each combination of the
+/// others is a series.
 /// </summary>
 public static class SweepReport
 {
     public const string CsvName = "sweep.csv";
     public const string HtmlName = "sweep.html";
 
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    /// <summary>One row per value, in the order given; <see cref="RegimeOutcome.Label"/> is the value as JSON text.</summary>
-    public static byte[] Csv(string parameter, IReadOnlyList<RegimeOutcome> rows)
+    /// <summary>Every combination of the parameters' values, the first parameter's changing slowest: indexes into each one's values.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> Grid(IReadOnlyList<int> counts)
     {
-        var kinds = RegimeOutcome.KindColumns(rows);
-        return ResultFiles.Csv(
-            ["parameter", "value", "scenario", "seed", .. RegimeOutcome.Columns, .. RegimeOutcome.KindColumnNames(kinds)],
-            rows.Select(row => (IReadOnlyList<object>)[parameter, row.Label, row.Run.Scenario, row.Run.Seed, .. row.Values(kinds)]));
+        var grid = new List<IReadOnlyList<int>> { Array.Empty<int>() };
+        foreach (var count in counts)
+            grid = grid.SelectMany(point => Enumerable.Range(0, count).Select(v => (IReadOnlyList<int>)[.. point, v])).ToList();
+        return grid;
     }
 
-    /// <param name="planned">How many values were asked for: fewer rows means the sweep was stopped.</param>
-    public static byte[] Html(string scenarioFile, string parameter, IReadOnlyList<RegimeOutcome> rows, int planned)
+    /// <summary>One row per point, in the order run; a column per parameter (named by its path as given) with its value as JSON text.</summary>
+    public static byte[] Csv(IReadOnlyList<SweepParameter> parameters, IReadOnlyList<SweepPoint> points)
     {
-        var page = new HtmlPage($"Sweep of {parameter}: SupplyChainSim");
-        page.Heading(1, $"Sweep of {parameter}");
-        if (rows.Count < planned)
-            page.Note($"Partial: stopped after {rows.Count} of {planned} values; the values shown are complete, the others were not run to the end.");
-        if (rows.Count == 0) return page.Render();
-        var first = rows[0];
+        var rows = points.Select(p => p.Outcome).ToList();
+        var kinds = RegimeOutcome.KindColumns(rows);
+        return ResultFiles.Csv(
+            [.. parameters.Select(p => p.Path), "scenario", "seed", .. RegimeOutcome.Columns, .. RegimeOutcome.KindColumnNames(kinds)],
+            points.Select(point => (IReadOnlyList<object>)
+            [
+                .. parameters.Select((p, i) => (object)p.Values[point.Values[i]]), point.Outcome.Run.Scenario, point.Outcome.Run.Seed, .. point.Outcome.Values(kinds),
+            ]));
+    }
+
+    /// <param name="planned">How many points were asked for: fewer means the sweep was stopped.</param>
+    public static byte[] Html(string scenarioFile, IReadOnlyList<SweepParameter> parameters, IReadOnlyList<SweepPoint> points, int planned)
+    {
+        var x = parameters[0];
+        var heading = $"Sweep of {x.Title}" + string.Concat(parameters.Skip(1).Select(p => $" by {p.Title}"));
+        var page = new HtmlPage($"{heading}: SupplyChainSim");
+        page.Heading(1, heading);
+        if (points.Count < planned)
+            page.Note($"Partial: stopped after {points.Count} of {planned} {(parameters.Count == 1 ? "values" : "points of the grid")}; " +
+                "the ones shown are complete, the others were not run to the end.");
+        if (points.Count == 0) return page.Render();
+        var first = points[0].Outcome;
         page.Paragraph($"{first.Run.Scenario} ({scenarioFile}): {first.Run.Description}")
-            .Paragraph($"Each value ran with seed {first.Run.Seed} and {RunReport.Count(first.MonteCarlo.Replications)} replication" +
-                $"{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds, {first.Run.Start} to {first.Run.Start.AddMonths(first.Run.Months - 1)}.");
+            .Paragraph($"Each {(parameters.Count == 1 ? "value" : "point of the grid (every combination of the values)")} ran with seed {first.Run.Seed} and " +
+                $"{RunReport.Count(first.MonteCarlo.Replications)} replication{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds, " +
+                $"{first.Run.Start} to {first.Run.Start.AddMonths(first.Run.Months - 1)}. Points are drawn with their intervals; nothing is drawn between values that were not run.");
+        page.Table(["parameter", "set as", "drawn in", "values", "the scenario's own value"], parameters.Select(p => (IReadOnlyList<string>)
+        [
+            p.Title, p.Path, p.Unit.Length == 0 ? "as given" : p.Unit, string.Join(", ", p.Values.Select((_, i) => p.Show(i))), p.PolicyShown,
+        ]));
+        var deterministic = points.Where(p => p.Outcome.MonteCarlo.Deterministic).ToList();
+        if (deterministic.Count > 0)
+            page.Note($"Deterministic (all replications gave identical outcomes, so no interval is drawn): {string.Join("; ", deterministic.Select(p => Describe(parameters, p)))}.");
 
-        var axis = Axis.Of(parameter, rows.Select(r => r.Label).ToList());
-        var probability = Band("P(at least one breach)", "95% Wilson interval", axis,
-            rows.Select(r => (r.MonteCarlo.BreachProbability, r.MonteCarlo.BreachProbabilityLower95, r.MonteCarlo.BreachProbabilityUpper95)).ToList());
-        probability.YLabel("probability");
-        probability.Axes.SetLimitsY(-0.02, 1.05);
-        page.Chart(Charts.Svg(probability, 1000, 420), $"Breach probability against {axis.Title}; band: the 95% Wilson score interval.");
+        var series = Series(parameters, points);
+        var divergence = Comparability.FirstDifference(points.Select(p => p.Outcome.Run).ToList());
+        var policyNote = x.Numeric && x.Policy is { } policy ? $" Dashed: the scenario's own value, {x.PolicyShown}." : "";
 
-        var breached = rows.Select(r => r.MonteCarlo.FirstBreachMedian is { } median
-            ? ((double)median.Index, (double)r.MonteCarlo.FirstBreachP5!.Value.Index, (double)r.MonteCarlo.FirstBreachP95!.Value.Index)
-            : (double.NaN, double.NaN, double.NaN)).ToList();
-        if (breached.Any(b => !double.IsNaN(b.Item1)))
+        page.Heading(2, "Breach probability");
+        var probability = Points("P(at least one breach)", "probability", x, series, p =>
+            (p.MonteCarlo.BreachProbability, p.MonteCarlo.BreachProbabilityLower95, p.MonteCarlo.BreachProbabilityUpper95, p.MonteCarlo.Deterministic), labelExact: true);
+        probability.Axes.SetLimitsY(-0.05, 1.1);
+        page.Chart(Charts.Svg(probability, 1000, 420), $"Breach probability against {x.Title}; whiskers: the 95% Wilson score interval (none where the replications were all alike).{policyNote}");
+
+        var withBreach = points.Where(p => p.Outcome.MonteCarlo.FirstBreachMedian is not null).ToList();
+        if (withBreach.Count > 0)
         {
-            var plot = Band("First breach month", "5th to 95th percentile", axis, breached);
-            var months = breached.Where(b => !double.IsNaN(b.Item1)).SelectMany(b => new[] { b.Item2, b.Item3 }).ToList();
+            var plot = Points("First breach month", "", x, series, p => p.MonteCarlo.FirstBreachMedian is { } median
+                ? (median.Index, p.MonteCarlo.FirstBreachP5!.Value.Index, p.MonteCarlo.FirstBreachP95!.Value.Index, p.MonteCarlo.Deterministic)
+                : (double.NaN, double.NaN, double.NaN, false), labelExact: false);
+            var months = withBreach.SelectMany(p => new[] { p.Outcome.MonteCarlo.FirstBreachP5!.Value.Index, p.Outcome.MonteCarlo.FirstBreachP95!.Value.Index }).ToList();
+            var (low, high) = (months.Min(), months.Max());
+            if (divergence is { } at) (low, high) = (Math.Min(low, at.Index), Math.Max(high, at.Index));
             var ticks = new ScottPlot.TickGenerators.NumericManual();
-            var (low, high) = ((int)months.Min(), (int)months.Max());
             for (var i = low; i <= high; i += Math.Max(1, (high - low) / 10)) ticks.AddMajor(i, new YearMonth(i).ToString());
             plot.Axes.Left.TickGenerator = ticks;
             plot.Axes.SetLimitsY(low - 1, high + 1);
-            page.Chart(Charts.Svg(plot, 1000, 380), "Median first breach month over the replications with a breach; band: 5th to 95th percentile.");
+            if (divergence is { } month) Charts.MarkMonth(plot, month.Index - 0.5, vertical: false);
+            page.Chart(Charts.Svg(plot, 1000, 380), "Median first breach month over the replications with a breach; whiskers: 5th to 95th percentile." +
+                (divergence is { } d ? $" Dashed across: {d}, the first month the rules in force differ between the values." : "") + policyNote);
         }
         else page.Paragraph("No value gave a breach in any replication.");
 
-        page.Chart(Charts.Svg(Lines("H100e beyond the rules", axis,
-            [
-                ("largest unauthorised cluster (median)", rows.Select(r => r.MonteCarlo.LargestUnauthorisedClusterMedian).ToList()),
-                ("smuggled (mean)", rows.Select(r => r.MonteCarlo.SmuggledH100eMean).ToList()),
-            ]), 1000, 380), "The largest cluster over its permitted size (median over replications) and H100e smuggled (mean).");
-        page.Chart(Charts.Svg(Lines("Lawful H100e by destination tier (mean)", axis,
-            [
-                .. TierExports.Tiers.Select(t => ($"licensed, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())),
-                .. TierExports.Tiers.Select(t => ($"exempt, Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())),
-            ]), 1000, 380), "Chips delivered under a licence, and without one (notified or exempt), by the destination's AI Diffusion Rule tier.");
+        page.Heading(2, "Beyond the rules: the excess");
+        var kinds = BreachKind.All.Where(kind => points.Any(p => p.Outcome.KindExcess(kind).P95 > 0)).ToList();
+        if (kinds.Count == 0) page.Paragraph("No cluster went beyond the rules at any value.");
+        else
+        {
+            // One series: a point per kind; a grid: the largest excess of any kind, a point per series.
+            var excess = parameters.Count == 1
+                ? Points("Largest excess beyond the rules, by kind", "H100e beyond the rules", x,
+                    kinds.Select(kind => ($"{kind} (median)", series[0].Points)).ToList(),
+                    (p, s) => p.KindExcess(kinds[s]) is var e ? (e.Median, e.Median, e.P95, false) : default, labelExact: false)
+                : Points("Largest excess beyond the rules (any kind)", "H100e beyond the rules", x, series, p =>
+                    (p.MonteCarlo.LargestUnauthorisedClusterMedian, p.MonteCarlo.LargestUnauthorisedClusterMedian, p.MonteCarlo.LargestUnauthorisedClusterP95, false), labelExact: false);
+            page.Chart(Charts.Svg(excess, 1000, 400), "What the largest cluster held beyond what the rules permit its owner (not the whole cluster): " +
+                $"the median over replications; whiskers up to the 95th percentile.{policyNote}");
+        }
 
-        var kinds = RegimeOutcome.KindColumns(rows);
+        page.Heading(2, "Smuggled and seized");
+        var smuggled = parameters.Count == 1
+            ? Points("Smuggled and seized H100e (mean)", "H100e", x,
+                [("smuggled: delivered through intermediaries", series[0].Points), ("seized from intermediaries' lots", series[0].Points)],
+                (p, s) => (s == 0 ? p.MonteCarlo.SmuggledH100eMean : p.SeizedMean, double.NaN, double.NaN, true), labelExact: false)
+            : Points("Smuggled H100e (mean)", "H100e", x, series, p => (p.MonteCarlo.SmuggledH100eMean, double.NaN, double.NaN, true), labelExact: false);
+        page.Chart(Charts.Svg(smuggled, 1000, 360), $"On their own scale: small next to lawful exports, and drawn here so that they can be seen.{policyNote}");
+
+        page.Heading(2, "Lawful exports");
+        var lawful = parameters.Count == 1
+            ? Points("Lawful H100e by destination tier (mean)", "H100e", x,
+                [
+                    .. TierExports.Tiers.Select(t => ($"licensed, Tier {t}", series[0].Points)),
+                    .. TierExports.Tiers.Select(t => ($"exempt, Tier {t}", series[0].Points)),
+                ],
+                (p, s) => (s < 3 ? p.LicensedMean(s + 1) : p.ExemptMean(s - 2), double.NaN, double.NaN, true), labelExact: false)
+            : Points("Lawful H100e, licensed and exempt (mean)", "H100e", x, series,
+                p => (p.LicensedMeans.Sum() + p.ExemptMeans.Sum(), double.NaN, double.NaN, true), labelExact: false);
+        page.Chart(Charts.Svg(lawful, 1000, 380), "Chips delivered under a licence, and without one (notified or exempt), by the destination's AI Diffusion Rule tier." + policyNote);
+
+        var kindColumns = RegimeOutcome.KindColumns(points.Select(p => p.Outcome).ToList());
         page.Heading(2, "Breaches by kind");
-        page.Table([parameter, .. kinds.Select(k => k.Threshold is { } t ? $"{k.Kind} >= {ResultFiles.Number(t)} H100e" : $"{k.Kind}, any")],
-            rows.Select(r => (IReadOnlyList<string>)
+        page.Table([.. parameters.Select(p => p.Title), .. kindColumns.Select(k => k.Threshold is { } t ? $"{k.Kind} >= {ResultFiles.Number(t)} H100e" : $"{k.Kind}, any")],
+            points.Select(point => (IReadOnlyList<string>)
             [
-                r.Label, .. kinds.Select(k => r.Estimate(k.Kind, k.Threshold) is { } e
-                    ? $"{RunReport.Probability(e.Probability)} ({RunReport.Probability(e.Lower95)} to {RunReport.Probability(e.Upper95)})" : "not asked"),
+                .. parameters.Select((p, i) => Shown(p, point.Values[i])),
+                .. kindColumns.Select(k => point.Outcome.Estimate(k.Kind, k.Threshold) is { } e
+                    ? point.Outcome.MonteCarlo.Deterministic ? $"{RunReport.Probability(e.Probability)} (deterministic)"
+                    : $"{RunReport.Probability(e.Probability)} ({RunReport.Probability(e.Lower95)} to {RunReport.Probability(e.Upper95)})" : "not asked"),
             ]));
 
         page.Heading(2, "Values");
-        page.Table([parameter, .. axis.InH100e ? ["H100e"] : Array.Empty<string>(), "P(breach)", "95% interval", "first breach (median)",
-                "largest unauthorised H100e (median)", "smuggled H100e (mean)", .. TierExports.Tiers.Select(t => $"licensed Tier {t}"),
-                .. TierExports.Tiers.Select(t => $"exempt Tier {t}")],
-            rows.Select((r, i) => (IReadOnlyList<string>)
-            [
-                r.Label, .. axis.InH100e ? [RunReport.H100e(axis.Positions[i])] : Array.Empty<string>(),
-                RunReport.Probability(r.MonteCarlo.BreachProbability),
-                $"{RunReport.Probability(r.MonteCarlo.BreachProbabilityLower95)} to {RunReport.Probability(r.MonteCarlo.BreachProbabilityUpper95)}",
-                r.MonteCarlo.FirstBreachMedian?.ToString() ?? "none", RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterMedian),
-                RunReport.H100e(r.MonteCarlo.SmuggledH100eMean), .. r.LicensedMeans.Select(RunReport.H100e), .. r.ExemptMeans.Select(RunReport.H100e),
-            ]));
+        page.Table([.. parameters.Select(p => p.Title), "P(breach)", "95% interval", "first breach (median)", "largest excess H100e (median)",
+                "smuggled H100e (mean)", "seized H100e (mean)", .. TierExports.Tiers.Select(t => $"licensed Tier {t}"), .. TierExports.Tiers.Select(t => $"exempt Tier {t}")],
+            points.Select(point =>
+            {
+                var mc = point.Outcome.MonteCarlo;
+                return (IReadOnlyList<string>)
+                [
+                    .. parameters.Select((p, i) => Shown(p, point.Values[i])),
+                    RunReport.Probability(mc.BreachProbability),
+                    mc.Deterministic ? "deterministic" : $"{RunReport.Probability(mc.BreachProbabilityLower95)} to {RunReport.Probability(mc.BreachProbabilityUpper95)}",
+                    mc.FirstBreachMedian?.ToString() ?? "none", RunReport.H100e(mc.LargestUnauthorisedClusterMedian), RunReport.H100e(mc.SmuggledH100eMean),
+                    RunReport.H100e(point.Outcome.SeizedMean), .. point.Outcome.LicensedMeans.Select(RunReport.H100e), .. point.Outcome.ExemptMeans.Select(RunReport.H100e),
+                ];
+            }));
         return page.Render();
     }
 
-    /// <summary>
-    /// Where the values sit on the X axis: at their numbers when every value is a number (in H100e for a TPP
-    /// parameter), or else one after another, labelled.
-    /// </summary>
-    private sealed record Axis(string Title, IReadOnlyList<double> Positions, IReadOnlyList<string>? Categories, bool InH100e)
-    {
-        public static Axis Of(string parameter, IReadOnlyList<string> values)
-        {
-            var key = parameter[(parameter.LastIndexOfAny(['.', ']']) + 1)..];
-            var numbers = values.Select(v => double.TryParse(v, NumberStyles.Float, Invariant, out var x) ? x : (double?)null).ToList();
-            if (numbers.Any(n => n is null)) return new Axis(key, values.Select((_, i) => (double)i).ToList(), values, false);
-            if (key.EndsWith("Tpp", StringComparison.Ordinal))
-                return new Axis($"{key} in H100e (TPP / 15,831.2)", numbers.Select(n => Tpp.FromTpp(n!.Value).H100e).ToList(), null, true);
-            return new Axis(key, numbers.Select(n => n!.Value).ToList(), null, false);
-        }
+    /// <summary>A value as a table shows it: in the unit drawn, marked when it is the scenario's own.</summary>
+    private static string Shown(SweepParameter parameter, int index) => parameter.Show(index) + (parameter.IsPolicy(index) ? " (policy)" : "");
 
-        public void Apply(Plot plot)
+    private static string Describe(IReadOnlyList<SweepParameter> parameters, SweepPoint point) =>
+        string.Join(", ", parameters.Select((p, i) => $"{p.Title} {p.Show(point.Values[i])}"));
+
+    /// <summary>A series: the points that share every parameter's value but the first's, named by those values.</summary>
+    private sealed record SweepSeries(string Name, IReadOnlyList<SweepPoint> Points);
+
+    private static List<SweepSeries> Series(IReadOnlyList<SweepParameter> parameters, IReadOnlyList<SweepPoint> points)
+    {
+        if (parameters.Count == 1) return [new SweepSeries("", points)];
+        return points.GroupBy(p => string.Join(",", p.Values.Skip(1))).Select(g =>
         {
-            plot.XLabel(Title);
-            if (Categories is not null)
-            {
-                Charts.CategoryAxis(plot.Axes.Bottom, Categories);
-                plot.Axes.SetLimitsX(-0.5, Categories.Count - 0.5);
-            }
-        }
+            var sample = g.First();
+            var name = string.Join(", ", parameters.Skip(1).Select((p, i) => $"{p.Title} = {Shown(p, sample.Values[i + 1])}"));
+            return new SweepSeries(name, g.ToList());
+        }).ToList();
     }
 
-    private static Plot Band(string title, string interval, Axis axis, IReadOnlyList<(double Value, double Lower, double Upper)> values)
+    private static Plot Points(string title, string yLabel, SweepParameter x, IReadOnlyList<SweepSeries> series,
+        Func<RegimeOutcome, (double Value, double Lower, double Upper, bool Exact)> value, bool labelExact) =>
+        Points(title, yLabel, x, series.Select(s => (s.Name, s.Points)).ToList(), (outcome, _) => value(outcome), labelExact);
+
+    /// <summary>
+    /// Points with whiskers against the first parameter: at its values in the unit drawn, or one after another when
+    /// they are not all numbers; several series set a little apart so that their whiskers stay visible. The policy
+    /// value is a dashed line (or a category marked "(policy)").
+    /// </summary>
+    /// <param name="value">The value, its interval and whether it is exact (no whisker), for a point of series s.</param>
+    private static Plot Points(string title, string yLabel, SweepParameter x, IReadOnlyList<(string Name, IReadOnlyList<SweepPoint> Points)> series,
+        Func<RegimeOutcome, int, (double Value, double Lower, double Upper, bool Exact)> value, bool labelExact)
     {
         var plot = new Plot();
         plot.Title(title);
-        var shown = values.Select((v, i) => (v, x: axis.Positions[i])).Where(p => !double.IsNaN(p.v.Value)).OrderBy(p => p.x).ToList();
-        var xs = shown.Select(p => p.x).ToArray();
-        if (axis.Categories is null && shown.Count > 1)
+        plot.YLabel(yLabel);
+        plot.XLabel(x.AxisTitle);
+        double Position(int index) => x.Numeric ? x.Drawn[index]!.Value : index;
+        var positions = x.Values.Select((_, i) => Position(i)).ToList();
+        var range = positions.Count > 1 ? positions.Max() - positions.Min() : 1;
+        var spread = x.Numeric ? 0.012 * (range == 0 ? 1 : range) : 0.12;
+        var shapes = new[] { MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle };
+        for (var s = 0; s < series.Count; s++)
         {
-            var band = plot.Add.FillY(xs, shown.Select(p => p.v.Lower).ToArray(), shown.Select(p => p.v.Upper).ToArray());
-            band.FillColor = Charts.Palette[0].WithAlpha(0.2);
-            band.LineWidth = 0;
-            band.LegendText = interval;
+            var color = Charts.Palette[s % Charts.Palette.Count];
+            var offset = (s - (series.Count - 1) / 2.0) * spread;
+            var shown = series[s].Points.Select(p => (X: Position(p.Values[0]) + offset, V: value(p.Outcome, s))).Where(p => !double.IsNaN(p.V.Value)).ToList();
+            var dots = plot.Add.ScatterPoints(shown.Select(p => p.X).ToArray(), shown.Select(p => p.V.Value).ToArray(), color);
+            dots.MarkerSize = 9;
+            dots.MarkerShape = shapes[s % shapes.Length];
+            if (series[s].Name.Length > 0) dots.LegendText = series[s].Name;
+            var estimated = shown.Where(p => !p.V.Exact && !double.IsNaN(p.V.Lower)).ToList();
+            if (estimated.Count > 0)
+            {
+                var whiskers = plot.Add.ErrorBar(estimated.Select(p => p.X).ToList(), estimated.Select(p => p.V.Value).ToList(),
+                    estimated.Select(p => p.V.Upper - p.V.Value).ToList());
+                whiskers.YErrorNegative = estimated.Select(p => p.V.Value - p.V.Lower).ToList();
+                whiskers.Color = color;
+                whiskers.LineWidth = 2;
+            }
+            // With several series the labels would sit on one another: the note above the charts names those points.
+            if (labelExact && series.Count == 1 && shown.Count(p => p.V.Exact) <= 12)
+                foreach (var p in shown.Where(p => p.V.Exact))
+                {
+                    var label = plot.Add.Text("deterministic", p.X, p.V.Value);
+                    label.LabelAlignment = Alignment.LowerCenter;
+                    label.LabelFontSize = 11;
+                    label.LabelOffsetY = -7;
+                    label.LabelFontColor = color;
+                }
+        }
+        if (x.Numeric)
+        {
+            if (x.Policy is { } policy) plot.Add.VerticalLine(policy, 1.5f, Colors.Gray, LinePattern.Dashed);
+            var low = Math.Min(positions.Min(), x.Policy ?? positions.Min());
+            var high = Math.Max(positions.Max(), x.Policy ?? positions.Max());
+            var margin = (high - low) * 0.06 + (high == low ? 1 : 0);
+            plot.Axes.SetLimitsX(low - margin, high + margin);
         }
         else
         {
-            var whiskers = plot.Add.ErrorBar(xs, shown.Select(p => p.v.Value).ToArray(), shown.Select(p => p.v.Upper - p.v.Value).ToArray());
-            whiskers.YErrorNegative = shown.Select(p => p.v.Value - p.v.Lower).ToList();
-            whiskers.Color = Charts.Palette[0];
+            Charts.CategoryAxis(plot.Axes.Bottom, x.Values.Select((_, i) => Shown(x, i)).ToList());
+            plot.Axes.SetLimitsX(-0.6, x.Values.Count - 0.4);
         }
-        var line = plot.Add.Scatter(xs, shown.Select(p => p.v.Value).ToArray(), Charts.Palette[0]);
-        line.LineWidth = axis.Categories is null ? 2 : 0;
-        line.MarkerSize = 8;
-        axis.Apply(plot);
-        return plot;
-    }
-
-    private static Plot Lines(string title, Axis axis, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series)
-    {
-        var plot = new Plot();
-        plot.Title(title);
-        plot.YLabel("H100e");
-        var order = Enumerable.Range(0, axis.Positions.Count).OrderBy(i => axis.Positions[i]).ToList();
-        for (var s = 0; s < series.Count; s++)
-        {
-            var line = plot.Add.Scatter(order.Select(i => axis.Positions[i]).ToArray(), order.Select(i => series[s].Values[i]).ToArray(), Charts.Palette[s % Charts.Palette.Count]);
-            line.LegendText = series[s].Name;
-            line.LineWidth = axis.Categories is null ? 2 : 0;
-            line.MarkerSize = 8;
-        }
-        axis.Apply(plot);
-        plot.ShowLegend(Edge.Right);
+        if (series.Count > 1 || series.Any(s => s.Name.Length > 0)) plot.ShowLegend();
         return plot;
     }
 }

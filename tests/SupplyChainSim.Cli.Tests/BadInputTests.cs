@@ -126,7 +126,7 @@ public class BadInputTests
         { ["compare", "scenarios/baseline-2023.json"], "supplychainsim: compare: expected at least 2 scenario files, found 1" },
         { ["compare", "scenarios/baseline-2023.json", "scenarios/threshold-500.json", "--replications", "100001"], "supplychainsim: --replications: expected 1 to 100,000, found 100001" },
         { ["sweep", "scenarios/piecemeal-2025.json", "--set", "months=3,4", "--block-size", "-1"], "supplychainsim: --block-size: expected 1 to 1,000,000, found -1" },
-        { ["sweep", "scenarios/piecemeal-2025.json", "--set", "regime..rules=1"], "supplychainsim: --set: $.regime..rules: expected a JSON path of keys and indexes, like $.regime.rules[3].allowanceTpp" },
+        { ["sweep", "scenarios/piecemeal-2025.json", "--set", "regime..rules=1"], "supplychainsim: --set: $.regime..rules: expected a JSON path of keys and indexes or names, like $.regime.rules[3].allowanceTpp or $.regime.rules[lpp-exemption].allowanceTpp" },
     };
 
     [Theory]

@@ -12,7 +12,7 @@ public class HelpAndTypoTests
     [InlineData("validate", "Check a scenario file without running it", "validate scenarios/piecemeal-2025.json", "2  the scenario is not valid")]
     [InlineData("schema", "Print the JSON Schema of scenario files", "schema --out scenarios/scenario.schema.json", "1  the file could not be written")]
     [InlineData("compare", "Replications per scenario, on the same seeds for every scenario", "Replace every scenario's number of months", "compare.csv and compare.html were written")]
-    [InlineData("sweep", "Replications per value, on the same seeds for every value", "Replace the scenario's number of months", "sweep.csv and sweep.html were written")]
+    [InlineData("sweep", "Replications per point, on the same seeds for every point", "Replace the scenario's number of months at every point", "sweep.csv and sweep.html were written")]
     public async Task Each_verb_has_its_own_help_with_examples_and_exit_codes(string verb, string words, string more, string exitCode)
     {
         var result = await Cli.RunAsync(verb, "--help");
@@ -28,7 +28,9 @@ public class HelpAndTypoTests
         Assert.DoesNotContain("supplychainsim ", help);
         if (verb == "sweep")
         {
-            Assert.Contains("Only one --set is allowed.", help);
+            Assert.Contains("Several --set options make a full grid: every combination of their values runs", help);
+            Assert.Contains("regime.rules[lpp-exemption] is regime.rules[3] in piecemeal-2025", help);
+            Assert.Contains("allowanceH100e for allowanceTpp", help);
             Assert.DoesNotContain("per regime", help);
             Assert.DoesNotContain("scenarios' number", help);
         }
@@ -85,12 +87,15 @@ public class HelpAndTypoTests
         Assert.Equal("", result.Out);
     }
 
-    [Fact]
-    public async Task A_second_set_is_refused_with_its_own_message()
+    [Theory]
+    [InlineData("months=3|months=4", "supplychainsim: --set: $.months sets the same value as $.months ($.months); give each parameter once")]
+    [InlineData("regime.rules[3].allowanceTpp=7915600|regime.rules[lpp-exemption].allowanceH100e=500",
+        "supplychainsim: --set: $.regime.rules[lpp-exemption].allowanceH100e sets the same value as $.regime.rules[3].allowanceTpp ($.regime.rules[3].allowanceTpp); give each parameter once")]
+    public async Task The_same_parameter_twice_is_refused_with_its_own_message(string sets, string expected)
     {
-        var result = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "months=3", "--set", "seed=4", "--out", "runs/never");
+        var result = await Cli.RunAsync(["sweep", "scenarios/piecemeal-2025.json", .. sets.Split('|').SelectMany(s => new[] { "--set", s }), "--out", "runs/never"]);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--set: a sweep varies one parameter; give --set once, with its values after '=' (found 2: months=3, seed=4)", result.Error);
+        Assert.Contains(expected, result.Error);
         Assert.False(Directory.Exists(Path.Combine(Paths.Root, "runs", "never")));
     }
 

@@ -52,10 +52,11 @@ public sealed class LiveObservationTests
         Assert.Equal("2025-11", await page.Locator("#breaches li.breach summary strong").TextContentAsync());
         var summary = await breach.Locator("summary").TextContentAsync();
         Assert.Contains("unlawful-compute at cn-1 (owner Lab, CN): 40.0 H100e beyond the rules (40.0 counted, 0.0 permitted)", summary);
-        // The kinds table: one unlawful-compute breach, whose excess (40 H100e at the breach) only grows as months go by.
+        // The kinds table shows the breach and the largest excess now: 40.0 H100e in the breach's month, more once the
+        // next month (400 ms later) has arrived, which a loaded machine may reach before this line reads the table.
         var kind = await page.Locator("#kinds tbody tr[data-kind='unlawful-compute'] td").AllTextContentsAsync();
         Assert.Equal(["unlawful-compute", "1"], kind.Take(2));
-        Assert.True(double.Parse(kind[2].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 40, kind[2]);
+        Assert.True(double.Parse(kind[2].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 40.0, $"largest excess {kind[2]}");
         Assert.Contains("smuggled via sg-net", summary);
         await breach.Locator("summary").ClickAsync();
         var trail = breach.Locator("table.trail tbody tr");
@@ -87,6 +88,14 @@ public sealed class LiveObservationTests
         var runKey = state.RootElement.GetProperty("run").GetProperty("runKey").GetString();
         await AssertFlowsChart(page, state.RootElement.GetProperty("history").EnumerateArray()
             .Where(m => m.GetProperty("smuggledH100e").GetDouble() > 0).Select(m => m.GetProperty("month").GetString()!).ToList());
+
+        // The flow picture: a band per link of the snapshot, the smuggling channel through Singapore to the lab named.
+        var links = state.RootElement.GetProperty("channels").GetProperty("links").GetArrayLength();
+        Assert.True(links > 0);
+        Assert.Equal(links, await page.Locator("#channels svg path.band").CountAsync());
+        Assert.Equal(1, await page.Locator("#channels svg rect.node[data-node='smuggled via SG']").CountAsync());
+        Assert.Equal(1, await page.Locator("#channels svg rect.node.restricted[data-node='Lab (CN)']").CountAsync());
+        Assert.True(await page.Locator("#channels svg path.band.smuggled").CountAsync() > 0);
 
         // The Orleans Dashboard loads, lists the run's grains, and its grain-state view shows a country's ledger.
         var dashboard = await browser.NewPageAsync();

@@ -54,6 +54,13 @@ public class LiveWorldTests
         }
         Assert.Equal(H100e(results.Months[^1].Countries.Single(c => c.Country == "CN").Unauthorised), china.UnauthorisedH100e);
 
+        // Where the compute went so far: report.html's flow picture of the same months, to 0.1 H100e.
+        var picture = Reports.FlowPicture.Of(results.Months.SelectMany(m => m.Channels));
+        Assert.Equal(picture.Nodes.Select(n => (n.Name, n.Column, n.Kind)), state.Channels.Nodes.Select(n => (n.Name, n.Column, n.Kind)));
+        Assert.Equal(picture.Links.Select(l => (l.From, l.To, l.Kind, Math.Round(l.H100e, 1, MidpointRounding.AwayFromZero))),
+            state.Channels.Links.Select(l => (l.From, l.To, l.Kind, l.H100e)));
+        Assert.Contains(state.Channels.Links, l => l.Kind == "smuggled" && l.From == "smuggled via SG > TH" && l.To == "Hangzhou AI Lab (CN)");
+
         // Every breach, in order, with a trail that adds up to its cluster.
         var breaches = results.Breaches.ToList();
         Assert.Equal(5, breaches.Count);

@@ -23,6 +23,7 @@ public class ReportCommandTests
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDirectory, "summary.json")));
         var mc = summary.RootElement.GetProperty("monteCarlo");
         Assert.Equal(mc.GetProperty("replications").GetRawText(), row["replications"]);
+        Assert.Equal(mc.GetProperty("deterministic").GetRawText(), row["deterministic"]);
         Assert.Equal(mc.GetProperty("replicationsWithBreach").GetRawText(), row["replicationsWithBreach"]);
         var probability = mc.GetProperty("breachProbability");
         Assert.Equal(probability.GetProperty("estimate").GetRawText(), row["breachProbability"]);
@@ -68,7 +69,7 @@ public class ReportCommandTests
         Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/report.html")), await File.ReadAllBytesAsync(temp.File("b/report.html")));
         Assert.Contains("<h1>piecemeal-2025</h1>", html);
         Assert.Contains("Replications (2)", html);
-        Assert.Equal(5, html.Split("<svg").Length - 1);
+        Assert.Equal(9, html.Split("<svg").Length - 1);
         Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
     }
 
@@ -80,7 +81,7 @@ public class ReportCommandTests
             "--replications", "3", "--months", "8", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);
         Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
-        Assert.Contains("Wrote compare.csv, compare.html, manifest.json to", compare.Out);
+        Assert.Contains("Wrote compare-replications.csv, compare.csv, compare.html, manifest.json to", compare.Out);
 
         var rows = ReadCsv(temp.File("compare/compare.csv"));
         using (var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("compare/manifest.json"))))
@@ -96,38 +97,69 @@ public class ReportCommandTests
 
         var html = await File.ReadAllTextAsync(temp.File("compare/compare.html"));
         Assert.Contains("<th>diffusion-rule-2025</th><th>rescission-2025</th>", html);
-        Assert.InRange(html.Split("<svg").Length - 1, 6, 7);
+        Assert.InRange(html.Split("<svg").Length - 1, 9, 11);
         Assert.DoesNotContain("Partial", html);
     }
 
     [Fact]
-    public async Task Sweep_rows_equal_runs_of_the_scenario_with_the_value_set()
+    public async Task A_sweep_over_a_labelled_rule_parameter_in_H100e_equals_the_same_sweep_by_index_in_TPP_and_runs_of_the_scenario()
     {
         using var temp = new TempFolder();
-        var sweep = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "regime.rules[3].allowanceTpp=7915600,26900000",
-            "--replications", "2", "--months", "8", "--out", temp.File("sweep"));
-        Assert.True(sweep.ExitCode == 0, sweep.Error);
-        var rows = ReadCsv(temp.File("sweep/sweep.csv"));
-        Assert.Equal(["7915600", "26900000"], rows.Select(r => r["value"]));
-        Assert.All(rows, r => Assert.Equal("$.regime.rules[3].allowanceTpp", r["parameter"]));
+        const string parameter = "$.regime.rules[lpp-exemption].allowanceH100e";
+        var byName = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", $"{parameter}=500,1000",
+            "--replications", "2", "--months", "8", "--out", temp.File("by-name"));
+        Assert.True(byName.ExitCode == 0, byName.Error);
+        var byIndex = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "regime.rules[3].allowanceTpp=7915600,15831200,26900000",
+            "--replications", "2", "--months", "8", "--out", temp.File("by-index"));
+        Assert.True(byIndex.ExitCode == 0, byIndex.Error);
+
+        var named = ReadCsv(temp.File("by-name/sweep.csv"));
+        var indexed = ReadCsv(temp.File("by-index/sweep.csv"));
+        Assert.Equal(["500", "1000"], named.Select(r => r[parameter]));
+        Assert.Equal(["7915600", "15831200", "26900000"], indexed.Select(r => r["$.regime.rules[3].allowanceTpp"]));
+        // 500 and 1,000 H100e are 7,915,600 and 15,831,200 TPP exactly: the same regimes, the same outcomes.
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(indexed[i].Where(c => !c.Key.StartsWith('$')), named[i].Where(c => !c.Key.StartsWith('$')));
         // 26,900,000 TPP is the file's own allowance: that row is the scenario run as it stands.
         var run = await Cli.RunAsync("run", "scenarios/piecemeal-2025.json", "--replications", "2", "--months", "8", "--out", temp.File("run"));
         Assert.True(run.ExitCode == 0, run.Error);
-        AssertRowMatchesRun(rows[1], temp.File("run"));
+        AssertRowMatchesRun(indexed[2], temp.File("run"));
         // A smaller allowance leaves less to notification and more to licences (counted against the country cap).
-        Assert.NotEqual(rows[0]["exemptH100eTier2Mean"], rows[1]["exemptH100eTier2Mean"]);
+        Assert.NotEqual(indexed[0]["exemptH100eTier2Mean"], indexed[2]["exemptH100eTier2Mean"]);
 
-        // The manifest lists each value's scenario as run, all on the same seeds.
-        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("sweep/manifest.json")));
+        // The manifest lists each value's --set as given and the scenario as run, in TPP, all on the same seeds.
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("by-name/manifest.json")));
         var scenarios = manifest.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
-        Assert.Equal([["$.regime.rules[3].allowanceTpp=7915600"], ["$.regime.rules[3].allowanceTpp=26900000"]],
+        Assert.Equal([[$"{parameter}=500"], [$"{parameter}=1000"]],
             scenarios.Select(s => s.GetProperty("set").EnumerateArray().Select(v => v.GetString()).ToArray()));
-        Assert.Equal([7915600L, 26900000L], scenarios.Select(s => s.GetProperty("resolved").GetProperty("regime").GetProperty("rules")[3].GetProperty("allowanceTpp").GetInt64()));
+        Assert.Equal([7915600L, 15831200L], scenarios.Select(s => s.GetProperty("resolved").GetProperty("regime").GetProperty("rules")[3].GetProperty("allowanceTpp").GetInt64()));
         Assert.Equal(2, manifest.RootElement.GetProperty("seeds").GetProperty("replicationSeeds").GetArrayLength());
 
-        var html = await File.ReadAllTextAsync(temp.File("sweep/sweep.html"));
-        Assert.Contains("allowanceTpp in H100e (TPP / 15,831.2)", html);
+        var html = await File.ReadAllTextAsync(temp.File("by-name/sweep.html"));
+        Assert.Contains("<h1>Sweep of LPP allowance per consignee per year (lpp-exemption)</h1>", html);
+        Assert.Contains("<td>500.0 H100e, 1,000.0 H100e</td><td>1,699.2 H100e</td>", html);
         Assert.Contains("P(at least one breach)", html);
+        var tpp = await File.ReadAllTextAsync(temp.File("by-index/sweep.html"));
+        Assert.Contains("<td>1,699.2 H100e (26900000 TPP) (policy)</td>", tpp);
+    }
+
+    [Fact]
+    public async Task Several_sets_run_every_combination_with_a_column_per_parameter()
+    {
+        using var temp = new TempFolder();
+        var grid = await Cli.RunAsync("sweep", "tests/SupplyChainSim.Cli.Tests/Scenarios/customs-weak.json", "--set", "enforcement.hubCustomsDetection=0,0.5",
+            "--set", "intermediaries.list[sg-net].chipsPerOrder=20,40,60", "--replications", "3", "--out", temp.File("grid"));
+        Assert.True(grid.ExitCode == 0, grid.Error);
+        Assert.Contains("6 points (hubCustomsDetection=0, chipsPerOrder=20; hubCustomsDetection=0, chipsPerOrder=40;", grid.Out);
+        var rows = ReadCsv(temp.File("grid/sweep.csv"));
+        Assert.Equal(["0,20", "0,40", "0,60", "0.5,20", "0.5,40", "0.5,60"],
+            rows.Select(r => $"{r["$.enforcement.hubCustomsDetection"]},{r["$.intermediaries.list[sg-net].chipsPerOrder"]}"));
+        // Without customs nothing random happens: those points are deterministic, and smuggle all they buy.
+        Assert.Equal(["true", "true", "true", "false", "false", "false"], rows.Select(r => r["deterministic"]));
+        Assert.Equal(["120", "240", "360"], rows.Take(3).Select(r => r["smuggledH100eMean"]));
+        var html = await File.ReadAllTextAsync(temp.File("grid/sweep.html"));
+        Assert.Contains("by chips per order (sg-net)</h1>", html);
+        Assert.Contains("chips per order (sg-net) = 40 (policy)</span>", html);
     }
 
     [Theory]

@@ -27,8 +27,10 @@ public sealed class ReportInBrowserTests
         Assert.Equal([file], requests); // the page and nothing else: no fonts, scripts, styles or images from anywhere
         Assert.Empty(errors);
         var charts = page.Locator("svg");
-        Assert.Equal(5, await charts.CountAsync()); // regime timeline, installed by country, routes, decisions, first-breach months (no magnets here)
-        for (var i = 0; i < 5; i++)
+        // The excess by kind, the flow picture and its smuggling channels, regime timeline, installed by country, lawful
+        // routes, smuggled and seized, decisions, first-breach months (no magnets here).
+        Assert.Equal(9, await charts.CountAsync());
+        for (var i = 0; i < 9; i++)
         {
             var box = await charts.Nth(i).BoundingBoxAsync();
             Assert.True(box is { Width: > 300, Height: > 150 }, $"chart {i} is drawn at a readable size");

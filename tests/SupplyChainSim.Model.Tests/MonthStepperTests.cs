@@ -1,6 +1,7 @@
 using System.Text;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
@@ -9,6 +10,33 @@ namespace SupplyChainSim.Model.Tests;
 
 public class MonthStepperTests
 {
+    [Fact]
+    public async Task Each_month_records_its_flows_by_channel_seller_route_hub_and_restricted_owner()
+    {
+        var results = await TestWorlds.Run(TestWorlds.HandComputed);
+        var all = results.Months.SelectMany(m => m.Channels).ToList();
+        // The US site's own purchases, delivered without a licence to the US; no owner named (not restricted).
+        Assert.Equal(25, all.Where(c => c.Stage == ChannelFlow.Delivered).Sum(c => c.Flow.Chips));
+        Assert.All(all.Where(c => c.Stage == ChannelFlow.Delivered), c => Assert.Equal(("NVIDIA", Route.Exempt, "US", null), (c.Seller, c.Route, c.Country, c.Owner)));
+        // Six lots of 10 bought by the shells in Singapore, five forwarded to CN Lab (restricted: in China) through SG.
+        var shells = all.Where(c => c.Stage == ChannelFlow.ToShells).ToList();
+        Assert.Equal(60, shells.Sum(c => c.Flow.Chips));
+        Assert.All(shells, c => Assert.Equal(("NVIDIA", "SG", "SG"), (c.Seller, c.Hub, c.Country)));
+        var smuggled = all.Where(c => c.Stage == ChannelFlow.Smuggled).ToList();
+        Assert.Equal(50, smuggled.Sum(c => c.Flow.Chips));
+        Assert.All(smuggled, c => Assert.Equal(("NVIDIA", Route.Smuggled, "SG", "CN", "CN Lab"), (c.Seller, c.Route, c.Hub, c.Country, c.Owner)));
+        Assert.DoesNotContain(all, c => c.Stage == ChannelFlow.Seized);
+        // Every month, the channels add up to the month's flows (shells' purchases are the hub's exempt deliveries).
+        foreach (var month in results.Months)
+        {
+            Flow Sum(Func<ChannelFlow, bool> which) => month.Channels.Where(which).Aggregate(Flow.None, (sum, c) => sum + c.Flow);
+            Assert.Equal(month.Exempt, Sum(c => c.Stage is ChannelFlow.Delivered or ChannelFlow.ToShells && c.Route == Route.Exempt));
+            Assert.Equal(month.Licensed, Sum(c => c.Stage is ChannelFlow.Delivered or ChannelFlow.ToShells && c.Route == Route.Licensed));
+            Assert.Equal(month.Smuggled, Sum(c => c.Stage == ChannelFlow.Smuggled));
+            Assert.Equal(month.Channels.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key), month.Channels.Select(c => c.Key));
+        }
+    }
+
     [Fact]
     public async Task Hand_computed_world_breaches_in_the_month_the_first_diverted_lot_arrives()
     {

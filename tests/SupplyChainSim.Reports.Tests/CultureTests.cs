@@ -31,13 +31,17 @@ public class CultureTests
         var outcomes = runs.Select((r, i) => ReplicationOutcome.Of(i, r, scenario.Countries)).ToList();
         var a = RegimeOutcome.Of("7915600", runs[0].Info, outcomes);
         var b = RegimeOutcome.Of("26900000", runs[0].Info, outcomes);
+        var parameter = new SweepParameter("$.regime.rules[3].allowanceTpp", "LPP allowance per consignee per year (lpp-exemption)", "H100e",
+            ["7915600", "26900000"], [500, 26_900_000 / 15_831.2], 26_900_000 / 15_831.2, "26900000", GivenInTpp: true);
+        SweepPoint[] points = [new(a, [0]), new(b, [1])];
         var pages = new Func<byte[]>[]
         {
             () => RunReport.Render(runs[0], summaries),
             () => ComparisonReport.Html([a, b], ["a.json", "b.json"], planned: 2),
             () => ComparisonReport.Csv([a, b], ["a.json", "b.json"]),
-            () => SweepReport.Html("s.json", "$.regime.rules[3].allowanceTpp", [a, b], planned: 2),
-            () => SweepReport.Csv("$.regime.rules[3].allowanceTpp", [a, b]),
+            () => ComparisonReport.ReplicationsCsv([a, b], ["a.json", "b.json"]),
+            () => SweepReport.Html("s.json", [parameter], points, planned: 2),
+            () => SweepReport.Csv([parameter], points),
         };
         foreach (var page in pages)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports.Tests;
@@ -51,8 +52,11 @@ public class OutcomeTests
         var (a, _) = await Outcome("regime-a");
         var (b, _) = await Outcome("regime-b");
         var full = Pages.Text(ComparisonReport.Html([a, b], ["a.json", "b.json"], planned: 2));
-        // Breach probability, first breach month, clusters and smuggling, licensed and exempt by tier, two timelines.
-        Assert.Equal(7, Pages.AssertSelfContained(full).Count);
+        // The paired difference in mean H100e (the runs are the same, so no probability differs and that chart is left
+        // out), breach probability and by month, first breach month, the excess by kind, smuggled and seized, licensed
+        // and exempt by tier, two timelines.
+        Assert.Equal(10, Pages.AssertSelfContained(full).Count);
+        Assert.Contains("Every pair of replications agreed on every breach kind and threshold", full);
         Assert.DoesNotContain("Partial", full);
         Assert.Contains("<th>regime-a</th><th>regime-b</th>", full);
 
@@ -61,24 +65,62 @@ public class OutcomeTests
         Pages.AssertSelfContained(partial);
     }
 
+    /// <summary>A parameter of piecemeal-2025 as the sweep command makes it: its path resolved by loading the scenario with it set.</summary>
+    private static SweepParameter Parameter(string assignment)
+    {
+        var (path, values) = ScenarioOverride.ParseMany(assignment);
+        var scenario = Paths.Scenario("piecemeal-2025.json");
+        return SweepParameter.Of(ScenarioLoader.Load(scenario, [values[0]]).Overrides[0], values.Select(v => v.ValueText).ToList(), ScenarioLoader.Load(scenario));
+    }
+
     [Fact]
-    public async Task The_sweep_page_plots_breach_probability_against_the_parameter_in_H100e_for_a_TPP_parameter()
+    public async Task The_sweep_page_names_the_parameter_in_words_draws_TPP_in_H100e_and_marks_the_policy_value()
     {
         var (low, _) = await Outcome("7915600");
         var (high, _) = await Outcome("26900000");
-        const string parameter = "$.regime.rules[3].allowanceTpp";
-        var html = Pages.Text(SweepReport.Html("scenarios/piecemeal-2025.json", parameter, [low, high], planned: 3));
-        // Breach probability, first breach month, H100e beyond the rules, exports by tier.
-        Assert.Equal(4, Pages.AssertSelfContained(html).Count);
-        Assert.Contains("allowanceTpp in H100e (TPP / 15,831.2)", html);
-        Assert.Contains("<td class=\"n\">500.0</td>", html);
-        Assert.Contains("<td class=\"n\">1,699.2</td>", html);
+        var parameter = Parameter("$.regime.rules[3].allowanceTpp=7915600,26900000");
+        Assert.Equal("LPP allowance per consignee per year (lpp-exemption)", parameter.Title);
+        Assert.Equal("H100e", parameter.Unit);
+        Assert.Equal([500.0, 26_900_000 / 15_831.2], parameter.Drawn.Select(d => d!.Value));
+        Assert.Equal(26_900_000 / 15_831.2, parameter.Policy!.Value, 9);
+        var html = Pages.Text(SweepReport.Html("scenarios/piecemeal-2025.json", [parameter], [new SweepPoint(low, [0]), new SweepPoint(high, [1])], planned: 3));
+        // Breach probability, first breach month, the excess by kind, smuggled and seized, lawful exports by tier.
+        Assert.Equal(5, Pages.AssertSelfContained(html).Count);
+        Assert.Contains("<h1>Sweep of LPP allowance per consignee per year (lpp-exemption)</h1>", html);
+        Assert.Contains("LPP allowance per consignee per year (lpp-exemption), H100e", html);
+        Assert.Contains("<td>500.0 H100e (7915600 TPP)</td>", html);
+        Assert.Contains("<td>1,699.2 H100e (26900000 TPP) (policy)</td>", html);
+        Assert.Contains("Dashed: the scenario&#39;s own value, 1,699.2 H100e.", html);
         Assert.Contains("Partial: stopped after 2 of 3 values", html);
+        // Points with whiskers, never a band filled between the values run.
+        Assert.DoesNotContain("fill-opacity=\"0.2\"", html);
 
-        var csv = Pages.Text(SweepReport.Csv(parameter, [low, high])).Split('\n');
-        Assert.StartsWith("parameter,value,scenario,seed,replications,", csv[0]);
-        Assert.StartsWith($"{parameter},7915600,piecemeal-2025,2025,3,", csv[1]);
-        Assert.StartsWith($"{parameter},26900000,piecemeal-2025,2025,3,", csv[2]);
+        var csv = Pages.Text(SweepReport.Csv([parameter], [new SweepPoint(low, [0]), new SweepPoint(high, [1])])).Split('\n');
+        Assert.StartsWith("$.regime.rules[3].allowanceTpp,scenario,seed,replications,deterministic,", csv[0]);
+        Assert.StartsWith("7915600,piecemeal-2025,2025,3,", csv[1]);
+        Assert.StartsWith("26900000,piecemeal-2025,2025,3,", csv[2]);
+    }
+
+    [Fact]
+    public async Task A_grid_has_a_column_per_parameter_and_a_series_per_value_of_the_second()
+    {
+        var (a, _) = await Outcome("a");
+        var allowance = Parameter("regime.rules[lpp-exemption].allowanceH100e=500,1000");
+        var customs = Parameter("enforcement.hubCustomsDetection=0.05,0.5");
+        Assert.Equal("customs detection in transit hubs, per lot and country (times each country's enforcement)", customs.Title);
+        Assert.Equal(0.05, customs.Policy);
+        Assert.Equal(1_699.2, Math.Round(allowance.Policy!.Value, 1));
+        var points = SweepReport.Grid([2, 2]).Select(values => new SweepPoint(a, values)).ToList();
+        Assert.Equal([[0, 0], [0, 1], [1, 0], [1, 1]], points.Select(p => p.Values.ToArray()));
+        var csv = Pages.Text(SweepReport.Csv([allowance, customs], points)).Split('\n');
+        Assert.StartsWith("$.regime.rules[lpp-exemption].allowanceH100e,$.enforcement.hubCustomsDetection,scenario,seed,", csv[0]);
+        Assert.Equal(["500,0.05", "500,0.5", "1000,0.05", "1000,0.5"], csv.Skip(1).Take(4).Select(l => string.Join(",", l.Split(',').Take(2))));
+        var html = Pages.Text(SweepReport.Html("scenarios/piecemeal-2025.json", [allowance, customs], points, planned: 4));
+        Assert.Equal(5, Pages.AssertSelfContained(html).Count);
+        Assert.Contains("by customs detection in transit hubs", html);
+        // A series per value of the second parameter, the scenario's own one marked.
+        Assert.Contains("each country&#39;s enforcement) = 0.05 (policy)</span>", html);
+        Assert.Contains("each country&#39;s enforcement) = 0.5</span>", html);
     }
 
     [Fact]
@@ -86,9 +128,10 @@ public class OutcomeTests
     {
         var (formula, _) = await Outcome("=HYPERLINK(\"http://x\")");
         var (negative, _) = await Outcome("-0.5");
-        var sweep = Pages.Text(SweepReport.Csv("$.x", [formula, negative])).Split('\n');
-        Assert.StartsWith("$.x,\"'=HYPERLINK(\"\"http://x\"\")\",piecemeal-2025,", sweep[1]);
-        Assert.StartsWith("$.x,-0.5,piecemeal-2025,", sweep[2]);
+        var parameter = new SweepParameter("$.x", "x", "", ["=HYPERLINK(\"http://x\")", "-0.5"], [null, -0.5], null, null, false);
+        var sweep = Pages.Text(SweepReport.Csv([parameter], [new SweepPoint(formula, [0]), new SweepPoint(negative, [1])])).Split('\n');
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",piecemeal-2025,", sweep[1]);
+        Assert.StartsWith("-0.5,piecemeal-2025,", sweep[2]);
         var compare = Pages.Text(ComparisonReport.Csv([formula], ["@scenarios/x.json"])).Split('\n');
         Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\")\",'@scenarios/x.json,2025,", compare[1]);
     }
@@ -98,7 +141,10 @@ public class OutcomeTests
     {
         var (a, _) = await Outcome("true");
         var (b, _) = await Outcome("false");
-        var html = Pages.Text(SweepReport.Html("s.json", "$.linkAcrossSites", [a, b], planned: 2));
-        Assert.Equal(4, Pages.AssertSelfContained(html).Count);
+        var parameter = Parameter("dataCentres.sites[0].linkAcrossSites=true,false");
+        Assert.False(parameter.Numeric);
+        var html = Pages.Text(SweepReport.Html("s.json", [parameter], [new SweepPoint(a, [0]), new SweepPoint(b, [1])], planned: 2));
+        Assert.Equal(5, Pages.AssertSelfContained(html).Count);
+        Assert.Contains("owner links its sites in a country (", html);
     }
 }

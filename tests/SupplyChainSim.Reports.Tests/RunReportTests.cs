@@ -13,8 +13,11 @@ public class RunReportTests
         var results = runs[0];
         var html = Pages.Text(RunReport.Render(results));
 
-        // Regime timeline, installed H100e by country, H100e by route, decisions by rule (no magnet market here).
-        Assert.Equal(4, Pages.AssertSelfContained(html).Count);
+        // The excess by kind each month, the flow picture and its smuggling channels, regime timeline, installed H100e
+        // by country, lawful H100e by route, smuggled and seized, decisions by rule (no magnet market here).
+        Assert.Equal(8, Pages.AssertSelfContained(html).Count);
+        Assert.Contains("Largest excess beyond the rules, by kind", html);
+        Assert.Contains("Smuggled and seized H100e (cumulative)", html);
         foreach (var rule in results.Info.Regime.Rules) Assert.Contains($"<td>{rule.Reason}</td>", html);
         Assert.Contains("This scenario has no rare-earth market", html);
         var breaches = results.Breaches.ToList();
@@ -43,7 +46,7 @@ public class RunReportTests
         var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var html = Pages.Text(RunReport.Render(runs[0], summaries));
 
-        Assert.Equal(5, Pages.AssertSelfContained(html).Count);
+        Assert.Equal(9, Pages.AssertSelfContained(html).Count);
         var mc = MonteCarloSummary.Of(summaries);
         string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
         Assert.Contains($"{P(mc.BreachProbability)} (95% Wilson interval {P(mc.BreachProbabilityLower95)} to {P(mc.BreachProbabilityUpper95)})", html);

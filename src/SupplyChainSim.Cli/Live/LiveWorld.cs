@@ -6,6 +6,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Reports;
 
 namespace SupplyChainSim.Cli.Live;
 
@@ -34,6 +35,9 @@ public sealed record LiveState(
 {
     /// <summary>By breach kind: how many clusters went beyond the rules so far, and the largest excess now.</summary>
     public IReadOnlyList<LiveKind> Kinds { get; init; } = [];
+
+    /// <summary>Where the compute went so far, as report.html's flow picture has it: chipmaker, route, destination (H100e).</summary>
+    public FlowGraph Channels { get; init; } = FlowGraph.Empty;
 }
 
 /// <summary>One breach kind so far: its breaches, and the largest excess of any cluster at the end of the month reached.</summary>
@@ -77,6 +81,8 @@ public sealed class LiveWorld
     private readonly SortedDictionary<string, Totals> countries = new(StringComparer.Ordinal);
     private readonly List<LiveMonth> history = [];
     private readonly List<LiveBreach> breaches = [];
+    // Every channel so far, summed: what the flow picture is drawn from.
+    private readonly SortedDictionary<string, ChannelFlow> channels = new(StringComparer.Ordinal);
     private Totals soFar = new();
     private LiveState state;
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -118,6 +124,8 @@ public sealed class LiveWorld
             var seized = month.Detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
             soFar.Add(month.Licensed.Compute, month.Exempt.Compute, month.Smuggled.Compute, month.Denied.Compute, seized);
             breaches.AddRange(month.Breaches.Select(Breach));
+            foreach (var channel in month.Channels)
+                channels[channel.Key] = channels.TryGetValue(channel.Key, out var sum) ? sum with { Flow = sum.Flow + channel.Flow } : channel;
             var magnets = month.RareEarths.Importers
                 .Select(i => new LiveMagnets(i.Country, Round(i.SupplyIndex, 3), Round(i.Shortage, 3), Round(i.StockMonths, 2))).ToList();
             history.Add(new LiveMonth(month.Month.ToString(), H100e(month.Licensed.Compute), H100e(month.Exempt.Compute), H100e(month.Smuggled.Compute),
@@ -138,6 +146,7 @@ public sealed class LiveWorld
                 History = [.. history],
                 Breaches = [.. breaches],
                 Kinds = Kinds(month),
+                Channels = Rounded(FlowPicture.Of(channels.Values)),
             });
         }
     }
@@ -240,6 +249,11 @@ public sealed class LiveWorld
         var peak = month.Peaks.FirstOrDefault(p => p.Kind == kind);
         return new LiveKind(kind, breaches.Count(b => b.Kind == kind), peak is null ? 0 : H100e(peak.Excess), peak?.ClusterKey);
     }).ToList();
+
+    /// <summary>The flow picture with its figures to 0.1 H100e, as the page shows them.</summary>
+    private static FlowGraph Rounded(FlowGraph graph) => new(
+        graph.Nodes.Select(n => n with { H100e = Round(n.H100e, 1) }).ToList(),
+        graph.Links.Select(l => l with { H100e = Round(l.H100e, 1) }).ToList());
 
     private static double H100e(Tpp compute) => Round(compute.H100e, 1);
 

@@ -143,7 +143,73 @@ function drawFlows(state) {
   container.replaceChildren(chart);
 }
 
-window.addEventListener("resize", () => { if (lastState) drawFlows(lastState); });
+// Where the compute went so far: chipmaker -> route (licensed, exempt, smuggled through a hub and its transit countries)
+// -> destination (a country, or the restricted owner smuggled chips reached; seized lots; lots still in a hub). The
+// server sums the channels and picks the nodes (the same as report.html's picture); this lays them out: three columns,
+// each node as tall as what passes through it, a band per link as wide as its H100e but never thinner than 1.5 px, so
+// that smuggling shows beside licensed exports.
+function drawChannels(state) {
+  const container = $("channels");
+  const graph = state.channels;
+  if (!graph || graph.links.length === 0) {
+    container.replaceChildren(el("p", { className: "muted small" }, "Nothing delivered yet."));
+    return;
+  }
+  const width = Math.max(480, container.clientWidth || 900);
+  const nodeWidth = 12, gap = 10, top = 8, minimum = 1.5, available = 380;
+  const label = n => `${n.name}  ${fmt(n.h100e)}`;
+  const columns = [0, 1, 2].map(c => graph.nodes.filter(n => n.column === c));
+  const left = Math.ceil(Math.max(0, ...columns[0].map(n => textWidth(label(n))))) + 14;
+  const right = Math.ceil(Math.max(0, ...columns[2].map(n => textWidth(label(n))))) + 14;
+  const x = [left, left + (width - left - right - nodeWidth) / 2, width - right - nodeWidth];
+  const columnOf = new Map(graph.nodes.map(n => [n.name, n.column]));
+  let scale = available / Math.max(1e-9, ...columns.map(c => c.reduce((sum, n) => sum + n.h100e, 0)));
+  let thickness, heights;
+  const size = () => {
+    thickness = graph.links.map(l => Math.max(minimum, l.h100e * scale));
+    heights = new Map(graph.nodes.map(n => {
+      const out = graph.links.reduce((sum, l, i) => sum + (l.from === n.name ? thickness[i] : 0), 0);
+      const into = graph.links.reduce((sum, l, i) => sum + (l.to === n.name ? thickness[i] : 0), 0);
+      return [n.name, Math.max(2, out, into)];
+    }));
+  };
+  size();
+  for (let i = 0; i < 8 && Math.max(...columns.map(c => c.reduce((sum, n) => sum + heights.get(n.name), 0))) > available; i++) {
+    scale *= 0.85;
+    size();
+  }
+  const y = new Map();
+  let height = top;
+  for (const column of columns) {
+    let at = top;
+    for (const node of column) { y.set(node.name, at); at += heights.get(node.name) + gap; }
+    height = Math.max(height, at);
+  }
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${height + 4}`, width, height: height + 4, class: "channels" });
+  const outAt = new Map(graph.nodes.map(n => [n.name, y.get(n.name)]));
+  const inAt = new Map(outAt);
+  graph.links.map((l, i) => ({ l, t: thickness[i] }))
+    .sort((a, b) => (y.get(a.l.from) - y.get(b.l.from)) || (y.get(a.l.to) - y.get(b.l.to)))
+    .forEach(({ l, t }) => {
+      const x0 = x[columnOf.get(l.from)] + nodeWidth, x1 = x[columnOf.get(l.to)], middle = (x0 + x1) / 2;
+      const y0 = outAt.get(l.from), y1 = inAt.get(l.to);
+      outAt.set(l.from, y0 + t);
+      inAt.set(l.to, y1 + t);
+      chart.append(svg("path", { class: `band ${l.kind}`, "data-kind": l.kind,
+        d: `M ${x0} ${y0} C ${middle} ${y0} ${middle} ${y1} ${x1} ${y1} L ${x1} ${y1 + t} C ${middle} ${y1 + t} ${middle} ${y0 + t} ${x0} ${y0 + t} Z` },
+        svg("title", {}, `${l.from} to ${l.to}: ${fmt(l.h100e)} H100e (${l.kind})`)));
+    });
+  for (const node of graph.nodes) {
+    const top0 = y.get(node.name), h = heights.get(node.name), c = node.column;
+    chart.append(svg("rect", { class: `node ${node.kind}`, "data-node": node.name, x: x[c], y: top0, width: nodeWidth, height: h },
+      svg("title", {}, `${node.name}: ${fmt(node.h100e)} H100e`)));
+    chart.append(svg("text", { class: "node-label", x: c === 0 ? x[c] - 5 : x[c] + nodeWidth + 5, y: top0 + h / 2 + 4, "text-anchor": c === 0 ? "end" : "start" },
+      label(node)));
+  }
+  container.replaceChildren(chart);
+}
+
+window.addEventListener("resize", () => { if (lastState) { drawFlows(lastState); drawChannels(lastState); } });
 
 let shown = -1;
 
@@ -183,6 +249,7 @@ function render(state) {
       el("td", { className: c.unauthorisedH100e > 0 ? "route-smuggled" : "" }, fmt(c.unauthorisedH100e)), el("td", {}, c.breaches))));
 
   drawFlows(state);
+  drawChannels(state);
 
   $("shortage-history").hidden = state.magnets.length === 0;
   $("shortage-history").replaceChildren(...Array.from({ length: run.months }, (_, i) => {

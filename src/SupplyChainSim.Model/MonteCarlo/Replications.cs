@@ -39,6 +39,16 @@ public sealed record ReplicationSummary(
             .Select(t => (t.Id, Value: CalibrationMetric.Measure(t, results)))
             .Where(x => x.Value is not null).Select(x => new TargetValue(x.Id, x.Value!.Value)).ToList();
 
+    /// <summary>
+    /// Whether another replication gave exactly the same outcomes: every column of replications.csv but the
+    /// replication and its seed (amounts compared exactly, in tenths of TPP).
+    /// </summary>
+    public bool SameOutcomes(ReplicationSummary other) =>
+        this with { Replication = other.Replication, Seed = other.Seed, Kinds = other.Kinds } == other
+        && Kinds.Count == other.Kinds.Count
+        && Kinds.Zip(other.Kinds).All(k => k.First.Kind == k.Second.Kind && k.First.MaxExcess == k.Second.MaxExcess
+            && k.First.FirstBreach == k.Second.FirstBreach && k.First.Thresholds.SequenceEqual(k.Second.Thresholds));
+
     public static ReplicationSummary Of(int replication, RunResults results)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
@@ -109,6 +119,16 @@ public sealed record MonteCarloSummary(
     /// <summary>For each breach kind: the probability of any excess, then of reaching each concern threshold.</summary>
     public IReadOnlyList<KindEstimate> Kinds { get; init; } = [];
 
+    /// <summary>
+    /// Every replication (at least two) gave the same outcomes: the seeds change nothing this run measures, so its
+    /// probabilities are 0 or 1 for this world and the intervals around them say nothing about the scenario.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
+    /// <summary>Whether at least two replications ran and all gave the same outcomes as the first.</summary>
+    public static bool AllAlike(IReadOnlyList<ReplicationSummary> replications) =>
+        replications.Count >= 2 && replications.All(r => r.SameOutcomes(replications[0]));
+
     public static MonteCarloSummary Of(IReadOnlyList<ReplicationSummary> replications)
     {
         var n = replications.Count;
@@ -136,6 +156,7 @@ public sealed record MonteCarloSummary(
             replications.Select(r => r.Smuggled.H100e).Mean())
         {
             Kinds = KindEstimate.Of(replications),
+            Deterministic = AllAlike(replications),
         };
     }
 

@@ -124,6 +124,8 @@ public static class ResultFiles
         writer.WriteStartObject("monteCarlo");
         writer.WriteNumber("replications", mc.Replications);
         writer.WriteNumber("replicationsWithBreach", mc.ReplicationsWithBreach);
+        // Every replication gave the same outcomes: the intervals below are then not an estimate of anything.
+        writer.WriteBoolean("deterministic", mc.Deterministic);
         writer.WriteStartObject("breachProbability");
         writer.WriteNumber("estimate", Round(mc.BreachProbability));
         writer.WriteNumber("lower95", Round(mc.BreachProbabilityLower95));

@@ -27,21 +27,23 @@ public static partial class ScenarioLoader
     public static ResolvedScenario Load(string path, IReadOnlyList<ScenarioOverride> overrides)
     {
         var files = new List<string>();
+        // The values set so far, each with its named items numbered, so that an error at either form of its path is placed at it.
+        var applied = new List<ScenarioOverride>();
         try
         {
-            return Load(path, files, overrides);
+            return Load(path, files, overrides, applied);
         }
         catch (ScenarioException e)
         {
-            throw new ScenarioException(InFileOrder(Place(e.Errors, files, overrides), files));
+            throw new ScenarioException(InFileOrder(Place(e.Errors, files, [.. applied, .. overrides.Skip(applied.Count)]), files));
         }
     }
 
-    private static ResolvedScenario Load(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
+    private static ResolvedScenario Load(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides, List<ScenarioOverride> applied)
     {
-        var merged = ReadScenario(path, files, overrides);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var errors = new List<ScenarioError>();
+        var merged = ReadScenario(path, files, overrides, applied, errors);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var (spec, check) = Read<ScenarioSpec>(merged, path, errors);
 
         var dataFiles = new List<string>();
@@ -56,12 +58,12 @@ public static partial class ScenarioLoader
         var resolved = new ResolvedScenario(spec, catalogue ?? new ChipCatalogue { Chips = [] },
             Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path)
         {
-            Files = files, DataFiles = dataFiles, Overrides = overrides, Uncertain = check.Uncertain, Template = merged, BaseCountries = countryFile,
+            Files = files, DataFiles = dataFiles, Overrides = applied, Uncertain = check.Uncertain, Template = merged, BaseCountries = countryFile,
         };
         errors.AddRange(ScenarioValidator.Validate(resolved, unread));
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
         // The file's own seed draws the uncertain inputs of the run it describes (replication 0).
-        return resolved.Realise(spec.Seed) with { Warnings = InFileOrder(Place(errors, files, overrides), files) };
+        return resolved.Realise(spec.Seed) with { Warnings = InFileOrder(Place(errors, files, applied), files) };
     }
 
     /// <summary>A country list with a scenario's own countries laid over it, by code.</summary>
@@ -76,6 +78,7 @@ public static partial class ScenarioLoader
         var errors = new List<ScenarioError>();
         try
         {
+            errors.AddRange(TppInH100e.Convert(node).Select(p => new ScenarioError(name, null, null, p.Path, p.Message)));
             var (spec, check) = Read<ScenarioSpec>(node, name, errors);
             var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name)
             {
@@ -110,19 +113,26 @@ public static partial class ScenarioLoader
     /// <summary>
     /// Reads a scenario; one that says "extends": "other.json" is that file with this one's keys laid over it
     /// (objects merge key by key; arrays and values replace), so that scenarios share one world. Values set from
-    /// outside are laid over the result. What is returned has not been checked against the schema yet.
+    /// outside are laid over the result. TPP settings given in H100e are converted in each file, and in the result.
+    /// What is returned has not been checked against the schema yet.
     /// </summary>
-    private static JsonObject ReadScenario(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides)
+    private static JsonObject ReadScenario(string path, List<string> files, IReadOnlyList<ScenarioOverride> overrides,
+        List<ScenarioOverride> applied, List<ScenarioError> errors)
     {
         var text = ReadText(path);
         files.Add(path);
-        var merged = Resolve(ParseNode(text, path), path, [Path.GetFullPath(path)], files);
-        foreach (var value in overrides) value.ApplyTo(merged);
+        var merged = Resolve(ParseNode(text, path), text, path, [Path.GetFullPath(path)], files, errors);
+        foreach (var value in overrides) applied.Add(value.ApplyTo(merged));
+        errors.AddRange(TppInH100e.Convert(merged).Select(p => new ScenarioError(path, null, null, p.Path, p.Message)));
         return merged;
     }
 
-    private static JsonObject Resolve(JsonObject node, string path, List<string> chain, List<string> files)
+    private static JsonObject Resolve(JsonObject node, string text, string path, List<string> chain, List<string> files, List<ScenarioError> errors)
     {
+        // A file's own H100e settings become TPP before it is merged, so that a file's setting in either unit replaces its base's.
+        var converted = TppInH100e.Convert(node);
+        if (converted.Count > 0)
+            errors.AddRange(Place(converted.Select(p => new ScenarioError(path, null, null, p.Path, p.Message)).ToList(), text, path));
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (var key in FileKeys)
             if (node[key] is JsonValue value && value.TryGetValue<string>(out var relative) && !relative.Contains('\0'))
@@ -136,17 +146,17 @@ public static partial class ScenarioLoader
         if (chain.Contains(basePath))
             throw AtExtends($"\"{name}\" extends itself through {string.Join(" -> ", chain.Select(Path.GetFileName))}");
         if (chain.Count > 8) throw AtExtends("more than 8 files extend one another");
-        string text;
+        string baseText;
         try
         {
-            text = ReadText(basePath);
+            baseText = ReadText(basePath);
         }
         catch (ScenarioException e)
         {
             throw AtExtends($"cannot read {basePath}: {e.Errors[0].Message}");
         }
         files.Add(basePath);
-        var baseNode = Resolve(ParseNode(text, basePath), basePath, [.. chain, basePath], files);
+        var baseNode = Resolve(ParseNode(baseText, basePath), baseText, basePath, [.. chain, basePath], files, errors);
         node.Remove("extends");
         return Merge(baseNode, node);
     }

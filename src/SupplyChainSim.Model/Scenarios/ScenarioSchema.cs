@@ -83,6 +83,7 @@ public static class ScenarioSchema
         var root = (JsonObject)For(typeof(ScenarioSpec)).DeepClone();
         // A file that extends another need not repeat the keys it inherits; the loader checks the merged scenario.
         root.Remove("required");
+        TppInH100e.Publish(root);
         var result = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",

@@ -17,6 +17,12 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     private readonly SimulationContext context = world.Context;
     private Dictionary<string, double>? markups;
 
+    // For the flow picture: each data centre (its country and owner) and each intermediary (its hub and transit), by id.
+    private readonly Lazy<Dictionary<string, Scenarios.DataCentreSpec>> sites = new(() =>
+        world.DataCentreBlocks.SelectMany(b => b.Sites).ToDictionary(s => s.Id, StringComparer.Ordinal));
+    private readonly Lazy<Dictionary<string, Scenarios.IntermediarySpec>> intermediaries = new(() =>
+        world.IntermediaryBlocks.SelectMany(b => b.Members).Select(m => m.Spec).ToDictionary(s => s.Id, StringComparer.Ordinal));
+
     public StepperState State { get; } = state ?? StepperState.For(world);
 
     public bool Finished => State.MonthsDone >= context.Months;
@@ -215,8 +221,45 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             SmuggledValueUsd = smuggledValue,
             Deliveries = flows,
             RareEarths = rareEarths,
+            Channels = Channels(delivered, smuggled, detections),
         };
     }
+
+    /// <summary>The month's lots and seizures summed by channel: who sold, by which route, through which hub, to whom.</summary>
+    private List<ChannelFlow> Channels(List<Lot> delivered, List<Lot> smuggled, List<Detection> detections)
+    {
+        var channels = new SortedDictionary<string, ChannelFlow>(StringComparer.Ordinal);
+        void Add(ChannelFlow channel)
+        {
+            var key = channel.Key;
+            channels[key] = channels.TryGetValue(key, out var sum) ? sum with { Flow = sum.Flow + channel.Flow } : channel;
+        }
+        Flow FlowOf(string chipModel, long chips) => new(chips, context.TppOf(chipModel, chips));
+        string? Restricted(string siteId) =>
+            sites.Value.TryGetValue(siteId, out var site) && (IsD5(site.Country) || IsD5(site.HeadquartersOrCountry)) ? site.OwnerOrSelf : null;
+        foreach (var lot in delivered)
+        {
+            if (lot.ReplyTo.Kind == AgentKind.Intermediary && intermediaries.Value.TryGetValue(lot.Buyer, out var broker))
+                Add(new ChannelFlow(ChannelFlow.ToShells, lot.Seller, lot.Route, broker.Hub, broker.Transit, broker.Hub, null, FlowOf(lot.ChipModel, lot.Chips)));
+            else
+                Add(new ChannelFlow(ChannelFlow.Delivered, lot.Seller, lot.Route, null, [], lot.DestinationCountry, Restricted(lot.Buyer), FlowOf(lot.ChipModel, lot.Chips)));
+        }
+        foreach (var lot in smuggled)
+        {
+            var broker = lot.Via is { } via ? intermediaries.Value.GetValueOrDefault(via) : null;
+            Add(new ChannelFlow(ChannelFlow.Smuggled, lot.Seller, Route.Smuggled, broker?.Hub, broker?.Transit ?? [], lot.DestinationCountry, Restricted(lot.Buyer),
+                FlowOf(lot.ChipModel, lot.Chips)));
+        }
+        foreach (var detection in detections)
+        {
+            var broker = intermediaries.Value.GetValueOrDefault(detection.Intermediary);
+            Add(new ChannelFlow(ChannelFlow.Seized, "", Route.Smuggled, broker?.Hub, broker?.Transit ?? [], detection.Country, null,
+                new Flow(detection.Chips, detection.Compute)));
+        }
+        return [.. channels.Values];
+    }
+
+    private bool IsD5(string country) => context.Countries.Contains(country) && context.Countries[country].IsD5;
 
     private static Flow Sum(IEnumerable<CountryMonth> rows, Func<CountryMonth, Flow> flow) => rows.Aggregate(Flow.None, (total, row) => total + flow(row));
 
