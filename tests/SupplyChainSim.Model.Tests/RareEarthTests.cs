@@ -1,5 +1,6 @@
 using System.Text;
 using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -115,5 +116,30 @@ public class RareEarthTests
         var h20 = leverage.Months.SelectMany(m => m.Decisions).Where(d => d.Order.ChipModel == "H20" && d.Order.DestinationCountry == "CN").ToList();
         Assert.All(h20.Where(d => d.Order.Month >= YearMonth.Parse("2025-04") && d.Order.Month < accepted.Month), d => Assert.Equal(LicenceOutcome.Denied, d.Outcome));
         Assert.Contains(h20, d => d.Order.Month >= accepted.Month && d.Outcome == LicenceOutcome.Approved);
+    }
+
+    [Fact]
+    public void Stocks_refill_only_to_their_usual_level_and_alternatives_grow_only_while_the_exporter_holds_back()
+    {
+        // Need 100 t, 70 from the exporter, one month of stock, alternatives growing 10% a month while it holds back.
+        // January to March open: 70 + 30 = 100 a month, stock 100, alternatives 30. April to June licensed at 0.26:
+        // 18.2 from the exporter; April 18.2 + 30 = 48.2 (stock 48.2), May 18.2 + 33 = 51.2 (stock -0.6: shortage
+        // 0.006), June 18.2 + 36.3 = 54.5 (shortage 0.455). July open again: 70 + 39.93 = 109.93, stock 9.93.
+        var spec = ScenarioLoader.Parse("""
+            {
+              "formatVersion": 1, "name": "licensed", "seed": 1, "start": "2025-01", "months": 8,
+              "rareEarths": {
+                "exporter": { "country": "CN", "policy": [ { "from": "2025-04", "policy": "licensed", "approvalRate": 0.26 }, { "from": "2025-07", "policy": "open" } ] },
+                "importers": [ { "country": "US", "monthlyNeedTonnes": 100, "shareFromExporter": 0.7, "stockMonths": 1, "alternativeGrowthPerMonth": 0.1 } ]
+              },
+              "chipmakers": [ { "id": "NVIDIA", "capacity": { "H100-SXM": 10 } } ],
+              "dataCentres": { "sites": [ { "id": "us", "country": "US", "chipModel": "H100-SXM", "targetH100e": 1 } ] }
+            }
+            """).Spec.RareEarths;
+        var market = RareEarthMarket.Create(spec);
+        var months = Enumerable.Range(0, 8).Select(i => market.Step(spec, YearMonth.Parse("2025-01").AddMonths(i)).Importers.Single()).ToList();
+        Assert.Equal([1, 1, 1, 0.26, 0.26, 0.26, 1, 1], months.Select(m => m.FromExporterVsNormal));
+        Assert.Equal([0, 0, 0, 0, 0.006, 0.455, 0, 0], months.Select(m => Math.Round(m.Shortage, 3)));
+        Assert.Equal([100, 100, 100, 48.2, 0, 0, 9.93, 19.86], months.Select(m => Math.Round(m.StockTonnes, 2)));
     }
 }

@@ -65,10 +65,14 @@ public sealed class RareEarthMarket
             var need = importer.MonthlyNeedTonnes;
             var fromExporter = need * importer.ShareFromExporter * policy.SupplyFactor;
             var supply = fromExporter + state.Alternative;
-            state.Alternative = Math.Min(need, state.Alternative * (1 + importer.AlternativeGrowthPerMonth));
+            // Other sources are developed while the exporter holds back, not in normal times, when its magnets are cheapest.
+            if (policy.SupplyFactor < 1)
+                state.Alternative = Math.Min(need, state.Alternative * (1 + importer.AlternativeGrowthPerMonth));
             state.Stock += supply - need;
             var shortage = state.Stock < 0 ? Math.Min(1, -state.Stock / need) : 0;
-            state.Stock = Math.Max(0, state.Stock);
+            // Importers rebuild their usual stock from any surplus, and hold no more: a run starting years before a
+            // restriction does not hoard its way through it.
+            state.Stock = Math.Clamp(state.Stock, 0, importer.StockMonths * need);
             state.Pressure = importer.PressureDecay * state.Pressure + shortage;
             importers.Add(new ImporterMonth(importer.Country, supply / need, shortage, state.Pressure,
                 1 - importer.BuildOutElasticity * shortage, 1 - importer.ProductionElasticity * shortage)

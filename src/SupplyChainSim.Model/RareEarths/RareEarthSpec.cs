@@ -65,11 +65,11 @@ public sealed record RareEarthImporterSpec
     [ValueRange(0, 1, Is = "a fraction")]
     public double ShareFromExporter { get; init; } = 0.7;
 
-    /// <summary>Stock at the start, in months of need.</summary>
+    /// <summary>Stock at the start, in months of need: the usual stock, rebuilt from any surplus up to this and no more.</summary>
     [ValueRange(0, ScenarioLimits.Months)]
     public double StockMonths { get; init; } = 2;
 
-    /// <summary>Monthly growth of alternative supply.</summary>
+    /// <summary>Monthly growth of alternative supply while the exporter holds back (its supply below normal).</summary>
     [ValueRange(0, 1, Is = "a fraction")]
     public double AlternativeGrowthPerMonth { get; init; } = 0.01;
 

@@ -52,7 +52,7 @@ public static class TppInH100e
                     foreach (var key in obj.Select(p => p.Key).ToList())
                         if (!properties.ContainsKey(key) && OtherUnit(key) is { } tppKey && key.EndsWith(H100eSuffix, StringComparison.Ordinal)
                             && properties[tppKey] is JsonObject tppSchema)
-                            ConvertKey(obj, key, tppKey, tppSchema, path, problems);
+                            ConvertKey(obj, key, tppKey, Plain(tppSchema), path, problems);
                     foreach (var (key, value) in obj.ToList())
                         if (properties[key] is JsonObject property) Walk(value, property, $"{path}.{key}", problems);
                 }
@@ -106,7 +106,7 @@ public static class TppInH100e
                     foreach (var (key, value) in properties.ToList())
                         if (key.EndsWith(TppSuffix, StringComparison.Ordinal) && OtherUnit(key) is { } h100eKey && !properties.ContainsKey(h100eKey)
                             && value is JsonObject tpp)
-                            properties.Insert(properties.IndexOf(key) + 1, h100eKey, H100eSchema(key, tpp));
+                            properties.Insert(properties.IndexOf(key) + 1, h100eKey, H100eSchema(key, Plain(tpp)));
                 foreach (var (_, child) in obj.ToList()) Publish(child);
                 break;
             case JsonArray array:
@@ -123,6 +123,10 @@ public static class TppInH100e
         schema["description"] = $"{tppKey} given in H100e instead (x 15,831.2 TPP)";
         return schema;
     }
+
+    /// <summary>The number form of a setting that may also be given as an uncertain input (a distribution).</summary>
+    private static JsonObject Plain(JsonObject schema) =>
+        schema[ScenarioSchema.UncertainKeyword] is not null && schema["anyOf"] is JsonArray forms && forms[0] is JsonObject number ? number : schema;
 
     private static double? Bound(JsonObject schema, string key) =>
         schema[key] is JsonValue bound ? double.Parse(bound.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture) : null;
