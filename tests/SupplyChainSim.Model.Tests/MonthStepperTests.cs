@@ -90,11 +90,11 @@ public class MonthStepperTests
     {
         var results = await InMemoryRun("baseline-2023.json");
         var toChina = results.Months.SelectMany(m => m.Decisions).Where(d => d.Order.DestinationCountry == "CN").ToList();
-        // cn-lab-2 orders H200s every month from 2024-05, when the H200 first shipped (29 of the 36 months from 2023-10);
-        // under the baseline every one is denied.
+        // cn-lab-2 orders H200s every month from 2025-01, when it comes into the world (36 months to 2027-12); under
+        // the baseline every one is denied.
         var lab2 = toChina.Where(d => d.Order.Buyer == "cn-lab-2").ToList();
-        Assert.Equal(29, lab2.Count);
-        Assert.Equal(Units.YearMonth.Parse("2024-05"), lab2.Min(d => d.Order.Month));
+        Assert.Equal(36, lab2.Count);
+        Assert.Equal(Units.YearMonth.Parse("2025-01"), lab2.Min(d => d.Order.Month));
         Assert.All(lab2, d => Assert.Equal(Regimes.LicenceOutcome.Denied, d.Outcome));
         Assert.All(toChina.Where(d => d.Order.ChipModel is "H100-SXM" or "H200-SXM" or "B200" or "GB300"),
             d => Assert.Equal(Regimes.LicenceOutcome.Denied, d.Outcome));

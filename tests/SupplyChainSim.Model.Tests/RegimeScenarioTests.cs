@@ -53,10 +53,13 @@ public class RegimeScenarioTests
         Assert.True(capped > Tpp.FromH100e(45_000), $"the cap should be nearly used up: {capped.H100e:N0} H100e");
         var exhausted = uae.Where(d => d.Outcome == LicenceOutcome.Denied).Min(d => d.Order.Month);
 
-        // From that month on, no licensed chips reach the UAE; after the rescission they keep coming.
+        // From that month on, only what still fits under the cap reaches the UAE licensed (a Tier 2 buyer's order of a
+        // few hundred H100e may fit where G42's 10,000 did not); after the rescission licensed chips keep coming.
+        var headroom = Tpp.FromTpp(790_000_000) - uae.Where(d => d.Outcome == LicenceOutcome.Approved && d.Order.Month < exhausted).Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
         double LicensedAfter(RunResults results) =>
             results.Months.Where(m => m.Month > exhausted.AddMonths(2)).Sum(m => m.Countries.Single(c => c.Country == "AE").Licensed.Compute.H100e);
-        Assert.Equal(0, LicensedAfter(diffusion));
+        Assert.InRange(LicensedAfter(diffusion), 0, headroom.H100e);
+        Assert.True(headroom < Tpp.FromH100e(10_000), $"{headroom.H100e:N0} H100e left when G42's order was denied");
         Assert.True(LicensedAfter(rescission) > 50_000);
         Assert.DoesNotContain(Decisions(rescission), d => d.Rule.StartsWith("country-cap", StringComparison.Ordinal) && d.Outcome == LicenceOutcome.Denied);
         double Installed(RunResults results) => results.Months[^1].Countries.Single(c => c.Country == "AE").Installed.H100e;
@@ -64,17 +67,19 @@ public class RegimeScenarioTests
     }
 
     [Fact]
-    public async Task The_500_H100e_threshold_pushes_small_buyers_from_exempt_into_licensed()
+    public async Task The_500_H100e_threshold_pushes_small_buyers_from_exempt_into_licensing()
     {
-        static (int Notified, int Licensed) SmallBuyers(RunResults results)
+        static (int Notified, int Applied) SmallBuyers(RunResults results)
         {
             var decisions = Decisions(results).Where(d => d.Order.Consignee.StartsWith("t2-", StringComparison.Ordinal) && d.Order.Month >= YearMonth.Parse("2025-05")).ToList();
-            return (decisions.Count(d => d.Outcome == LicenceOutcome.Notified), decisions.Count(d => d.Outcome == LicenceOutcome.Approved));
+            return (decisions.Count(d => d.Outcome == LicenceOutcome.Notified), decisions.Count(d => d.Outcome is LicenceOutcome.Approved or LicenceOutcome.Denied));
         }
         var at1699 = SmallBuyers(await Run("diffusion-rule-2025.json"));
         var at500 = SmallBuyers(await Run("threshold-500.json"));
-        Assert.True(at500.Licensed > 10 * Math.Max(1, at1699.Licensed), $"licensed: {at1699.Licensed} at 1,699 H100e, {at500.Licensed} at 500");
-        Assert.True(at500.Notified < at1699.Notified, $"notified: {at1699.Notified} at 1,699 H100e, {at500.Notified} at 500");
+        // Small buyers take 400 to 1,000 H100e a year from 2025: at 1,699 few need a licence (those with the largest
+        // targets), at 500 most do, and their orders go to licensing (and its country caps) instead of a notice.
+        Assert.True(at500.Applied > 10 * at1699.Applied, $"licence decisions: {at1699.Applied} at 1,699 H100e, {at500.Applied} at 500");
+        Assert.True(at1699.Notified - at500.Notified > 2_000, $"notified: {at1699.Notified} at 1,699 H100e, {at500.Notified} at 500");
     }
 
     [Fact]
@@ -127,7 +132,10 @@ public class RegimeScenarioTests
     public async Task The_2025_replay_pays_a_share_on_H200s_and_delivers_almost_no_H20s_to_China_from_May_to_July_2025()
     {
         var results = await Run("chips-for-magnets-2025.json");
-        var h200 = Decisions(results).Where(d => d.Order.ChipModel == "H200-SXM" && d.Outcome == LicenceOutcome.Approved).ToList();
+        // H200s licensed to China, Macau or their companies: only through the window, each paying its 25%. (Shells in
+        // the UAE and Vietnam get H200s under the D:1/D:4 licence, with no share.)
+        var h200 = Decisions(results).Where(d => d.Order.ChipModel == "H200-SXM" && d.Outcome == LicenceOutcome.Approved
+            && d.Order.DestinationCountry is "CN" or "MO").ToList();
         Assert.NotEmpty(h200);
         Assert.All(h200, d => Assert.True(d.RevenueShareUsd > 0 && d.RevenueShare == 0.25, d.Rule));
         Assert.True(h200.Sum(d => d.RevenueShareUsd) > 0);

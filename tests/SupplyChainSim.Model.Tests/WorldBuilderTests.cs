@@ -17,7 +17,9 @@ public class WorldBuilderTests
     public void Generators_make_the_counts_asked_for_with_draws_inside_their_distributions()
     {
         var sites = Sites(Shipped());
-        Assert.Equal(18 + 1500 + 1000 + 300, sites.Count);
+        // 20 listed; generated: 32 Hopper and 32 Blackwell hyperscale sites, 1,500 Tier 1, 1,000 Tier 2, 40 H20 buyers,
+        // 60 Ascend buyers and 30 buyers of smuggled chips.
+        Assert.Equal(20 + 32 + 32 + 1500 + 1000 + 40 + 60 + 30, sites.Count);
         var smallBuyers = sites.Where(s => s.Id.StartsWith("t2-", StringComparison.Ordinal)).ToList();
         Assert.Equal(1000, smallBuyers.Count);
         Assert.All(smallBuyers, s => Assert.InRange(s.OrderSizeH100e, 150, 450));
@@ -26,7 +28,7 @@ public class WorldBuilderTests
         // logNormal(6.9, 0.5): the median is e^6.9, about 992 H100e.
         var median = smallBuyers.Select(s => s.TargetH100e).Order().ElementAt(500);
         Assert.InRange(median, 900, 1100);
-        Assert.All(sites.Where(s => s.Id.StartsWith("cn-", StringComparison.Ordinal) && s.Id.Length > 6), s => Assert.Equal("CN", s.Country));
+        Assert.All(sites.Where(s => s.Id.StartsWith("cn", StringComparison.Ordinal)), s => Assert.Equal("CN", s.Country));
     }
 
     [Fact]
