@@ -108,7 +108,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
                 $"{detections.Select(d => d.Shell).Distinct().Count()} shell companies entity-listed{meanDetections}");
         else if (replications is not null && replications.Any(r => r.Detections > 0))
             Line($"Detections{of}: none{meanDetections}");
-        Line($"Wrote {string.Join(", ", RunOutputs.Names(replications is not null))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
+        Line($"Wrote {string.Join(", ", RunOutputs.Names(results, replications))} to {outDirectory} in {elapsed.TotalSeconds.ToString("0.0", Invariant)} s");
         Line($"Charts and breach trails: open {Path.Combine(outDirectory, Reports.RunReport.FileName)} in a browser (it needs no network).");
     }
 

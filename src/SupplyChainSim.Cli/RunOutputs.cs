@@ -9,8 +9,13 @@ namespace SupplyChainSim.Cli;
 /// <summary>What `run` writes: the output contract (<see cref="ResultFiles"/>), report.html and manifest.json, switched in as one set.</summary>
 internal static class RunOutputs
 {
-    public static IEnumerable<string> Names(bool withReplications) =>
-        [.. ResultFiles.Names, .. withReplications ? [ResultFiles.ReplicationsCsv] : Array.Empty<string>(), RunReport.FileName, OutputSet.ManifestName];
+    /// <summary>The files a run writes: replications.csv with replications, calibration.csv when its months cover a published figure.</summary>
+    public static IEnumerable<string> Names(bool withReplications, bool withCalibration = false) =>
+        [.. ResultFiles.Names, .. withReplications ? [ResultFiles.ReplicationsCsv] : Array.Empty<string>(),
+            .. withCalibration ? [ResultFiles.CalibrationCsv] : Array.Empty<string>(), RunReport.FileName, OutputSet.ManifestName];
+
+    public static IEnumerable<string> Names(RunResults results, IReadOnlyList<ReplicationSummary>? replications) =>
+        Names(replications is not null, Model.Calibration.CalibrationRow.For(results, replications).Count > 0);
 
     public static void Write(RunResults results, OutputSet output, RunManifest manifest, IReadOnlyList<ReplicationSummary>? replications = null)
     {

@@ -63,7 +63,9 @@ public class LiveWorldTests
 
         // Every breach, in order, with a trail that adds up to its cluster.
         var breaches = results.Breaches.ToList();
-        Assert.Equal(5, breaches.Count);
+        Assert.Contains(breaches, b => b.Kind == "piecemeal-exemption");
+        Assert.Contains(breaches, b => b.Kind == "unlawful-compute");
+        Assert.Equal(breaches.Count, state.Breaches.Count);
         Assert.Equal(breaches.Select(b => (b.Month.ToString(), b.Site)), state.Breaches.Select(b => (b.Month, b.Site)));
         foreach (var (expected, shown) in breaches.Zip(state.Breaches))
         {

@@ -194,23 +194,24 @@ public class PairedComparisonTests
         var result = await Cli.RunAsync("compare", "scenarios/diffusion-rule-2025.json", "scenarios/piecemeal-2025.json", $"{Scenarios}/customs-none.json",
             "--months", "3", "--out", temp.File("out"));
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("supplychainsim: warning: The periods differ: diffusion-rule-2025 2025-01 to 2025-03 (3 months); piecemeal-2025 2025-05 to 2025-07 (3 months); " +
+        Assert.Contains("supplychainsim: warning: The periods differ: diffusion-rule-2025 2023-10 to 2023-12 (3 months); piecemeal-2025 2025-05 to 2025-07 (3 months); " +
             "customs-none 2025-01 to 2025-03 (3 months).", result.Error);
-        Assert.Matches(@"supplychainsim: warning: The worlds differ: diffusion-rule-2025 \(3,024 agents, world seed 2025, world [0-9a-f]{12}\); " +
-            @"piecemeal-2025 \(3,024 agents, world seed 2025, world [0-9a-f]{12}\); customs-none \(202 agents, world seed 7, world [0-9a-f]{12}\)\.", result.Error);
+        Assert.Matches(@"supplychainsim: warning: The worlds differ: diffusion-rule-2025 \(2,940 agents, world seed 2025, world [0-9a-f]{12}\); " +
+            @"piecemeal-2025 \(2,940 agents, world seed 2025, world [0-9a-f]{12}\); customs-none \(202 agents, world seed 7, world [0-9a-f]{12}\)\.", result.Error);
         var html = await File.ReadAllTextAsync(temp.File("out/compare.html"));
-        Assert.Contains("Warning: The periods differ: diffusion-rule-2025 2025-01 to 2025-03", html);
-        Assert.Contains("Warning: The worlds differ: diffusion-rule-2025 (3,024 agents", html);
+        Assert.Contains("Warning: The periods differ: diffusion-rule-2025 2023-10 to 2023-12", html);
+        Assert.Contains("Warning: The worlds differ: diffusion-rule-2025 (2,940 agents", html);
         // customs-none has the 3A090 baseline alone; the Diffusion Rule adds a licence for SA and AE from the first month.
-        Assert.Contains("The regimes first differ in 2025-01", html);
+        Assert.Contains("The regimes first differ in 2023-10", html);
 
-        // The Diffusion Rule and its rescission share their rules until the rescission's end of May 2025.
-        var rescission = await Cli.RunAsync("compare", "scenarios/diffusion-rule-2025.json", "scenarios/rescission-2025.json", "--months", "7", "--out", temp.File("rescission"));
+        // The Diffusion Rule and its rescission share their rules until May 2025, when one brings in its tiers and the other
+        // the guidance that came with the rescission.
+        var rescission = await Cli.RunAsync("compare", "scenarios/diffusion-rule-2025.json", "scenarios/rescission-2025.json", "--months", "20", "--out", temp.File("rescission"));
         Assert.True(rescission.ExitCode == 0, rescission.Error);
         Assert.DoesNotContain("warning", rescission.Error);
         var page = await File.ReadAllTextAsync(temp.File("rescission/compare.html"));
-        Assert.Contains("The regimes first differ in 2025-06", page);
-        Assert.Contains("Dashed: the start of 2025-06, when the compared regimes first differ.", page);
-        Assert.Contains("dashed: 2025-06, the month the regimes first differ.", page);
+        Assert.Contains("The regimes first differ in 2025-05", page);
+        Assert.Contains("Dashed: the start of 2025-05, when the compared regimes first differ.", page);
+        Assert.Contains("dashed: 2025-05, the month the regimes first differ.", page);
     }
 }

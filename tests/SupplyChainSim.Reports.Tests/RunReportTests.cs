@@ -14,8 +14,11 @@ public class RunReportTests
         var html = Pages.Text(RunReport.Render(results));
 
         // The excess by kind each month, the flow picture and its smuggling channels, regime timeline, installed H100e
-        // by country, lawful H100e by route, smuggled and seized, decisions by rule (no magnet market here).
-        Assert.Equal(8, Pages.AssertSelfContained(html).Count);
+        // by country, lawful H100e by route, smuggled and seized, decisions by rule (no magnet market here), and the
+        // model against the one published figure its months cover (the largest cluster at the end of 2025).
+        Assert.Equal(9, Pages.AssertSelfContained(html).Count);
+        Assert.Contains("The model against published figures", html);
+        Assert.Matches("<td>largest-cluster-end-2025</td><td>2025-12</td><td>150k, 200k, 300k</td>", html);
         Assert.Contains("Largest excess beyond the rules, by kind", html);
         Assert.Contains("Smuggled and seized H100e (cumulative)", html);
         foreach (var rule in results.Info.Regime.Rules) Assert.Contains($"<td>{rule.Reason}</td>", html);
@@ -46,7 +49,8 @@ public class RunReportTests
         var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var html = Pages.Text(RunReport.Render(runs[0], summaries));
 
-        Assert.Equal(9, Pages.AssertSelfContained(html).Count);
+        Assert.Equal(10, Pages.AssertSelfContained(html).Count);
+        Assert.Contains($"what {summaries.Count} replications give: the median and the 5th to 95th percentiles", html);
         var mc = MonteCarloSummary.Of(summaries);
         string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
         Assert.Contains($"{P(mc.BreachProbability)} (95% Wilson interval {P(mc.BreachProbabilityLower95)} to {P(mc.BreachProbabilityUpper95)})", html);

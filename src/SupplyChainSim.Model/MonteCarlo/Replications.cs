@@ -44,7 +44,8 @@ public sealed record ReplicationSummary(
     /// replication and its seed (amounts compared exactly, in tenths of TPP).
     /// </summary>
     public bool SameOutcomes(ReplicationSummary other) =>
-        this with { Replication = other.Replication, Seed = other.Seed, Kinds = other.Kinds } == other
+        this with { Replication = other.Replication, Seed = other.Seed, Kinds = other.Kinds, Draws = other.Draws, Calibration = other.Calibration } == other
+        && Draws.SequenceEqual(other.Draws) && Calibration.SequenceEqual(other.Calibration)
         && Kinds.Count == other.Kinds.Count
         && Kinds.Zip(other.Kinds).All(k => k.First.Kind == k.Second.Kind && k.First.MaxExcess == k.Second.MaxExcess
             && k.First.FirstBreach == k.Second.FirstBreach && k.First.Thresholds.SequenceEqual(k.Second.Thresholds));
