@@ -62,10 +62,14 @@ public static class CalibrationChart
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
         for (var i = 0; i < rows.Count; i++) yTicks.AddMajor(rows.Count - 1 - i, rows[i].Target.Id);
         plot.Axes.Left.TickGenerator = yTicks;
+        // At least a tenth to ten times the central figure, wider where a range or the model reaches further.
+        var ratios = rows.SelectMany(r => new[] { r.Target.Low, r.Target.High, r.P5, r.P95 }.Select(v => X(v, r.Target.Central))).ToList();
+        var (left, right) = (Math.Min(-1, ratios.Min()) - 0.1, Math.Max(1, ratios.Max()) + 0.1);
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
-        foreach (var ratio in new[] { 0.01, 0.03, 0.1, 0.3, 0.5, 1, 2, 3, 10, 30, 100 }) xTicks.AddMajor(Math.Log10(ratio), $"×{ratio.ToString(Invariant)}");
+        foreach (var ratio in new[] { 0.01, 0.03, 0.1, 0.25, 0.5, 1, 2, 4, 10, 30, 100 })
+            if (Math.Log10(ratio) is var at && at >= left && at <= right) xTicks.AddMajor(at, $"×{ratio.ToString(Invariant)}");
         plot.Axes.Bottom.TickGenerator = xTicks;
-        plot.Axes.SetLimits(-2.05, 2.05, -0.7, rows.Count - 0.3);
+        plot.Axes.SetLimits(left, right, -0.7, rows.Count - 0.3);
         return plot;
     }
 
