@@ -405,10 +405,10 @@ public static class ResultFiles
 
     /// <summary>deliveries.csv: a month's deliveries by destination, chip model, seller, route and intermediary.</summary>
     public static byte[] RenderDeliveries(RunResults results) => Csv(
-        ["month", "country", "chipModel", "seller", "route", "via", "chips", "h100e"],
+        ["month", "country", "chipModel", "seller", "route", "via", "chips", "h100e", "valueUsd"],
         results.Months.SelectMany(m => m.Deliveries.Select(f => new object[]
         {
-            m.Month.ToString(), f.Country, f.ChipModel, f.Seller, RouteName(f.Route), f.Via ?? "", f.Chips, H100e(f.Compute),
+            m.Month.ToString(), f.Country, f.ChipModel, f.Seller, RouteName(f.Route), f.Via ?? "", f.Chips, H100e(f.Compute), Math.Round(f.ValueUsd, 2),
         })));
 
     /// <summary>licences.csv: one row per licence decision, with the rule that decided it.</summary>
