@@ -5,9 +5,12 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Grains;
+namespace SupplyChainSim.Cli;
 
-/// <summary>What every silo (and client) of SupplyChainSim needs, in one place for the CLI and the test clusters.</summary>
+/// <summary>
+/// What every silo (and client) of SupplyChainSim needs, in one place for the CLI, the benchmark and the test clusters. It
+/// lives with the host: the grains themselves reference only the Orleans SDK, and the host chooses storage and codecs.
+/// </summary>
 public static class SiloSetup
 {
     /// <summary>Model types travel through Orleans' System.Text.Json codec, so the model needs no Orleans attributes.</summary>
