@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
+using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Cli;
@@ -24,6 +25,8 @@ public static class SiloSetup
         silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.Services.AddModelSerialization();
+        // Each run's shared context, once per silo: agent grains hold a reference to it instead of a copy in their state.
+        silo.Services.AddSingleton<RunContexts>();
         return silo;
     }
 
