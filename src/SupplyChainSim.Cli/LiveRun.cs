@@ -106,11 +106,12 @@ internal static class LiveRun
     {
         if (request.Bind != "localhost" && (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address)))
             Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
-        var live = new LiveWorld(world, runKey);
+        var grains = new RunGrains(world, runKey);
+        var live = new LiveWorld(world, grains);
         var pacing = new LivePacing(request.Pace);
         pacing.PausedChanged += live.SetPaused;
         var clock = Stopwatch.StartNew();
-        await using var host = await StartAsync(request, live, pacing, new RunGrains(world, runKey), cancellationToken);
+        await using var host = await StartAsync(request, live, pacing, grains, cancellationToken);
         console.WriteLine($"Live world:        {host.Address}");
         console.WriteLine($"Orleans Dashboard: {new Uri(host.Address!, "dashboard")}");
         console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
