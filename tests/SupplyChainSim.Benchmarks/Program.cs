@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupplyChainSim.Benchmarks;
 using SupplyChainSim.Cli;
+using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
@@ -15,14 +16,16 @@ var dataCentres = new Option<int>("--data-centres") { DefaultValueFactory = _ =>
 var intermediaries = new Option<int>("--intermediaries") { DefaultValueFactory = _ => 5_000, Description = "Smuggling intermediaries." };
 var months = new Option<int>("--months") { DefaultValueFactory = _ => 120, Description = "Months to step." };
 var skipFloor = new Option<bool>("--skip-floor") { Description = "Time only the actor run." };
+var grainPerAgent = new Option<bool>("--grain-per-agent") { Description = "Host every data centre and intermediary in a grain of its own instead of pooling them." };
 var output = new Option<FileInfo?>("--out") { Description = "Also write the figures to this JSON file." };
 var root = new RootCommand("Times the simulation on an in-process silo against the same rules in a plain loop.")
 {
-    dataCentres, intermediaries, months, skipFloor, output,
+    dataCentres, intermediaries, months, skipFloor, grainPerAgent, output,
 };
 root.SetAction(async parse =>
 {
-    var figures = await Benchmark.RunAsync(parse.GetValue(dataCentres), parse.GetValue(intermediaries), parse.GetValue(months), !parse.GetValue(skipFloor));
+    var figures = await Benchmark.RunAsync(parse.GetValue(dataCentres), parse.GetValue(intermediaries), parse.GetValue(months), !parse.GetValue(skipFloor),
+        parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled);
     var text = figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     Console.WriteLine(text);
     if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, text + "\n");
@@ -32,16 +35,16 @@ return await root.Parse(args).InvokeAsync();
 
 internal static class Benchmark
 {
-    public static async Task<JsonObject> RunAsync(int dataCentres, int intermediaries, int months, bool floor)
+    public static async Task<JsonObject> RunAsync(int dataCentres, int intermediaries, int months, bool floor, Placement placement = Placement.Pooled)
     {
         await using var silo = await SimulationHost.StartAsync();
         // Warm-up, untimed: both paths run a small world first, so neither is timed while the JIT compiles.
-        var small = WorldBuilder.Build(BenchmarkWorld.Scenario(500, 50, 12));
+        var small = WorldBuilder.Build(BenchmarkWorld.Scenario(500, 50, 12), placement: placement);
         await InMemoryWorldHosts.RunAsync(small);
-        await SupplyChainSim.Grains.GrainRun.RunAsync(silo.Grains, small, "warm-up", release: true);
+        await GrainRun.RunAsync(silo.Grains, small, "warm-up", release: true);
 
         var clock = Stopwatch.StartNew();
-        var world = WorldBuilder.Build(BenchmarkWorld.Scenario(dataCentres, intermediaries, months));
+        var world = WorldBuilder.Build(BenchmarkWorld.Scenario(dataCentres, intermediaries, months), placement: placement);
         var buildSeconds = clock.Elapsed.TotalSeconds;
         var agentMonths = (double)world.AgentCount * world.Context.Months;
 
@@ -63,11 +66,16 @@ internal static class Benchmark
         var actorSeconds = clock.Elapsed.TotalSeconds;
         var calls = await run.GetGrainCalls();
         var actorHash = Hash(results);
-        await run.Release();
+        clock.Restart();
+        await GrainRun.CheckpointAsync(run);
+        var checkpointSeconds = clock.Elapsed.TotalSeconds;
+        await GrainRun.ReleaseAsync(run);
 
         var figures = new JsonObject
         {
             ["agents"] = world.AgentCount,
+            ["placement"] = placement == Placement.OnePerAgent ? "grain per agent" : "pooled",
+            ["grains"] = world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count,
             ["dataCentres"] = world.DataCentreCount,
             ["intermediaries"] = world.IntermediaryCount,
             ["countries"] = world.Context.Countries.Countries.Count,
@@ -78,6 +86,7 @@ internal static class Benchmark
             ["agentMonthsPerSecond"] = Math.Round(agentMonths / actorSeconds),
             ["grainCalls"] = calls,
             ["grainCallsPerAgentMonth"] = Math.Round(calls / agentMonths, 6),
+            ["checkpointSeconds"] = Round(checkpointSeconds),
             ["floorWallSeconds"] = floor ? Round(floorSeconds) : null,
             ["floorAgentMonthsPerSecond"] = floor ? Math.Round(agentMonths / floorSeconds) : null,
             ["actorToFloorRatio"] = floor ? Math.Round(actorSeconds / floorSeconds, 2) : null,
