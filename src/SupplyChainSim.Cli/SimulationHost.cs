@@ -99,7 +99,10 @@ public sealed class SimulationHost : IAsyncDisposable
 
     /// <summary>Orleans log categories whose warnings are noise for a command-line run (errors still show).</summary>
     internal static readonly IReadOnlyList<string> QuietCategories =
-        ["Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo"];
+    [
+        "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
+        "Orleans.Runtime.SiloLifecycleSubject",
+    ];
 
     internal static void Configure(ILoggingBuilder logging)
     {
@@ -111,7 +114,8 @@ public sealed class SimulationHost : IAsyncDisposable
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         // On a busy machine the health monitor warns that the .NET thread pool "stalled" (during sweeps, say) and the
         // scheduler that a grain's turn "took longer than 00:00:01", and Ctrl+C ends with the silo's "non-graceful"
-        // shutdown warning: none says anything a command-line user can act on. Their errors still show.
+        // shutdown warning, and the lifecycle that a stage "stopped in 00:00:01.9" (deactivating the grains of a world with a
+        // grain per agent takes that long): none says anything a command-line user can act on. Their errors still show.
         // (A filter on the exact names: a category rule would match every category that starts with the same text. It
         // is the rule for every category without one of its own, so it keeps the minimum level too.)
         logging.AddFilter((category, level) => level >= (category is not null && QuietCategories.Contains(category) ? LogLevel.Error : LogLevel.Warning));
