@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Worlds;
 
@@ -115,6 +116,8 @@ internal static class LiveRun
         console.WriteLine($"Live world:        {host.Address}");
         console.WriteLine($"Orleans Dashboard: {new Uri(host.Address!, "dashboard")}");
         console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
+        if (world.DataCentreBlocks.FirstOrDefault(b => b.Hosting == Hosting.Agent) is { } site)
+            console.WriteLine(TerminalText.Safe($"  a data centre the scenario names: {typeof(DataCentreGrain).FullName}, {GrainKeys.DataCentres(runKey, site)}; the live page links each breach to its grains"));
         console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month (the live page can pause, resume and step it); Ctrl+C stops.");
         console.WriteLine();
         report.MonthHeader();

@@ -66,6 +66,7 @@ internal static class Benchmark
         var actorSeconds = clock.Elapsed.TotalSeconds;
         var calls = await run.GetGrainCalls();
         var actorHash = Hash(results);
+        var peakMB = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
         clock.Restart();
         await GrainRun.CheckpointAsync(run);
         var checkpointSeconds = clock.Elapsed.TotalSeconds;
@@ -90,7 +91,8 @@ internal static class Benchmark
             ["floorWallSeconds"] = floor ? Round(floorSeconds) : null,
             ["floorAgentMonthsPerSecond"] = floor ? Math.Round(agentMonths / floorSeconds) : null,
             ["actorToFloorRatio"] = floor ? Math.Round(actorSeconds / floorSeconds, 2) : null,
-            ["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+            ["peakWorkingSetMB"] = peakMB,
+            ["peakWorkingSetWithCheckpointMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
             ["outputsSha256"] = actorHash,
             ["outputsIdentical"] = floor ? floorHash == actorHash : null,
             ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
