@@ -4,6 +4,7 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains.Abstractions;
@@ -94,18 +95,19 @@ public interface ICountryGrain : IAgentGrain
     Task<CountryView?> GetState();
 }
 
-/// <summary>The recorder: every month's report, in order.</summary>
-[Alias("scs.recorder")]
-public interface IRecorderGrain : IAgentGrain
+/// <summary>
+/// The record of one month: its report. A grain per month, since a month's record (every licence decision) grows with the
+/// world: one grain for the whole run would hold more than a checkpoint can write in one call.
+/// </summary>
+[Alias("scs.month-record")]
+public interface IMonthRecordGrain : IAgentGrain
 {
-    [Alias("init")]
-    Task Initialise(Immutable<RunInfo> info, string run);
-
+    /// <summary>Records the month; recording it again keeps the later report (handlers are idempotent by month).</summary>
     [Alias("record")]
-    Task Record(Immutable<MonthReport> report);
+    Task Record(Immutable<MonthReport> report, string run);
 
-    [Alias("results")]
-    Task<Immutable<RunResults>> GetResults();
+    [Alias("report")]
+    Task<Immutable<MonthReport>> Report();
 }
 
 /// <summary>
@@ -136,7 +138,7 @@ public static class GrainKeys
 
     public static string MagnetExporter(string run) => $"{run}/magnet-exporter";
 
-    public static string Recorder(string run) => $"{run}/recorder";
+    public static string MonthRecord(string run, YearMonth month) => $"{run}/month/{month}";
 
     public static string RunContext(string run) => $"{run}/context";
 }

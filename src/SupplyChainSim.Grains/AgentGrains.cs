@@ -40,16 +40,11 @@ public sealed class CountryGrain([PersistentState("country")] IPersistentState<A
     public Task<CountryView?> GetState() => Task.FromResult(Held?.View());
 }
 
-public sealed class RecorderGrain([PersistentState("recorder")] IPersistentState<AgentState<RunRecorder>> storage, RunContexts contexts)
-    : AgentGrain<RunRecorder>(storage, contexts), IRecorderGrain
+/// <summary>One month's report, as the stepper recorded it.</summary>
+public sealed class MonthRecordGrain([PersistentState("month")] IPersistentState<AgentState<MonthReport>> storage, RunContexts contexts)
+    : AgentGrain<MonthReport>(storage, contexts), IMonthRecordGrain
 {
-    public Task Initialise(Immutable<RunInfo> info, string run) => Hold(run, _ => new RunRecorder { Info = info.Value });
+    public Task Record(Immutable<MonthReport> report, string run) => Hold(run, _ => report.Value);
 
-    public Task Record(Immutable<MonthReport> report)
-    {
-        Agent.Record(report.Value);
-        return Task.CompletedTask;
-    }
-
-    public Task<Immutable<RunResults>> GetResults() => Task.FromResult(Agent.Results().AsImmutable());
+    public Task<Immutable<MonthReport>> Report() => Task.FromResult(Agent.AsImmutable());
 }

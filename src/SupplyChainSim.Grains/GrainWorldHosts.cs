@@ -22,11 +22,13 @@ public sealed class GrainWorldHosts : IWorldHosts
     private readonly string run;
     private readonly IDataCentreHostGrain[] dataCentres;
     private readonly IIntermediaryHostGrain[] intermediaries;
+    private readonly World world;
 
     public GrainWorldHosts(IGrainFactory grains, string run, World world)
     {
         this.grains = grains;
         this.run = run;
+        this.world = world;
         dataCentres = world.DataCentreBlocks.Select(b => DataCentres(grains, run, b)).ToArray();
         intermediaries = world.IntermediaryBlocks.Select(b => Intermediaries(grains, run, b)).ToArray();
         Parts = Chunk(AgentGrains(world), AgentsPerPart);
@@ -67,12 +69,15 @@ public sealed class GrainWorldHosts : IWorldHosts
         calls.AddRange(world.IntermediaryBlocks.Select(b => intermediaries[b.Index].Initialise(b.AsImmutable(), run)));
         calls.Add(EntityList.Initialise(run));
         calls.Add(MagnetExporter.Initialise(run));
-        calls.Add(Recorder.Initialise(RunRecorder.For(world).Info.AsImmutable(), run));
         Calls += calls.Count;
         await Task.WhenAll(calls);
     }
 
-    /// <summary>Every agent grain of the world.</summary>
+    /// <summary>
+    /// Every agent grain of the world, and a record for each month. A month's record holds a licence decision for every
+    /// order, and orders grow with the world, so it weighs as an eighth of the world's agents: in a large world each month
+    /// is written in a part of its own.
+    /// </summary>
     private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world) =>
         world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), 1))
             .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1)))
@@ -80,7 +85,7 @@ public sealed class GrainWorldHosts : IWorldHosts
             .Concat(world.IntermediaryBlocks.Select(b => ((IAgentGrain)intermediaries[b.Index], b.Members.Count)))
             .Append((EntityList, 1))
             .Append((MagnetExporter, 1))
-            .Append((Recorder, 1));
+            .Concat(Months().Select(month => ((IAgentGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
 
     private static List<IReadOnlyList<IAgentGrain>> Chunk(IEnumerable<(IAgentGrain Grain, int Agents)> all, int agentsPerPart)
     {
@@ -131,9 +136,16 @@ public sealed class GrainWorldHosts : IWorldHosts
     public async Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers) =>
         (await Count(EntityList.Enforce(month, detections.AsImmutable(), suppliers.AsImmutable()))).Value;
 
-    public Task RecordAsync(MonthReport report) => Count(Recorder.Record(report.AsImmutable()));
+    public Task RecordAsync(MonthReport report) => Count(MonthRecord(report.Month).Record(report.AsImmutable(), run));
 
-    public async Task<RunResults> ResultsAsync() => (await Recorder.GetResults()).Value;
+    /// <summary>The run's results: every month's record, in order (the run is finished when they are asked for).</summary>
+    public async Task<RunResults> ResultsAsync()
+    {
+        var months = await Task.WhenAll(Months().Select(month => MonthRecord(month).Report()));
+        return new RunResults(RunRecorder.For(world).Info, [.. months.Select(m => m.Value)]);
+    }
+
+    private IEnumerable<YearMonth> Months() => Enumerable.Range(0, world.Context.Months).Select(world.Context.Start.AddMonths);
 
     private Task<T> Count<T>(Task<T> call)
     {
@@ -155,7 +167,7 @@ public sealed class GrainWorldHosts : IWorldHosts
 
     private IMagnetExporterGrain MagnetExporter => grains.GetGrain<IMagnetExporterGrain>(GrainKeys.MagnetExporter(run));
 
-    private IRecorderGrain Recorder => grains.GetGrain<IRecorderGrain>(GrainKeys.Recorder(run));
+    private IMonthRecordGrain MonthRecord(YearMonth month) => grains.GetGrain<IMonthRecordGrain>(GrainKeys.MonthRecord(run, month));
 
     /// <summary>The run's shared context: released after every agent, since an agent reactivated to be released reads it.</summary>
     public IRunContextGrain RunContext => grains.GetGrain<IRunContextGrain>(GrainKeys.RunContext(run));

@@ -62,8 +62,8 @@ public class GrainRunTests(ClusterFixture fixture)
                 // write their state on deactivation and read it back on activation.
                 var hosts = new GrainWorldHosts(fixture.Grains, run, world);
                 var grains = hosts.Parts.SelectMany(p => p).Cast<IAddressable>().Append(hosts.RunContext).Append(coordinator).ToList();
-                Assert.Equal(world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count + 3 + 2,
-                    grains.Count);
+                Assert.Equal(world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count
+                    + 2 + world.Context.Months + 2, grains.Count);
                 foreach (var grain in grains) await fixture.Cluster.DeactivateAsync(grain);
             }
             await coordinator.StepMonth();

@@ -54,7 +54,8 @@ public class ScalingTests(ClusterFixture fixture)
         var hosts = new GrainWorldHosts(fixture.Grains, run, world);
         Assert.True(hosts.Parts.Count >= 3, $"{hosts.Parts.Count} parts");
         Assert.All(hosts.Parts, part => Assert.InRange(part.Count, 1, GrainWorldHosts.AgentsPerPart)); // a grain per agent
-        Assert.Equal(world.AgentCount + 3, hosts.Parts.Sum(p => p.Count)); // and the Entity List, the magnet exporter, the recorder
+        // and the Entity List, the magnet exporter and a record for each month
+        Assert.Equal(world.AgentCount + 2 + world.Context.Months, hosts.Parts.Sum(p => p.Count));
 
         var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
         await coordinator.Start(world.AsImmutable());

@@ -9,7 +9,7 @@ public sealed record GrainLink(string Type, string Id);
 
 /// <summary>
 /// Every grain of one run, by implementation type (as the dashboard's grain-state view names them): the ones
-/// <see cref="GrainWorldHosts"/> creates for the world's agents, the recorder and the run's coordinator; and which grain
+/// <see cref="GrainWorldHosts"/> creates for the world's agents and the run's coordinator; and which grain
 /// hosts each data centre and intermediary, for the live page's links.
 /// </summary>
 public sealed class RunGrains
@@ -40,7 +40,6 @@ public sealed class RunGrains
         }
         Add<EntityListGrain>([GrainKeys.EntityList(runKey)]);
         Add<MagnetExporterGrain>([GrainKeys.MagnetExporter(runKey)]);
-        Add<RecorderGrain>([GrainKeys.Recorder(runKey)]);
         Add<RunCoordinatorGrain>([runKey]);
     }
 
