@@ -74,18 +74,23 @@ public sealed class GrainWorldHosts : IWorldHosts
     }
 
     /// <summary>
-    /// Every agent grain of the world, and a record for each month. A month's record holds a licence decision for every
-    /// order, and orders grow with the world, so it weighs as an eighth of the world's agents: in a large world each month
-    /// is written in a part of its own.
+    /// Every agent grain of the world and a record for each month, each weighed by what its state grows with: a host by
+    /// its agents; a chipmaker by its share of the world's buyers (its order book); a country by the data centres in it
+    /// (its ledger's consignees); a month's record, which holds a licence decision for every order, by an eighth of the
+    /// world. In a large world a chipmaker or a month is then written in a part of its own.
     /// </summary>
-    private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world) =>
-        world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), 1))
-            .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1)))
+    private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world)
+    {
+        var buyers = world.DataCentreCount + world.IntermediaryCount;
+        var sitesIn = world.DataCentreBlocks.GroupBy(b => b.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Sites.Count), StringComparer.Ordinal);
+        return world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), Math.Max(1, buyers / world.Chipmakers.Count)))
+            .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1 + sitesIn.GetValueOrDefault(c.Code))))
             .Concat(world.DataCentreBlocks.Select(b => ((IAgentGrain)dataCentres[b.Index], b.Sites.Count)))
             .Concat(world.IntermediaryBlocks.Select(b => ((IAgentGrain)intermediaries[b.Index], b.Members.Count)))
             .Append((EntityList, 1))
             .Append((MagnetExporter, 1))
             .Concat(Months().Select(month => ((IAgentGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
+    }
 
     private static List<IReadOnlyList<IAgentGrain>> Chunk(IEnumerable<(IAgentGrain Grain, int Agents)> all, int agentsPerPart)
     {
