@@ -57,17 +57,23 @@ public static class Commands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
+        var grainPerAgent = new Option<bool>("--grain-per-agent")
+        {
+            Description = "Host every generated data centre and intermediary in a grain of its own, as the ones a scenario names are. A hosting choice: results do not depend on it.",
+            Hidden = true,
+        };
         RunOptions.Check(seed, months, replications, blockSize);
         var live = new LiveRunOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
         {
-            scenario, output, seed, months, replications, blockSize,
+            scenario, output, seed, months, replications, blockSize, grainPerAgent,
         };
         live.AddTo(command, replications);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(seed),
-                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse));
+                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse),
+                parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled);
             return await Execute(console, () => Run(console, request, cancellationToken));
         });
         return command;
@@ -148,12 +154,13 @@ public static class Commands
         }
     }
 
-    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null);
+    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null,
+        Placement Placement = Placement.Pooled);
 
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
-        var world = Build(scenario, request.BlockSize);
+        var world = Build(scenario, request.BlockSize, request.Placement);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
         // The folder is claimed before the world runs and held until the results are switched in.
         var manifest = RunManifest.For([(scenario.Spec.Name, scenario)], request.Replications);
@@ -208,11 +215,11 @@ public static class Commands
     public const int MaxReplications = 100_000;
 
     /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
-    internal static World Build(ResolvedScenario scenario, int blockSize)
+    internal static World Build(ResolvedScenario scenario, int blockSize, Placement placement = Placement.Pooled)
     {
         try
         {
-            return WorldBuilder.Build(scenario, blockSize);
+            return WorldBuilder.Build(scenario, blockSize, placement);
         }
         catch (ScenarioException e)
         {
@@ -247,7 +254,7 @@ public static class Commands
                 if (!progress.Interactive)
                     console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
                         $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
-            }, cancellationToken));
+            }, cancellationToken, request.Placement));
         return (first!, summaries);
     }
 

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Worlds;
 
@@ -106,14 +107,17 @@ internal static class LiveRun
     {
         if (request.Bind != "localhost" && (!IPAddress.TryParse(request.Bind, out var address) || !IPAddress.IsLoopback(address)))
             Console.Error.WriteLine($"supplychainsim: warning: the dashboard has no authentication, and --bind {request.Bind} lets anyone who can reach this machine see it.");
-        var live = new LiveWorld(world, runKey);
+        var grains = new RunGrains(world, runKey);
+        var live = new LiveWorld(world, grains);
         var pacing = new LivePacing(request.Pace);
         pacing.PausedChanged += live.SetPaused;
         var clock = Stopwatch.StartNew();
-        await using var host = await StartAsync(request, live, pacing, new RunGrains(world, runKey), cancellationToken);
+        await using var host = await StartAsync(request, live, pacing, grains, cancellationToken);
         console.WriteLine($"Live world:        {host.Address}");
         console.WriteLine($"Orleans Dashboard: {new Uri(host.Address!, "dashboard")}");
         console.WriteLine($"Grain state in the dashboard: a grain type such as SupplyChainSim.Grains.CountryGrain with an id such as {GrainKeys.Country(runKey, "CN")}");
+        if (world.DataCentreBlocks.FirstOrDefault(b => b.Hosting == Hosting.Agent) is { } site)
+            console.WriteLine(TerminalText.Safe($"  a data centre the scenario names: {typeof(DataCentreGrain).FullName}, {GrainKeys.DataCentres(runKey, site)}; the live page links each breach to its grains"));
         console.WriteLine($"Pacing: {request.Pace.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms a month (the live page can pause, resume and step it); Ctrl+C stops.");
         console.WriteLine();
         report.MonthHeader();

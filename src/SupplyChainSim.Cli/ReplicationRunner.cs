@@ -3,6 +3,7 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
 
@@ -14,7 +15,7 @@ namespace SupplyChainSim.Cli;
 internal static class ReplicationRunner
 {
     public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int blockSize,
-        Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken)
+        Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled)
     {
         var rows = new T[count];
         using var gate = new SemaphoreSlim(Environment.ProcessorCount);
@@ -24,7 +25,7 @@ internal static class ReplicationRunner
             try
             {
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
-                var world = Commands.Build(seeded, blockSize);
+                var world = Commands.Build(seeded, blockSize, placement);
                 var results = await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true);
                 rows[replication] = keep(replication, results);
                 finished(replication, rows[replication]);

@@ -99,7 +99,20 @@ public sealed class SimulationHost : IAsyncDisposable
 
     /// <summary>Orleans log categories whose warnings are noise for a command-line run (errors still show).</summary>
     internal static readonly IReadOnlyList<string> QuietCategories =
-        ["Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo"];
+    [
+        "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
+        "Orleans.Runtime.SiloLifecycleSubject",
+    ];
+
+    /// <summary>
+    /// Orleans' runtime timers, each with a category of its own under this prefix ("...AsyncTimer.LocalSiloHealthMonitor",
+    /// "...AsyncTimer.ActivationWorkingSet.MonitorWorkingSet"): their one warning is that a timer "should have fired" seconds
+    /// earlier, the thread-pool stall again in other words.
+    /// </summary>
+    internal const string QuietTimerCategories = "Orleans.Runtime.AsyncTimer.";
+
+    internal static bool Quiet(string? category) =>
+        category is not null && (QuietCategories.Contains(category) || category.StartsWith(QuietTimerCategories, StringComparison.Ordinal));
 
     internal static void Configure(ILoggingBuilder logging)
     {
@@ -111,10 +124,12 @@ public sealed class SimulationHost : IAsyncDisposable
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         // On a busy machine the health monitor warns that the .NET thread pool "stalled" (during sweeps, say) and the
         // scheduler that a grain's turn "took longer than 00:00:01", and Ctrl+C ends with the silo's "non-graceful"
-        // shutdown warning: none says anything a command-line user can act on. Their errors still show.
+        // shutdown warning, the lifecycle that a stage "stopped in 00:00:01.9" (deactivating the grains of a world with a
+        // grain per agent takes that long), and runtime timers that they fired late: none says anything a command-line user
+        // can act on. Their errors still show.
         // (A filter on the exact names: a category rule would match every category that starts with the same text. It
         // is the rule for every category without one of its own, so it keeps the minimum level too.)
-        logging.AddFilter((category, level) => level >= (category is not null && QuietCategories.Contains(category) ? LogLevel.Error : LogLevel.Warning));
+        logging.AddFilter((category, level) => level >= (Quiet(category) ? LogLevel.Error : LogLevel.Warning));
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }

@@ -4,6 +4,7 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains.Abstractions;
@@ -28,13 +29,20 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("results")]
     Task<Immutable<RunResults>> GetResults();
 
-    /// <summary>Writes every agent's state to grain storage.</summary>
-    [Alias("checkpoint")]
-    Task Checkpoint();
+    /// <summary>
+    /// Writes one part of the run's agent grains to grain storage, part 0 first, and the coordinator's own state with the
+    /// last; returns whether another part follows. A part is small enough to finish well within the response timeout,
+    /// however large the world.
+    /// </summary>
+    [Alias("checkpoint-part")]
+    Task<bool> Checkpoint(int part);
 
-    /// <summary>Clears the stored state of the run and every agent grain of it, and lets them deactivate.</summary>
-    [Alias("release")]
-    Task Release();
+    /// <summary>
+    /// Clears the stored state of one part of the run's agent grains and lets them deactivate, part 0 first; with the last
+    /// part, the run's shared context and the coordinator itself. Returns whether another part follows.
+    /// </summary>
+    [Alias("release-part")]
+    Task<bool> Release(int part);
 
     /// <summary>Grain calls the stepper has made in this activation (for the benchmark).</summary>
     [Alias("calls")]
@@ -59,7 +67,7 @@ public interface IAgentGrain : IGrainWithStringKey
 public interface IChipmakerGrain : IAgentGrain
 {
     [Alias("init")]
-    Task Initialise(Immutable<ChipmakerSpec> spec);
+    Task Initialise(Immutable<ChipmakerSpec> spec, string run);
 
     [Alias("ship")]
     Task<Immutable<ShipmentsReply>> Ship(Immutable<MonthContext> month, Immutable<IReadOnlyList<LicenceDecision>> approved);
@@ -74,7 +82,7 @@ public interface IChipmakerGrain : IAgentGrain
 public interface ICountryGrain : IAgentGrain
 {
     [Alias("init")]
-    Task Initialise(Immutable<CountrySpec> spec, Immutable<SimulationContext> context);
+    Task Initialise(Immutable<CountrySpec> spec, string run);
 
     [Alias("magnets")]
     Task UpdateMagnets(Immutable<Model.RareEarths.ImporterMonth> magnets);
@@ -87,66 +95,50 @@ public interface ICountryGrain : IAgentGrain
     Task<CountryView?> GetState();
 }
 
-/// <summary>A block of data centres in one country: orders, installation, cluster linking and breach checks.</summary>
-[Alias("scs.datacentres")]
-public interface IDataCentreBlockGrain : IAgentGrain
+/// <summary>
+/// The record of one month: its report. A grain per month, since a month's record (every licence decision) grows with the
+/// world: one grain for the whole run would hold more than a checkpoint can write in one call.
+/// </summary>
+[Alias("scs.month-record")]
+public interface IMonthRecordGrain : IAgentGrain
 {
-    [Alias("init")]
-    Task Initialise(Immutable<DataCentreBlockPlan> plan, Immutable<SimulationContext> context);
-
-    [Alias("order")]
-    Task<Immutable<OrdersReply>> PlaceOrders(Immutable<MonthContext> month);
-
-    [Alias("link")]
-    Task<Immutable<SitesReply>> InstallAndLink(Immutable<MonthContext> month, Immutable<Deliveries> deliveries);
-
-    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
-    [Alias("state")]
-    Task<DataCentreBlockView?> GetState();
-}
-
-/// <summary>A block of smuggling intermediaries: shell purchases, hub warehouses and diversion.</summary>
-[Alias("scs.intermediaries")]
-public interface IIntermediaryBlockGrain : IAgentGrain
-{
-    [Alias("init")]
-    Task Initialise(Immutable<IntermediaryBlockPlan> plan, Immutable<SimulationContext> context);
-
-    [Alias("order")]
-    Task<Immutable<OrdersReply>> PlaceOrders(Immutable<MonthContext> month);
-
-    [Alias("divert")]
-    Task<Immutable<DiversionReply>> Divert(Immutable<MonthContext> month, Immutable<Deliveries> deliveries);
-
-    /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
-    [Alias("state")]
-    Task<IntermediaryBlockView?> GetState();
-}
-
-/// <summary>The recorder: every month's report, in order.</summary>
-[Alias("scs.recorder")]
-public interface IRecorderGrain : IAgentGrain
-{
-    [Alias("init")]
-    Task Initialise(Immutable<RunInfo> info);
-
+    /// <summary>Records the month; recording it again keeps the later report (handlers are idempotent by month).</summary>
     [Alias("record")]
-    Task Record(Immutable<MonthReport> report);
+    Task Record(Immutable<MonthReport> report, string run);
 
-    [Alias("results")]
-    Task<Immutable<RunResults>> GetResults();
+    [Alias("report")]
+    Task<Immutable<MonthReport>> Report();
 }
 
-/// <summary>Grain keys: every grain of a run is keyed under the run's key, so runs never share agents.</summary>
+/// <summary>
+/// Grain keys: every grain of a run is keyed under the run's key, so runs never share agents. A data centre or
+/// intermediary keeps its key whatever else the world holds (<see cref="Hosting"/>): a named one by its id, a linking
+/// owner by its cluster key, a pool by its country (intermediaries: hub) and its number there.
+/// </summary>
 public static class GrainKeys
 {
     public static string Chipmaker(string run, string id) => $"{run}/chipmaker/{id}";
 
     public static string Country(string run, string code) => $"{run}/country/{code}";
 
-    public static string DataCentreBlock(string run, int block) => $"{run}/datacentres/{block}";
+    public static string DataCentres(string run, DataCentreBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => $"{run}/datacentre/{plan.Name}",
+        Hosting.Owner => $"{run}/owner/{plan.Name}",
+        _ => $"{run}/datacentres/{plan.Name}",
+    };
 
-    public static string IntermediaryBlock(string run, int block) => $"{run}/intermediaries/{block}";
+    public static string Intermediaries(string run, IntermediaryBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => $"{run}/intermediary/{plan.Name}",
+        _ => $"{run}/intermediaries/{plan.Name}",
+    };
 
-    public static string Recorder(string run) => $"{run}/recorder";
+    public static string EntityList(string run) => $"{run}/entity-list";
+
+    public static string MagnetExporter(string run) => $"{run}/magnet-exporter";
+
+    public static string MonthRecord(string run, YearMonth month) => $"{run}/month/{month}";
+
+    public static string RunContext(string run) => $"{run}/context";
 }

@@ -2,7 +2,10 @@ using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Grains;
 
-/// <summary>The persisted state of an agent grain: the model object it hosts and the run's shared context.</summary>
+/// <summary>
+/// The persisted state of an agent grain: the model object it hosts and the run it belongs to. The run's shared context
+/// is not in it: that is held once per run (<see cref="RunContextGrain"/>) and cached once per silo (<see cref="RunContexts"/>).
+/// </summary>
 [GenerateSerializer, Alias("scs.agent-state")]
 public sealed class AgentState<TAgent>
     where TAgent : class
@@ -10,29 +13,43 @@ public sealed class AgentState<TAgent>
     [Id(0)]
     public TAgent? Agent { get; set; }
 
-    [Id(1)]
-    public SimulationContext? Context { get; set; }
+    // Id 1 held the run's context until it was stored once per run; it is not reused.
+
+    [Id(2)]
+    public string? Run { get; set; }
 }
 
 /// <summary>
 /// A thin actor around one model object: the object holds the state and the rules; the grain keeps it in grain storage,
 /// written on checkpoint and when Orleans deactivates the grain, and read back when it is activated again.
 /// </summary>
-public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage) : Grain
+public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts) : Grain
     where TAgent : class
 {
+    private SimulationContext? context;
+
     protected TAgent Agent => storage.State.Agent ?? throw NotInitialised();
 
-    protected SimulationContext Context => storage.State.Context ?? throw NotInitialised();
+    /// <summary>The run's shared context: the same object for every agent of the run on this silo.</summary>
+    protected SimulationContext Context => context ?? throw NotInitialised();
 
-    protected void Hold(TAgent agent, SimulationContext? context = null)
+    /// <summary>Takes up the agent that <paramref name="create"/> makes from the run's context.</summary>
+    protected async Task Hold(string run, Func<SimulationContext, TAgent> create)
     {
-        storage.State.Agent = agent;
-        storage.State.Context = context;
+        context = await contexts.For(run);
+        storage.State.Run = run;
+        storage.State.Agent = create(context);
     }
 
     /// <summary>The agent, or null before initialisation and after release (the dashboard may ask at any time).</summary>
     protected TAgent? Held => storage.State.Agent;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Reactivated after a deactivation: the agent comes back from storage, the context from this silo's cache.
+        if (storage.State is { Agent: not null, Run: { } run }) context = await contexts.For(run);
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public Task Checkpoint() => storage.State.Agent is null ? Task.CompletedTask : storage.WriteStateAsync();
 
@@ -40,8 +57,10 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
     public async Task Release()
     {
         await storage.ClearStateAsync();
+        if (storage.State.Run is { } run) contexts.Forget(run);
         storage.State.Agent = null;
-        storage.State.Context = null;
+        storage.State.Run = null;
+        context = null;
         DeactivateOnIdle();
     }
 

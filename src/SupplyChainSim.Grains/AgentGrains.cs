@@ -9,14 +9,10 @@ using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 
-public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentState<AgentState<Chipmaker>> storage)
-    : AgentGrain<Chipmaker>(storage), IChipmakerGrain
+public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentState<AgentState<Chipmaker>> storage, RunContexts contexts)
+    : AgentGrain<Chipmaker>(storage, contexts), IChipmakerGrain
 {
-    public Task Initialise(Immutable<ChipmakerSpec> spec)
-    {
-        Hold(new Chipmaker { Spec = spec.Value });
-        return Task.CompletedTask;
-    }
+    public Task Initialise(Immutable<ChipmakerSpec> spec, string run) => Hold(run, _ => new Chipmaker { Spec = spec.Value });
 
     public Task<Immutable<ShipmentsReply>> Ship(Immutable<MonthContext> month, Immutable<IReadOnlyList<LicenceDecision>> approved)
     {
@@ -27,14 +23,10 @@ public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentSta
     public Task<ChipmakerView?> GetState() => Task.FromResult(Held?.View());
 }
 
-public sealed class CountryGrain([PersistentState("country")] IPersistentState<AgentState<CountryAgent>> storage)
-    : AgentGrain<CountryAgent>(storage), ICountryGrain
+public sealed class CountryGrain([PersistentState("country")] IPersistentState<AgentState<CountryAgent>> storage, RunContexts contexts)
+    : AgentGrain<CountryAgent>(storage, contexts), ICountryGrain
 {
-    public Task Initialise(Immutable<CountrySpec> spec, Immutable<SimulationContext> context)
-    {
-        Hold(new CountryAgent { Spec = spec.Value }, context.Value);
-        return Task.CompletedTask;
-    }
+    public Task Initialise(Immutable<CountrySpec> spec, string run) => Hold(run, _ => new CountryAgent { Spec = spec.Value });
 
     public Task UpdateMagnets(Immutable<Model.RareEarths.ImporterMonth> magnets)
     {
@@ -48,56 +40,11 @@ public sealed class CountryGrain([PersistentState("country")] IPersistentState<A
     public Task<CountryView?> GetState() => Task.FromResult(Held?.View());
 }
 
-public sealed class DataCentreBlockGrain([PersistentState("datacentres")] IPersistentState<AgentState<DataCentreBlock>> storage)
-    : AgentGrain<DataCentreBlock>(storage), IDataCentreBlockGrain
+/// <summary>One month's report, as the stepper recorded it.</summary>
+public sealed class MonthRecordGrain([PersistentState("month")] IPersistentState<AgentState<MonthReport>> storage, RunContexts contexts)
+    : AgentGrain<MonthReport>(storage, contexts), IMonthRecordGrain
 {
-    public Task Initialise(Immutable<DataCentreBlockPlan> plan, Immutable<SimulationContext> context)
-    {
-        Hold(plan.Value.Create(context.Value), context.Value);
-        return Task.CompletedTask;
-    }
+    public Task Record(Immutable<MonthReport> report, string run) => Hold(run, _ => report.Value);
 
-    public Task<Immutable<OrdersReply>> PlaceOrders(Immutable<MonthContext> month) =>
-        Task.FromResult(Agent.PlaceOrders(month.Value, Context).AsImmutable());
-
-    public Task<Immutable<SitesReply>> InstallAndLink(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
-        Task.FromResult(Agent.InstallAndLink(month.Value.Month, Context, deliveries.Value, month.Value.RegimeChanged).AsImmutable());
-
-    public Task<DataCentreBlockView?> GetState() => Task.FromResult(Held?.View());
-}
-
-public sealed class IntermediaryBlockGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage)
-    : AgentGrain<IntermediaryBlock>(storage), IIntermediaryBlockGrain
-{
-    public Task Initialise(Immutable<IntermediaryBlockPlan> plan, Immutable<SimulationContext> context)
-    {
-        Hold(plan.Value.Create(context.Value), context.Value);
-        return Task.CompletedTask;
-    }
-
-    public Task<Immutable<OrdersReply>> PlaceOrders(Immutable<MonthContext> month) =>
-        Task.FromResult(Agent.PlaceOrders(month.Value.Month, Context).AsImmutable());
-
-    public Task<Immutable<DiversionReply>> Divert(Immutable<MonthContext> month, Immutable<Deliveries> deliveries) =>
-        Task.FromResult(Agent.ReceiveAndForward(month.Value.Month, Context, deliveries.Value).AsImmutable());
-
-    public Task<IntermediaryBlockView?> GetState() => Task.FromResult(Held?.View());
-}
-
-public sealed class RecorderGrain([PersistentState("recorder")] IPersistentState<AgentState<RunRecorder>> storage)
-    : AgentGrain<RunRecorder>(storage), IRecorderGrain
-{
-    public Task Initialise(Immutable<RunInfo> info)
-    {
-        Hold(new RunRecorder { Info = info.Value });
-        return Task.CompletedTask;
-    }
-
-    public Task Record(Immutable<MonthReport> report)
-    {
-        Agent.Record(report.Value);
-        return Task.CompletedTask;
-    }
-
-    public Task<Immutable<RunResults>> GetResults() => Task.FromResult(Agent.Results().AsImmutable());
+    public Task<Immutable<MonthReport>> Report() => Task.FromResult(Agent.AsImmutable());
 }

@@ -23,8 +23,24 @@ public static class GrainRun
             if (onMonth is not null) await onMonth(month, cancellationToken);
         }
         var results = (await run.GetResults()).Value;
-        if (release) await run.Release();
-        else await run.Checkpoint();
+        if (release) await ReleaseAsync(run);
+        else await CheckpointAsync(run);
         return results;
+    }
+
+    /// <summary>Writes every grain of the run to storage, a part per call, so that no call nears the response timeout.</summary>
+    public static async Task CheckpointAsync(IRunCoordinatorGrain run)
+    {
+        for (var part = 0; await run.Checkpoint(part); part++)
+        {
+        }
+    }
+
+    /// <summary>Clears the run's grains and stored state, a part per call.</summary>
+    public static async Task ReleaseAsync(IRunCoordinatorGrain run)
+    {
+        for (var part = 0; await run.Release(part); part++)
+        {
+        }
     }
 }

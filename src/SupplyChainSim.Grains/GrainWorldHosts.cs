@@ -1,55 +1,130 @@
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 
 /// <summary>
 /// The world's agents in grains: each phase call of the month stepper becomes one grain call carrying a whole batch
-/// (every order bound for a country, every lot bound for a block), never one call per chip or per agent.
+/// (every order bound for a country, every lot bound for a host), never one call per chip.
 /// </summary>
-public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHosts
+public sealed class GrainWorldHosts : IWorldHosts
 {
+    /// <summary>The most agents whose state one checkpoint or release call writes: a part finishes well within the response timeout.</summary>
+    public const int AgentsPerPart = 4096;
+
+    private readonly IGrainFactory grains;
+    private readonly string run;
+    private readonly IDataCentreHostGrain[] dataCentres;
+    private readonly IIntermediaryHostGrain[] intermediaries;
+    private readonly World world;
+
+    public GrainWorldHosts(IGrainFactory grains, string run, World world)
+    {
+        this.grains = grains;
+        this.run = run;
+        this.world = world;
+        dataCentres = world.DataCentreBlocks.Select(b => DataCentres(grains, run, b)).ToArray();
+        intermediaries = world.IntermediaryBlocks.Select(b => Intermediaries(grains, run, b)).ToArray();
+        Parts = Chunk(AgentGrains(world), AgentsPerPart);
+    }
+
     /// <summary>Grain calls made by the stepper, for the benchmark's calls-per-agent-month figure.</summary>
     public long Calls { get; private set; }
 
+    /// <summary>
+    /// The run's agent grains in parts of at most <see cref="AgentsPerPart"/> agents (a pool counts its agents), for
+    /// checkpoints and release. The run's context is not among them (<see cref="RunContext"/>): it goes last.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<IAgentGrain>> Parts { get; }
+
+    /// <summary>The grain that hosts a block of data centres: a site alone, an owner's linked sites, or a pool.</summary>
+    public static IDataCentreHostGrain DataCentres(IGrainFactory grains, string run, DataCentreBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => grains.GetGrain<IDataCentreGrain>(GrainKeys.DataCentres(run, plan)),
+        Hosting.Owner => grains.GetGrain<IOwnerGrain>(GrainKeys.DataCentres(run, plan)),
+        _ => grains.GetGrain<IDataCentrePoolGrain>(GrainKeys.DataCentres(run, plan)),
+    };
+
+    /// <summary>The grain that hosts a block of intermediaries: one alone, or a pool.</summary>
+    public static IIntermediaryHostGrain Intermediaries(IGrainFactory grains, string run, IntermediaryBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => grains.GetGrain<IIntermediaryGrain>(GrainKeys.Intermediaries(run, plan)),
+        _ => grains.GetGrain<IIntermediaryPoolGrain>(GrainKeys.Intermediaries(run, plan)),
+    };
+
     public async Task InitialiseAsync(World world)
     {
-        var context = world.Context.AsImmutable();
+        // The shared context first, once for the run: every agent grain then takes it from its silo's cache.
+        await Count(RunContext.Hold(world.Context.AsImmutable()));
         var calls = new List<Task>();
-        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Initialise(m.AsImmutable())));
-        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Initialise(c.AsImmutable(), context)));
-        calls.AddRange(world.DataCentreBlocks.Select(b => DataCentres(b.Index).Initialise(b.AsImmutable(), context)));
-        calls.AddRange(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index).Initialise(b.AsImmutable(), context)));
-        calls.Add(Recorder.Initialise(RunRecorder.For(world).Info.AsImmutable()));
+        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Initialise(m.AsImmutable(), run)));
+        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Initialise(c.AsImmutable(), run)));
+        calls.AddRange(world.DataCentreBlocks.Select(b => dataCentres[b.Index].Initialise(b.AsImmutable(), run)));
+        calls.AddRange(world.IntermediaryBlocks.Select(b => intermediaries[b.Index].Initialise(b.AsImmutable(), run)));
+        calls.Add(EntityList.Initialise(run));
+        calls.Add(MagnetExporter.Initialise(run));
         Calls += calls.Count;
         await Task.WhenAll(calls);
     }
 
-    /// <summary>Asks every agent grain of the world to write its state to storage.</summary>
-    public Task CheckpointAsync(World world) => Task.WhenAll(AgentGrains(world).Select(g => g.Checkpoint()));
+    /// <summary>
+    /// Every agent grain of the world and a record for each month, each weighed by what its state grows with: a host by
+    /// its agents; a chipmaker by its share of the world's buyers (its order book); a country by the data centres in it
+    /// (its ledger's consignees); a month's record, which holds a licence decision for every order, by an eighth of the
+    /// world. In a large world a chipmaker or a month is then written in a part of its own.
+    /// </summary>
+    private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world)
+    {
+        var buyers = world.DataCentreCount + world.IntermediaryCount;
+        var sitesIn = world.DataCentreBlocks.GroupBy(b => b.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Sites.Count), StringComparer.Ordinal);
+        return world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), Math.Max(1, buyers / world.Chipmakers.Count)))
+            .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1 + sitesIn.GetValueOrDefault(c.Code))))
+            .Concat(world.DataCentreBlocks.Select(b => ((IAgentGrain)dataCentres[b.Index], b.Sites.Count)))
+            .Concat(world.IntermediaryBlocks.Select(b => ((IAgentGrain)intermediaries[b.Index], b.Members.Count)))
+            .Append((EntityList, 1))
+            .Append((MagnetExporter, 1))
+            .Concat(Months().Select(month => ((IAgentGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
+    }
 
-    /// <summary>Asks every agent grain of the world to forget its state and deactivate.</summary>
-    public Task ReleaseAsync(World world) => Task.WhenAll(AgentGrains(world).Select(g => g.Release()));
-
-    private IEnumerable<IAgentGrain> AgentGrains(World world) =>
-        world.Chipmakers.Select(m => (IAgentGrain)Chipmaker(m.Id))
-            .Concat(world.Context.Countries.Countries.Select(c => Country(c.Code)))
-            .Concat(world.DataCentreBlocks.Select(b => DataCentres(b.Index)))
-            .Concat(world.IntermediaryBlocks.Select(b => Intermediaries(b.Index)))
-            .Append(Recorder);
+    private static List<IReadOnlyList<IAgentGrain>> Chunk(IEnumerable<(IAgentGrain Grain, int Agents)> all, int agentsPerPart)
+    {
+        var parts = new List<IReadOnlyList<IAgentGrain>>();
+        var part = new List<IAgentGrain>();
+        var agents = 0;
+        foreach (var (grain, count) in all)
+        {
+            if (part.Count > 0 && agents + count > agentsPerPart)
+            {
+                parts.Add(part);
+                part = [];
+                agents = 0;
+            }
+            part.Add(grain);
+            agents += count;
+        }
+        if (part.Count > 0) parts.Add(part);
+        return parts;
+    }
 
     public async Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
-        (await Count(DataCentres(block).PlaceOrders(month.AsImmutable()))).Value;
+        (await Count(dataCentres[block].PlaceOrders(month.AsImmutable()))).Value;
 
     public async Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
-        (await Count(Intermediaries(block).PlaceOrders(month.AsImmutable()))).Value;
+        (await Count(intermediaries[block].PlaceOrders(month.AsImmutable()))).Value;
 
-    public Task UpdateMagnetsAsync(string country, Model.RareEarths.ImporterMonth magnets) =>
+    public async Task<RareEarthMonth> TradeMagnetsAsync(YearMonth month) => (await Count(MagnetExporter.Trade(month))).Value;
+
+    public Task UpdateMagnetsAsync(string country, ImporterMonth magnets) =>
         Count(Country(country).UpdateMagnets(magnets.AsImmutable()));
+
+    public async Task<IReadOnlyList<string>> EntityListedAsync(IReadOnlyList<string> consignees) =>
+        (await Count(EntityList.ListedAmong(consignees.AsImmutable()))).Value;
 
     public async Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
         (await Count(Country(country).Decide(month.AsImmutable(), orders.AsImmutable()))).Value;
@@ -58,14 +133,24 @@ public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHo
         (await Count(Chipmaker(chipmaker).Ship(month.AsImmutable(), approved.AsImmutable()))).Value;
 
     public async Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries) =>
-        (await Count(Intermediaries(block).Divert(month.AsImmutable(), deliveries.AsImmutable()))).Value;
+        (await Count(intermediaries[block].Divert(month.AsImmutable(), deliveries.AsImmutable()))).Value;
 
     public async Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
-        (await Count(DataCentres(block).InstallAndLink(month.AsImmutable(), deliveries.AsImmutable()))).Value;
+        (await Count(dataCentres[block].InstallAndLink(month.AsImmutable(), deliveries.AsImmutable()))).Value;
 
-    public Task RecordAsync(MonthReport report) => Count(Recorder.Record(report.AsImmutable()));
+    public async Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers) =>
+        (await Count(EntityList.Enforce(month, detections.AsImmutable(), suppliers.AsImmutable()))).Value;
 
-    public async Task<RunResults> ResultsAsync() => (await Recorder.GetResults()).Value;
+    public Task RecordAsync(MonthReport report) => Count(MonthRecord(report.Month).Record(report.AsImmutable(), run));
+
+    /// <summary>The run's results: every month's record, in order (the run is finished when they are asked for).</summary>
+    public async Task<RunResults> ResultsAsync()
+    {
+        var months = await Task.WhenAll(Months().Select(month => MonthRecord(month).Report()));
+        return new RunResults(RunRecorder.For(world).Info, [.. months.Select(m => m.Value)]);
+    }
+
+    private IEnumerable<YearMonth> Months() => Enumerable.Range(0, world.Context.Months).Select(world.Context.Start.AddMonths);
 
     private Task<T> Count<T>(Task<T> call)
     {
@@ -83,9 +168,12 @@ public sealed class GrainWorldHosts(IGrainFactory grains, string run) : IWorldHo
 
     private ICountryGrain Country(string code) => grains.GetGrain<ICountryGrain>(GrainKeys.Country(run, code));
 
-    private IDataCentreBlockGrain DataCentres(int block) => grains.GetGrain<IDataCentreBlockGrain>(GrainKeys.DataCentreBlock(run, block));
+    private IEntityListGrain EntityList => grains.GetGrain<IEntityListGrain>(GrainKeys.EntityList(run));
 
-    private IIntermediaryBlockGrain Intermediaries(int block) => grains.GetGrain<IIntermediaryBlockGrain>(GrainKeys.IntermediaryBlock(run, block));
+    private IMagnetExporterGrain MagnetExporter => grains.GetGrain<IMagnetExporterGrain>(GrainKeys.MagnetExporter(run));
 
-    private IRecorderGrain Recorder => grains.GetGrain<IRecorderGrain>(GrainKeys.Recorder(run));
+    private IMonthRecordGrain MonthRecord(YearMonth month) => grains.GetGrain<IMonthRecordGrain>(GrainKeys.MonthRecord(run, month));
+
+    /// <summary>The run's shared context: released after every agent, since an agent reactivated to be released reads it.</summary>
+    public IRunContextGrain RunContext => grains.GetGrain<IRunContextGrain>(GrainKeys.RunContext(run));
 }

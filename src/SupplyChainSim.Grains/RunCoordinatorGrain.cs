@@ -18,7 +18,7 @@ public sealed class RunState
 /// The coordinator: runs the model's month stepper with the agents in grains. One month at a time, phase by phase,
 /// with a barrier between phases (the stepper awaits every reply before it starts the next phase).
 /// </summary>
-public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage, RunContexts contexts) : Grain, IRunCoordinatorGrain
 {
     private GrainWorldHosts? hosts;
     private MonthStepper? stepper;
@@ -33,6 +33,8 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     public async Task Start(Immutable<World> world)
     {
         if (stepper is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        // The agents this silo hosts take the context from here, without a call to the run's context grain.
+        contexts.Put(this.GetPrimaryKeyString(), world.Value.Context);
         Attach(world.Value, StepperState.For(world.Value));
         await hosts!.InitialiseAsync(world.Value);
     }
@@ -47,21 +49,31 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         return (await hosts!.ResultsAsync()).AsImmutable();
     }
 
-    public async Task Checkpoint()
+    public async Task<bool> Checkpoint(int part)
     {
-        await hosts!.CheckpointAsync(storage.State.World!);
+        var parts = Hosts.Parts;
+        if (part < parts.Count) await Task.WhenAll(parts[part].Select(g => g.Checkpoint()));
+        if (part < parts.Count - 1) return true;
+        await Hosts.RunContext.Checkpoint();
         await storage.WriteStateAsync();
+        return false;
     }
 
-    public async Task Release()
+    public async Task<bool> Release(int part)
     {
-        if (storage.State.World is { } world) await hosts!.ReleaseAsync(world);
+        if (storage.State.World is null) return false; // released already
+        var parts = Hosts.Parts;
+        if (part < parts.Count) await Task.WhenAll(parts[part].Select(g => g.Release()));
+        if (part < parts.Count - 1) return true;
+        await Hosts.RunContext.Release();
+        contexts.Forget(this.GetPrimaryKeyString());
         await storage.ClearStateAsync();
         storage.State.World = null;
         storage.State.Stepper = null;
         hosts = null;
         stepper = null;
         DeactivateOnIdle();
+        return false;
     }
 
     public Task<long> GetGrainCalls() => Task.FromResult(hosts?.Calls ?? 0);
@@ -72,11 +84,15 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    private MonthStepper Stepper => stepper ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has not been started");
+    private MonthStepper Stepper => stepper ?? throw NotStarted();
+
+    private GrainWorldHosts Hosts => hosts ?? throw NotStarted();
+
+    private InvalidOperationException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started");
 
     private void Attach(World world, StepperState state)
     {
-        hosts = new GrainWorldHosts(GrainFactory, this.GetPrimaryKeyString());
+        hosts = new GrainWorldHosts(GrainFactory, this.GetPrimaryKeyString(), world);
         stepper = new MonthStepper(world, hosts, state);
         storage.State.World = world;
         storage.State.Stepper = state;

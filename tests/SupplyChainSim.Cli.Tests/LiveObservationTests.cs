@@ -103,13 +103,29 @@ public sealed class LiveObservationTests
         await dashboard.GotoAsync(root + "dashboard/");
         await Assertions.Expect(dashboard.GetByText("Total activations", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await dashboard.GotoAsync(root + "dashboard/#/grains");
-        await Assertions.Expect(dashboard.GetByText("DataCentreBlockGrain").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(dashboard.GetByText("DataCentreGrain").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await dashboard.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-dashboard.png"), FullPage = true });
         var grainState = await http.GetStringAsync(root + $"dashboard/GrainState?grainId={Uri.EscapeDataString(runKey + "/country/CN")}&grainType=SupplyChainSim.Grains.CountryGrain");
         Assert.Contains("China", grainState);
         Assert.Contains("DeniedH100e", grainState);
-        var intermediaries = await http.GetStringAsync(root + $"dashboard/GrainState?grainId={Uri.EscapeDataString(runKey + "/intermediaries/0")}&grainType=SupplyChainSim.Grains.IntermediaryBlockGrain");
-        Assert.Contains("sg-net/shell-1", intermediaries);
+        var intermediary = await http.GetStringAsync(root + $"dashboard/GrainState?grainId={Uri.EscapeDataString(runKey + "/intermediary/sg-net")}&grainType=SupplyChainSim.Grains.IntermediaryGrain");
+        Assert.Contains("sg-net/shell-1", intermediary);
+
+        // On the live page the breach's site and broker link to their grains' state.
+        var siteLink = breach.Locator("summary a.grain").First;
+        Assert.Equal("cn-1", await siteLink.TextContentAsync());
+        Assert.Equal(runKey + "/datacentre/cn-1", await siteLink.GetAttributeAsync("data-grain-id"));
+        var brokerLink = breach.Locator("summary a.grain").Last;
+        Assert.Equal("sg-net", await brokerLink.TextContentAsync());
+        await siteLink.ClickAsync();
+        var shown = page.Locator("#grain-state");
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#grain-state-body")).ToContainTextAsync("\"PermittedH100e\": 0", new() { Timeout = 10_000 });
+        await Assertions.Expect(page.Locator("#grain-state-body")).ToContainTextAsync("\"ChipsByAcquisition\"");
+        Assert.Equal("DataCentreGrain " + runKey + "/datacentre/cn-1", await page.Locator("#grain-state-title").TextContentAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-live-grain.png") });
+        await page.Locator("#grain-state-close").ClickAsync();
+        await Assertions.Expect(shown).ToBeHiddenAsync();
 
         Assert.Empty(errors);
         Assert.Equal(0, await run.InterruptAsync());

@@ -138,10 +138,10 @@ public sealed class LiveServerTests(FinishedLiveRun run) : IClassFixture<Finishe
         var foreign = new List<(string Type, string Id)>();
         for (var i = 0; i < 20; i++) foreign.Add(("SupplyChainSim.Grains.CountryGrain", $"other-run-{i}/country/CN"));
         for (var i = 0; i < 10; i++) foreign.Add(("SupplyChainSim.Grains.CountryGrain", $"{run.RunKey}/country/Z{i}"));
-        for (var i = 0; i < 10; i++) foreign.Add(("SupplyChainSim.Grains.DataCentreBlockGrain", $"{run.RunKey}/datacentres/{100 + i}"));
+        for (var i = 0; i < 10; i++) foreign.Add(("SupplyChainSim.Grains.DataCentrePoolGrain", $"{run.RunKey}/datacentres/CN/{100 + i}"));
         for (var i = 0; i < 5; i++) foreign.Add(("SupplyChainSim.Grains.ChipmakerGrain", $"{run.RunKey}/chipmaker/NVIDIA{i}"));
         // A real id under a grain type it does not belong to.
-        for (var i = 0; i < 5; i++) foreign.Add(("SupplyChainSim.Grains.IntermediaryBlockGrain", $"{run.RunKey}/country/CN{(i == 0 ? "" : i.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+        for (var i = 0; i < 5; i++) foreign.Add(("SupplyChainSim.Grains.IntermediaryGrain", $"{run.RunKey}/country/CN{(i == 0 ? "" : i.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
         Assert.Equal(50, foreign.Count);
         foreach (var (type, id) in foreign)
         {
@@ -156,6 +156,41 @@ public sealed class LiveServerTests(FinishedLiveRun run) : IClassFixture<Finishe
             Assert.Equal(HttpStatusCode.NotFound, twice.StatusCode);
 
         Assert.Equal(before, await Activations());
+    }
+
+    [Fact]
+    public async Task A_breach_links_to_the_grains_of_its_site_and_broker_whose_state_shows_the_permitted_figure_and_the_chips_by_acquisition()
+    {
+        using var state = JsonDocument.Parse(await Http.GetStringAsync(run.Root + "api/state"));
+        var breach = state.RootElement.GetProperty("breaches")[0];
+        Assert.Equal("cn-1", breach.GetProperty("site").GetString());
+        var grain = breach.GetProperty("grain");
+        Assert.Equal(("SupplyChainSim.Grains.DataCentreGrain", run.RunKey + "/datacentre/cn-1"), (grain.GetProperty("type").GetString(), grain.GetProperty("id").GetString()));
+        Assert.Equal("sg-net", breach.GetProperty("mainVia").GetString());
+        var broker = breach.GetProperty("mainViaGrain");
+        Assert.Equal(("SupplyChainSim.Grains.IntermediaryGrain", run.RunKey + "/intermediary/sg-net"), (broker.GetProperty("type").GetString(), broker.GetProperty("id").GetString()));
+        Assert.All(breach.GetProperty("trail").EnumerateArray().Where(a => a.GetProperty("via").GetString() == "sg-net"),
+            a => Assert.Equal(broker.GetProperty("id").GetString(), a.GetProperty("viaGrain").GetProperty("id").GetString()));
+
+        // The site's grain state, as the dashboard shows it: the cluster's breach kind with what was counted and permitted,
+        // and the chips by acquisition, the smuggled ones through sg-net among them.
+        using var site = await Send(HttpMethod.Get, GrainState(grain.GetProperty("type").GetString()!, grain.GetProperty("id").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, site.StatusCode);
+        // The dashboard answers with its JSON as a JSON string.
+        using var answer = JsonDocument.Parse(await site.Content.ReadAsStringAsync());
+        using var view = JsonDocument.Parse(answer.RootElement.GetString()!);
+        var shown = view.RootElement.GetProperty("GetState");
+        var kind = shown.GetProperty("Cluster").GetProperty("Kinds").EnumerateArray().Single(k => k.GetProperty("Kind").GetString() == "unlawful-compute");
+        Assert.Equal(0, kind.GetProperty("PermittedH100e").GetDouble());
+        Assert.Equal(kind.GetProperty("CountedH100e").GetDouble(), kind.GetProperty("ExcessH100e").GetDouble());
+        Assert.True(kind.GetProperty("CountedH100e").GetDouble() >= breach.GetProperty("clusterH100e").GetDouble());
+        var acquisitions = shown.GetProperty("ChipsByAcquisition").EnumerateArray().ToList();
+        Assert.Contains(acquisitions, a => a.GetProperty("Via").GetString() == "sg-net" && a.GetProperty("Route").GetString() == "Smuggled");
+        Assert.Equal(shown.GetProperty("Chips").EnumerateObject().Sum(c => c.Value.GetInt64()), acquisitions.Sum(a => a.GetProperty("Chips").GetInt64()));
+
+        using var brokerState = await Send(HttpMethod.Get, GrainState(broker.GetProperty("type").GetString()!, broker.GetProperty("id").GetString()!));
+        Assert.Equal(HttpStatusCode.OK, brokerState.StatusCode);
+        Assert.Contains("sg-net/shell-1", await brokerState.Content.ReadAsStringAsync());
     }
 
     private static string GrainState(string type, string id) => $"dashboard/GrainState?grainType={Uri.EscapeDataString(type)}&grainId={Uri.EscapeDataString(id)}";

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using SupplyChainSim.Cli;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;

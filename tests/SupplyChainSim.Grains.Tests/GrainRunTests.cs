@@ -39,7 +39,7 @@ public class GrainRunTests(ClusterFixture fixture)
         var world = Shipped("baseline-2023.json", blockSize: 64);
         await GrainRun.RunAsync(fixture.Grains, world, "spread");
         var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        var blocksPerSilo = statistics.Where(s => s.GrainType.Contains(nameof(DataCentreBlockGrain), StringComparison.Ordinal))
+        var blocksPerSilo = statistics.Where(s => s.GrainType.Contains(nameof(DataCentrePoolGrain), StringComparison.Ordinal))
             .GroupBy(s => s.SiloAddress).Select(g => g.Sum(s => s.ActivationCount)).ToList();
         Assert.Equal(2, blocksPerSilo.Count);
         Assert.All(blocksPerSilo, count => Assert.True(count > 0));
@@ -58,12 +58,12 @@ public class GrainRunTests(ClusterFixture fixture)
         {
             if (month == world.Context.Months / 2)
             {
-                // Every agent grain and the coordinator write their state on deactivation and read it back on activation.
-                var grains = world.DataCentreBlocks.Select(b => (IAddressable)fixture.Grains.GetGrain<IDataCentreBlockGrain>(GrainKeys.DataCentreBlock(run, b.Index)))
-                    .Concat(world.IntermediaryBlocks.Select(b => fixture.Grains.GetGrain<IIntermediaryBlockGrain>(GrainKeys.IntermediaryBlock(run, b.Index))))
-                    .Concat(world.Chipmakers.Select(m => fixture.Grains.GetGrain<IChipmakerGrain>(GrainKeys.Chipmaker(run, m.Id))))
-                    .Append(fixture.Grains.GetGrain<IRecorderGrain>(GrainKeys.Recorder(run)))
-                    .Append(coordinator);
+                // Every agent grain (the Entity List and the magnet exporter too), the run's context and the coordinator
+                // write their state on deactivation and read it back on activation.
+                var hosts = new GrainWorldHosts(fixture.Grains, run, world);
+                var grains = hosts.Parts.SelectMany(p => p).Cast<IAddressable>().Append(hosts.RunContext).Append(coordinator).ToList();
+                Assert.Equal(world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count
+                    + 2 + world.Context.Months + 2, grains.Count);
                 foreach (var grain in grains) await fixture.Cluster.DeactivateAsync(grain);
             }
             await coordinator.StepMonth();

@@ -66,9 +66,22 @@ public sealed record LiveMonth(string Month, double LicensedH100e, double Exempt
 
 /// <param name="ClusterH100e">What the breach kind counts: the unlawful chips alone, the exempt chips, or the linked cluster.</param>
 public sealed record LiveBreach(string Month, string Kind, string Site, string Owner, string Country, double ClusterH100e, double PermittedH100e,
-    double ExcessH100e, string LimitBasis, IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail);
+    double ExcessH100e, string LimitBasis, IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail)
+{
+    /// <summary>The grain that holds the breached cluster (the site alone, its owner's linked sites, or their pool).</summary>
+    public GrainLink? Grain { get; init; }
 
-public sealed record LiveAcquisition(string Month, string Seller, string? Via, string ChipModel, int Chips, double H100e, string Route, string Basis);
+    /// <summary>The intermediary of the main route, if the route has one, and its grain.</summary>
+    public string? MainVia { get; init; }
+
+    public GrainLink? MainViaGrain { get; init; }
+}
+
+public sealed record LiveAcquisition(string Month, string Seller, string? Via, string ChipModel, int Chips, double H100e, string Route, string Basis)
+{
+    /// <summary>The grain of the intermediary the chips came through.</summary>
+    public GrainLink? ViaGrain { get; init; }
+}
 
 /// <summary>
 /// Folds month reports into <see cref="LiveState"/> snapshots as the run records them, and hands each new snapshot to
@@ -78,6 +91,7 @@ public sealed class LiveWorld
 {
     private readonly Lock gate = new();
     private readonly World world;
+    private readonly RunGrains grains;
     private readonly SortedDictionary<string, Totals> countries = new(StringComparer.Ordinal);
     private readonly List<LiveMonth> history = [];
     private readonly List<LiveBreach> breaches = [];
@@ -88,11 +102,18 @@ public sealed class LiveWorld
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public LiveWorld(World world, string runKey)
+        : this(world, new RunGrains(world, runKey))
+    {
+    }
+
+    /// <param name="grains">The run's grains, which the page links sites, brokers and breaches to.</param>
+    public LiveWorld(World world, RunGrains grains)
     {
         this.world = world;
+        this.grains = grains;
         var context = world.Context;
         var run = new LiveRun(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
-            world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), runKey);
+            world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), grains.RunKey);
         var none = new LiveFlows(0, 0, 0, 0, 0);
         state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null, false)
         {
@@ -234,13 +255,18 @@ public sealed class LiveWorld
         .OrderByDescending(c => c.InstalledH100e).ThenBy(c => c.Code, StringComparer.Ordinal)
         .ToList();
 
-    private static LiveBreach Breach(ClusterBreach breach)
+    private LiveBreach Breach(ClusterBreach breach)
     {
         var (route, via, _) = breach.MainContribution;
         return new LiveBreach(breach.Month.ToString(), breach.Kind, breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster),
             H100e(breach.Permitted), H100e(breach.Excess), breach.LimitBasis, breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
             breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100e(a.Compute),
-                ResultFiles.RouteName(a.Route), a.Basis)).ToList());
+                ResultFiles.RouteName(a.Route), a.Basis) { ViaGrain = a.Via is null ? null : grains.Intermediary(a.Via) }).ToList())
+        {
+            Grain = grains.DataCentre(breach.Site),
+            MainVia = via,
+            MainViaGrain = via is null ? null : grains.Intermediary(via),
+        };
     }
 
     /// <summary>Each kind's breaches so far and the largest excess at the end of <paramref name="month"/>.</summary>

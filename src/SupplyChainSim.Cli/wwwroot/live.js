@@ -17,6 +17,43 @@ function el(tag, props, ...children) {
   return node;
 }
 
+// A link to the grain that hosts an agent: a click shows the agent's state here, as the Orleans Dashboard's grain-state
+// view reports it (its Grain Details page takes the type and id in the title). Without a grain, the plain text.
+function grainLink(text, grain) {
+  if (!grain) return text;
+  const href = `dashboard/GrainState?grainType=${encodeURIComponent(grain.type)}&grainId=${encodeURIComponent(grain.id)}`;
+  const link = el("a", { className: "grain", href, title: `grain ${grain.type} ${grain.id}`, dataset: { grainType: grain.type, grainId: grain.id } }, text);
+  link.addEventListener("click", event => {
+    event.preventDefault();
+    showGrain(href, grain);
+  });
+  return link;
+}
+
+async function showGrain(href, grain) {
+  const dialog = $("grain-state");
+  const body = $("grain-state-body");
+  $("grain-state-title").textContent = `${grain.type.split(".").pop()} ${grain.id}`;
+  $("grain-state-type").textContent = grain.type;
+  $("grain-state-id").textContent = grain.id;
+  body.textContent = "asking the grain…";
+  if (!dialog.open) dialog.showModal();
+  try {
+    const response = await fetch(href, { cache: "no-store" });
+    const text = await response.text();
+    if (!response.ok) {
+      body.textContent = text;
+      return;
+    }
+    // The dashboard answers with its JSON as a JSON string.
+    let state = JSON.parse(text);
+    if (typeof state === "string") state = JSON.parse(state);
+    body.textContent = JSON.stringify(state.GetState ?? state, null, 2);
+  } catch (e) {
+    body.textContent = "the server is not answering";
+  }
+}
+
 function bar(value, max, className) {
   const width = max > 0 ? Math.max(1, Math.round(100 * value / max)) : 0;
   return el("div", { className: "bar" }, fmt(value), el("span", { className: "fill " + (className || ""), style: { width: width + "px" } }));
@@ -276,13 +313,16 @@ function render(state) {
     const key = `${b.month}/${b.site}/${i}`;
     const details = el("details", { dataset: { key } },
       el("summary", {}, el("strong", {}, b.month), " ", el("span", { className: "kind" }, b.kind),
-        ` at ${b.site} (owner ${b.owner}, ${b.country}): ${fmt(b.excessH100e)} H100e beyond the rules (${fmt(b.clusterH100e)} counted, ${fmt(b.permittedH100e)} permitted); main route `,
-        el("span", { className: b.mainRoute.startsWith("smuggled") ? "route-smuggled" : "" }, b.mainRoute),
+        " at ", grainLink(b.site, b.grain),
+        ` (owner ${b.owner}, ${b.country}): ${fmt(b.excessH100e)} H100e beyond the rules (${fmt(b.clusterH100e)} counted, ${fmt(b.permittedH100e)} permitted); main route `,
+        el("span", { className: b.mainRoute.startsWith("smuggled") ? "route-smuggled" : "" },
+          ...(b.mainVia ? [b.mainRoute.slice(0, b.mainRoute.length - b.mainVia.length), grainLink(b.mainVia, b.mainViaGrain)] : [b.mainRoute])),
         b.detectedByThen ? "; its supplier had been caught by then" : ""),
-      el("div", { className: "muted small" }, `Limit: ${b.limitBasis}.` + (b.sites.length > 1 ? ` Linked sites: ${b.sites.join(", ")}.` : "")),
+      el("div", { className: "muted small" }, `Limit: ${b.limitBasis}.` + (b.sites.length > 1 ? ` Linked sites: ${b.sites.join(", ")}.` : ""),
+        ...(b.grain ? [" Grain: ", grainLink(b.grain.id, b.grain), ` (${b.grain.type.split(".").pop()}).`] : [])),
       el("table", { className: "trail numbers" },
         el("thead", {}, el("tr", {}, ...["month", "seller", "via", "chip", "chips", "H100e", "route", "basis"].map(h => el("th", {}, h)))),
-        el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ?? ""), el("td", {}, a.chipModel),
+        el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ? grainLink(a.via, a.viaGrain) : ""), el("td", {}, a.chipModel),
           el("td", {}, a.chips.toLocaleString("en-GB")), el("td", {}, fmt(a.h100e)), el("td", { className: a.route === "smuggled" ? "route-smuggled" : "" }, a.route),
           el("td", {}, a.basis))))));
     details.open = open.has(key);

@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
@@ -108,22 +109,74 @@ public static class AgentViews
             block.Sites.Count,
             H100e(block.Sites.Aggregate(Tpp.Zero, (sum, s) => sum + s.Installed)),
             clusters.OrderByDescending(c => c.LinkedH100e).ThenBy(c => c.Cluster, StringComparer.Ordinal).Take(MaxLines).ToList(),
-            block.Sites.Take(MaxLines).Select(s => new SiteView(s.Spec.Id, s.Spec.OwnerOrSelf, H100e(s.Installed),
-                new SortedDictionary<string, long>(s.Acquisitions.GroupBy(a => a.ChipModel).ToDictionary(g => g.Key, g => g.Sum(a => (long)a.Chips)), StringComparer.Ordinal),
-                s.Acquisitions.Count, s.ClusterKey)).ToList());
+            block.Sites.Take(MaxLines).Select(Site).ToList());
+    }
+
+    /// <summary>A data centre hosted alone: its chips by acquisition and its cluster against what the rules permit.</summary>
+    public static DataCentreView SiteView(this DataCentreBlock block, SimulationContext context)
+    {
+        var site = block.Sites.Single();
+        return new DataCentreView(site.Spec.Id, site.Spec.OwnerOrSelf, block.Country, H100e(site.Installed), Chips(site),
+            Standing(block, site.ClusterKey, context), site.Acquisitions.Count, Acquisitions(block.Sites));
+    }
+
+    /// <summary>An owner's linked sites: the cluster they make against what the rules permit, each site, and its acquisitions.</summary>
+    public static OwnerView OwnerView(this DataCentreBlock block, SimulationContext context)
+    {
+        var first = block.Sites[0];
+        return new OwnerView(first.Spec.OwnerOrSelf, block.Country, Standing(block, first.ClusterKey, context),
+            block.Sites.Take(MaxLines).Select(Site).ToList(), block.Sites.Sum(s => s.Acquisitions.Count), Acquisitions(block.Sites));
+    }
+
+    public static IntermediaryView View(this Intermediary member) => new(
+        member.Spec.Id,
+        member.Spec.Hub,
+        member.Spec.Buyer,
+        member.BuyerCountry,
+        member.OrdersPlaced,
+        Enumerable.Range(0, member.Spec.Shells).Select(member.ShellName).Select(shell => new ShellView(
+            shell,
+            H100e(new Tpp(member.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
+            member.Burned.Contains(shell))).ToList(),
+        member.Warehouse.Take(MaxLines).Select(Line).ToList());
+
+    public static EntityListView View(this EntityList list) => new(
+        list.Listed.Count,
+        list.Listed.Take(MaxLines).ToList(),
+        new SortedDictionary<string, string>(list.FirstCaught.Take(MaxLines).ToDictionary(c => c.Key, c => c.Value.ToString()), StringComparer.Ordinal));
+
+    public static MagnetExporterView View(this RareEarthMarket market, RareEarthSpec spec) => new(
+        spec.Exporter?.Country,
+        (spec.Exporter?.Policy ?? []).Concat(market.PolicyChanges).OrderBy(p => p.From)
+            .Select(p => $"from {p.From}: {p.Policy}" + (p.ApprovalRate < 1 ? $" (approval {p.ApprovalRate.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)})" : "")).ToList(),
+        market.Concessions.Select(c => $"from {c.From}: {c.AcceptedBy} accepted {c.OfferedBy}'s offer of {string.Join(", ", c.ChipModels)}").ToList(),
+        market.Importers.Select(i => new MagnetStockLine(i.Key, Math.Round(i.Value.Stock, 1), Math.Round(i.Value.Pressure, 3))).ToList());
+
+    /// <summary>The cluster now, assessed against the run's rules kind by kind; whether it stood beyond them at its last assessment.</summary>
+    private static ClusterStandingView Standing(DataCentreBlock block, string clusterKey, SimulationContext context)
+    {
+        var linked = block.Linked(clusterKey);
+        var kinds = ClusterAssessor.Assess(linked, context.Regime.Rules)
+            .Select(a => new BreachKindView(a.Kind, H100e(a.Counted), H100e(a.Permitted), H100e(a.Excess), a.LimitBasis)).ToList();
+        return new ClusterStandingView(clusterKey, linked.Sites, H100e(linked.Compute), block.Standing.ContainsKey(clusterKey),
+            block.Circumvented.Contains(linked.Owner), kinds);
+    }
+
+    private static SortedDictionary<string, long> Chips(DataCentre site) =>
+        new(site.Acquisitions.GroupBy(a => a.ChipModel).ToDictionary(g => g.Key, g => g.Sum(a => (long)a.Chips)), StringComparer.Ordinal);
+
+    private static SiteView Site(DataCentre site) =>
+        new(site.Spec.Id, site.Spec.OwnerOrSelf, H100e(site.Installed), Chips(site), site.Acquisitions.Count, site.ClusterKey);
+
+    /// <summary>The sites' acquisitions by arrival, the latest <see cref="MaxLines"/> if there are more.</summary>
+    private static List<AcquisitionLine> Acquisitions(IEnumerable<DataCentre> sites)
+    {
+        var all = sites.SelectMany(s => s.Acquisitions.Select(a => (Site: s.Spec.Id, a))).OrderBy(x => x.a.Month).ThenBy(x => x.Site, StringComparer.Ordinal).ToList();
+        return all.Skip(Math.Max(0, all.Count - MaxLines)).Select(x => new AcquisitionLine(x.Site, x.a.Month.ToString(), x.a.Seller, x.a.Via, x.a.ChipModel,
+            x.a.Chips, H100e(x.a.Compute), x.a.Route.ToString(), x.a.Basis)).ToList();
     }
 
     public static IntermediaryBlockView View(this IntermediaryBlock block) => new(
         block.Index,
-        block.Members.Take(MaxLines).Select(m => new IntermediaryView(
-            m.Spec.Id,
-            m.Spec.Hub,
-            m.Spec.Buyer,
-            m.BuyerCountry,
-            m.OrdersPlaced,
-            Enumerable.Range(0, m.Spec.Shells).Select(m.ShellName).Select(shell => new ShellView(
-                shell,
-                H100e(new Tpp(m.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
-                m.Burned.Contains(shell))).ToList(),
-            m.Warehouse.Take(MaxLines).Select(Line).ToList())).ToList());
+        block.Members.Take(MaxLines).Select(View).ToList());
 }

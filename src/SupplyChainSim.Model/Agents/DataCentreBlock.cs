@@ -131,6 +131,9 @@ public sealed class DataCentreBlock
         return new UnauthorisedCluster(linked.PrimarySite, linked.Owner, linked.Country, worst.Kind, worst.Excess, linked.Compute, worst.Acquisitions);
     }
 
+    /// <summary>A cluster as it is linked now, for an observer (<see cref="AgentViews"/>).</summary>
+    public LinkedCluster Linked(string clusterKey) => Link(Clusters().First(c => c.Key == clusterKey));
+
     /// <summary>Sites by cluster: membership never changes, so it is worked out once.</summary>
     private List<IGrouping<string, DataCentre>> Clusters() =>
         clusters ??= Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal).ToList();

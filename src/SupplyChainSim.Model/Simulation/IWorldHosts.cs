@@ -23,7 +23,7 @@ public sealed record MonthContext(YearMonth Month, bool RegimeChanged)
 
 /// <summary>
 /// Where the agents live and how a phase reaches them. <see cref="InMemoryWorldHosts"/> keeps them as plain objects;
-/// the grains project keeps each chipmaker, country and block in a grain. The month stepper cannot tell the difference,
+/// the grains project keeps each chipmaker, country and block, the Entity List and the magnet exporter in a grain. The month stepper cannot tell the difference,
 /// which is what lets the same run be checked (and timed) with and without Orleans.
 /// </summary>
 public interface IWorldHosts
@@ -34,8 +34,14 @@ public interface IWorldHosts
 
     Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month);
 
+    /// <summary>The month's magnet trade: the exporter's policy, importers' stocks and shortage, concessions offered and made.</summary>
+    Task<RareEarths.RareEarthMonth> TradeMagnetsAsync(YearMonth month);
+
     /// <summary>Tells an importing country its magnet position for the month (what an observer of the country sees).</summary>
     Task UpdateMagnetsAsync(string country, RareEarths.ImporterMonth magnets);
+
+    /// <summary>The ones among <paramref name="consignees"/> on the Entity List: their orders are refused outright.</summary>
+    Task<IReadOnlyList<string>> EntityListedAsync(IReadOnlyList<string> consignees);
 
     Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders);
 
@@ -44,6 +50,12 @@ public interface IWorldHosts
     Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries);
 
     Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries);
+
+    /// <summary>
+    /// Puts the shell of every lot caught this month on the Entity List, and returns the ones among
+    /// <paramref name="suppliers"/> (intermediaries) caught by <paramref name="month"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers);
 
     Task RecordAsync(MonthReport report);
 

@@ -1,6 +1,7 @@
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Simulation;
 
@@ -15,6 +16,8 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     private Dictionary<string, CountryAgent> countries = [];
     private List<DataCentreBlock> dataCentres = [];
     private List<IntermediaryBlock> intermediaries = [];
+    private EntityList entityList = new();
+    private RareEarths.RareEarthMarket magnets = null!;
     private RunRecorder recorder = null!;
 
     public Task InitialiseAsync(Worlds.World world)
@@ -24,6 +27,8 @@ public sealed class InMemoryWorldHosts : IWorldHosts
         countries = context.Countries.Countries.ToDictionary(c => c.Code, c => new CountryAgent { Spec = c }, StringComparer.Ordinal);
         dataCentres = world.DataCentreBlocks.Select(b => b.Create(context)).ToList();
         intermediaries = world.IntermediaryBlocks.Select(b => b.Create(context)).ToList();
+        entityList = new EntityList();
+        magnets = RareEarths.RareEarthMarket.Create(context.RareEarths);
         recorder = RunRecorder.For(world);
         return Task.CompletedTask;
     }
@@ -34,11 +39,15 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     public Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
         Task.FromResult(intermediaries[block].PlaceOrders(month.Month, context));
 
+    public Task<RareEarths.RareEarthMonth> TradeMagnetsAsync(YearMonth month) => Task.FromResult(magnets.Step(context.RareEarths, month));
+
     public Task UpdateMagnetsAsync(string country, RareEarths.ImporterMonth magnets)
     {
         countries[country].Magnets = magnets;
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<string>> EntityListedAsync(IReadOnlyList<string> consignees) => Task.FromResult(entityList.ListedAmong(consignees));
 
     public Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
         Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month, context, orders));
@@ -55,6 +64,12 @@ public sealed class InMemoryWorldHosts : IWorldHosts
 
     public Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
         Task.FromResult(dataCentres[block].InstallAndLink(month.Month, context, deliveries, month.RegimeChanged));
+
+    public Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers)
+    {
+        entityList.Enforce(detections);
+        return Task.FromResult(entityList.CaughtBy(month, suppliers));
+    }
 
     public Task RecordAsync(MonthReport report)
     {

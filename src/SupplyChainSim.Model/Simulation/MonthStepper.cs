@@ -36,7 +36,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
 
         // Phase: policy timeline events. The regime in force is a pure function of the month (SimulationContext).
         // Phase: rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made.
-        var rareEarths = State.RareEarths.Step(context.RareEarths, month);
+        var rareEarths = await hosts.TradeMagnetsAsync(month);
         await Task.WhenAll(rareEarths.Importers.Select(i => hosts.UpdateMagnetsAsync(i.Country, i)));
         var concessionsChanged = rareEarths.ConcessionRules.Count != State.ConcessionRules;
         State.ConcessionRules = rareEarths.ConcessionRules.Count;
@@ -59,9 +59,11 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
 
         // Phase: licensing decisions. Entity-listed consignees are refused outright; the rest go to their destination's country.
-        var listed = orders.Where(o => State.EntityList.Contains(o.Consignee))
+        var entityListed = (await hosts.EntityListedAsync(orders.Select(o => o.Consignee).Distinct(StringComparer.Ordinal).ToList()))
+            .ToHashSet(StringComparer.Ordinal);
+        var listed = orders.Where(o => entityListed.Contains(o.Consignee))
             .Select(o => new LicenceDecision(o, LicenceOutcome.Denied, "entity-list: consignee on the Entity List") { Compute = context.TppOf(o.ChipModel, o.Chips) });
-        var decisions = (await Task.WhenAll(orders.Where(o => !State.EntityList.Contains(o.Consignee))
+        var decisions = (await Task.WhenAll(orders.Where(o => !entityListed.Contains(o.Consignee))
                 .GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
                 .Select(g => hosts.DecideLicencesAsync(g.Key, now, g.ToList()))))
             .SelectMany(d => d).Concat(listed).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
@@ -105,18 +107,16 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         }
 
         // Phase: monitoring, detection and enforcement: every caught shell goes on the Entity List from next month.
-        foreach (var detection in detections)
-        {
-            State.EntityList.Add(detection.Shell);
-            State.FirstDetection.TryAdd(detection.Intermediary, detection.Month);
-        }
+        var suppliers = sites.SelectMany(s => s.Breaches).SelectMany(b => b.Acquisitions).Select(a => a.Via).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var caught = (await hosts.EnforceAsync(month, detections, suppliers)).ToHashSet(StringComparer.Ordinal);
 
         // Phase: recording.
         var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ThenBy(b => b.Kind, StringComparer.Ordinal)
             .Select(b => b with
             {
                 FirstForOwner = State.OwnersInBreach.Add(b.Owner),
-                DetectedByThen = b.Acquisitions.Any(a => a.Via is { } via && State.FirstDetection.TryGetValue(via, out var caught) && caught <= month),
+                DetectedByThen = b.Acquisitions.Any(a => a.Via is { } via && caught.Contains(via)),
             })
             .ToList();
         State.BreachesSoFar += breaches.Count;
@@ -271,7 +271,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     }
 }
 
-/// <summary>What the stepper remembers between months: which hosts are due, and each block's last totals.</summary>
+/// <summary>
+/// What the stepper remembers between months: which hosts are due, and each block's last totals. The Entity List and
+/// the magnet trade are agents of their own (<see cref="IWorldHosts"/>).
+/// </summary>
 public sealed class StepperState
 {
     public int MonthsDone { get; set; }
@@ -289,18 +292,10 @@ public sealed class StepperState
 
     public int BreachesSoFar { get; set; }
 
-    /// <summary>Consignees (shell companies) caught and listed: refused from the month after.</summary>
-    public SortedSet<string> EntityList { get; init; } = new(StringComparer.Ordinal);
-
-    /// <summary>The month each intermediary was first caught.</summary>
-    public SortedDictionary<string, YearMonth> FirstDetection { get; init; } = new(StringComparer.Ordinal);
-
     public SortedSet<string> OwnersInBreach { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Chips of each model approved for the United States so far.</summary>
     public SortedDictionary<string, long> UsBoundChips { get; init; } = new(StringComparer.Ordinal);
-
-    public required RareEarthMarket RareEarths { get; init; }
 
     /// <summary>How many concession rules were in force last month (a change re-checks every cluster).</summary>
     public int ConcessionRules { get; set; }
@@ -313,6 +308,5 @@ public sealed class StepperState
         ChipmakerBusy = world.Chipmakers.Select(_ => false).ToList(),
         DataCentreSummaries = world.DataCentreBlocks.Select(_ => (BlockSummary?)null).ToList(),
         DataCentreLinkDue = world.DataCentreBlocks.Select(_ => false).ToList(),
-        RareEarths = RareEarthMarket.Create(world.Context.RareEarths),
     };
 }

@@ -11,10 +11,12 @@ namespace SupplyChainSim.Model.Worlds;
 /// <summary>Expands a scenario into a world: generates agents from counts and distributions, and places them in blocks.</summary>
 public static class WorldBuilder
 {
-    /// <summary>Data centres (of one country) or intermediaries that share one host.</summary>
+    /// <summary>Generated data centres (of one country) or intermediaries (of one hub) that share one pool.</summary>
     public const int DefaultBlockSize = 1024;
 
-    public static World Build(ResolvedScenario scenario, int blockSize = DefaultBlockSize)
+    /// <param name="blockSize">The most generated agents a pool holds.</param>
+    /// <param name="placement">Whether generated agents are pooled or each placed alone (a hosting choice: results do not depend on it).</param>
+    public static World Build(ResolvedScenario scenario, int blockSize = DefaultBlockSize, Placement placement = Placement.Pooled)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         var spec = scenario.Spec;
@@ -54,21 +56,21 @@ public static class WorldBuilder
             throw Invalid(scenario, "$.intermediaries", $"two intermediaries are both called \"{duplicateBroker.Key}\"");
         sites = WithNoClusteringCompliance(sites, brokers, scenario);
 
-        var dataCentreBlocks = new List<DataCentreBlockPlan>();
+        var dataCentreBlocks = PlaceDataCentres(sites, spec.DataCentres.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal), blockSize, placement);
         var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
-        foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var chunk in Pack(country, blockSize))
-            {
-                var block = new DataCentreBlockPlan(dataCentreBlocks.Count, country.Key, chunk);
-                dataCentreBlocks.Add(block);
-                foreach (var site in chunk) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
-            }
+        foreach (var block in dataCentreBlocks)
+            foreach (var site in block.Sites) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
 
-        var intermediaryBlocks = brokers.OrderBy(b => b.Id, StringComparer.Ordinal)
-            .Select(b => new IntermediaryPlacement(b, addressOf[b.Buyer].Address, addressOf[b.Buyer].Country))
-            .Chunk(blockSize)
-            .Select((chunk, index) => new IntermediaryBlockPlan(index, chunk))
-            .ToList();
+        var listedBrokers = spec.Intermediaries.List.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+        var intermediaryBlocks = new List<IntermediaryBlockPlan>();
+        var placed = brokers.OrderBy(b => b.Id, StringComparer.Ordinal)
+            .Select(b => new IntermediaryPlacement(b, addressOf[b.Buyer].Address, addressOf[b.Buyer].Country)).ToList();
+        foreach (var alone in placed.Where(p => placement == Placement.OnePerAgent || listedBrokers.Contains(p.Spec.Id)))
+            intermediaryBlocks.Add(new IntermediaryBlockPlan(intermediaryBlocks.Count, Hosting.Agent, alone.Spec.Id, [alone]));
+        foreach (var hub in placed.Where(p => placement == Placement.Pooled && !listedBrokers.Contains(p.Spec.Id))
+                     .GroupBy(p => p.Spec.Hub, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var (chunk, n) in hub.Chunk(blockSize).Select((chunk, n) => (chunk, n)))
+                intermediaryBlocks.Add(new IntermediaryBlockPlan(intermediaryBlocks.Count, Hosting.Pool, $"{hub.Key}/{n}", chunk));
 
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks)
@@ -92,14 +94,39 @@ public static class WorldBuilder
     }
 
     /// <summary>
-    /// Cuts one country's sites into blocks of at most <paramref name="blockSize"/>, never splitting the sites of an
-    /// owner that links them (a cluster is linked inside one block; a larger group gets a block of its own).
+    /// Places the data centres, country by country: a site the scenario lists is hosted alone, or with every site of its
+    /// owner when the owner links them (a cluster is linked inside one host); generated sites are pooled, or with
+    /// <see cref="Placement.OnePerAgent"/> each placed alone too. A pool is named by its country and its number there.
     /// </summary>
-    private static IEnumerable<DataCentreSpec[]> Pack(IEnumerable<DataCentreSpec> sites, int blockSize)
+    private static List<DataCentreBlockPlan> PlaceDataCentres(List<DataCentreSpec> sites, HashSet<string> listed, int blockSize, Placement placement)
     {
-        var groups = sites.GroupBy(s => s.LinkAcrossSites ? "owner:" + s.OwnerOrSelf : "site:" + s.Id, StringComparer.Ordinal)
+        var blocks = new List<DataCentreBlockPlan>();
+        foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var groups = LinkedGroups(country).ToList();
+            var alone = groups.Where(g => placement == Placement.OnePerAgent || g.Any(s => listed.Contains(s.Id))).ToList();
+            foreach (var group in alone)
+                blocks.Add(group[0].LinkAcrossSites
+                    ? new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Owner, $"{group[0].OwnerOrSelf}@{country.Key}", group) // the cluster key
+                    : new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Agent, group[0].Id, group));
+            foreach (var (pool, n) in Pack(groups.Except(alone), blockSize).Select((pool, n) => (pool, n)))
+                blocks.Add(new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Pool, $"{country.Key}/{n}", pool));
+        }
+        return blocks;
+    }
+
+    /// <summary>One country's sites in groups that share a host: all of an owner's sites when it links them, else one site.</summary>
+    private static IEnumerable<DataCentreSpec[]> LinkedGroups(IEnumerable<DataCentreSpec> sites) =>
+        sites.GroupBy(s => s.LinkAcrossSites ? "owner:" + s.OwnerOrSelf : "site:" + s.Id, StringComparer.Ordinal)
             .Select(g => g.OrderBy(s => s.Id, StringComparer.Ordinal).ToArray())
             .OrderBy(g => g[0].Id, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Cuts groups of sites into pools of at most <paramref name="blockSize"/>, never splitting a group (a larger group
+    /// gets a pool of its own).
+    /// </summary>
+    private static IEnumerable<DataCentreSpec[]> Pack(IEnumerable<DataCentreSpec[]> groups, int blockSize)
+    {
         var block = new List<DataCentreSpec>();
         foreach (var group in groups)
         {

@@ -3,12 +3,16 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
+using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Grains;
+namespace SupplyChainSim.Cli;
 
-/// <summary>What every silo (and client) of SupplyChainSim needs, in one place for the CLI and the test clusters.</summary>
+/// <summary>
+/// What every silo (and client) of SupplyChainSim needs, in one place for the CLI, the benchmark and the test clusters. It
+/// lives with the host: the grains themselves reference only the Orleans SDK, and the host chooses storage and codecs.
+/// </summary>
 public static class SiloSetup
 {
     /// <summary>Model types travel through Orleans' System.Text.Json codec, so the model needs no Orleans attributes.</summary>
@@ -22,6 +26,8 @@ public static class SiloSetup
         silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.Services.AddModelSerialization();
+        // Each run's shared context, once per silo: agent grains hold a reference to it instead of a copy in their state.
+        silo.Services.AddSingleton<RunContexts>();
         return silo;
     }
 

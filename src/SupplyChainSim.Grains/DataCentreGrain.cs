@@ -1,0 +1,11 @@
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Agents;
+
+namespace SupplyChainSim.Grains;
+
+/// <summary>A data centre the scenario lists by name, alone in its grain.</summary>
+public sealed class DataCentreGrain([PersistentState("datacentre")] IPersistentState<AgentState<DataCentreBlock>> storage, RunContexts contexts)
+    : DataCentreHostGrain(storage, contexts), IDataCentreGrain
+{
+    public Task<DataCentreView?> GetState() => Task.FromResult(Shown is { } shown ? shown.Sites.SiteView(shown.Context) : null);
+}

@@ -1,0 +1,11 @@
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Agents;
+
+namespace SupplyChainSim.Grains;
+
+/// <summary>Generated data centres of one country, pooled: one grain call a month for up to a block's worth of sites.</summary>
+public sealed class DataCentrePoolGrain([PersistentState("datacentres")] IPersistentState<AgentState<DataCentreBlock>> storage, RunContexts contexts)
+    : DataCentreHostGrain(storage, contexts), IDataCentrePoolGrain
+{
+    public Task<DataCentreBlockView?> GetState() => Task.FromResult(Held?.View());
+}

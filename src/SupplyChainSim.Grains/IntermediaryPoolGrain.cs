@@ -1,0 +1,11 @@
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Agents;
+
+namespace SupplyChainSim.Grains;
+
+/// <summary>Generated intermediaries of one hub, pooled.</summary>
+public sealed class IntermediaryPoolGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts)
+    : IntermediaryHostGrain(storage, contexts), IIntermediaryPoolGrain
+{
+    public Task<IntermediaryBlockView?> GetState() => Task.FromResult(Held?.View());
+}

@@ -1,0 +1,49 @@
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Simulation;
+
+namespace SupplyChainSim.Grains;
+
+[GenerateSerializer, Alias("scs.run-context-state")]
+public sealed class RunContextState
+{
+    [Id(0)]
+    public SimulationContext? Context { get; set; }
+}
+
+/// <summary>The run's shared context, stored once for the run: agent grains fetch it through their silo's <see cref="RunContexts"/>.</summary>
+public sealed class RunContextGrain([PersistentState("context")] IPersistentState<RunContextState> storage, RunContexts contexts) : Grain, IRunContextGrain
+{
+    private string Run => this.GetPrimaryKeyString()[..^GrainKeys.RunContext("").Length];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (storage.State.Context is { } context) contexts.Put(Run, context);
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public Task Hold(Immutable<SimulationContext> context)
+    {
+        storage.State.Context = context.Value;
+        contexts.Put(Run, context.Value);
+        return Task.CompletedTask;
+    }
+
+    public Task<Immutable<SimulationContext>> Get() =>
+        Task.FromResult((storage.State.Context ?? throw new InvalidOperationException($"run context {this.GetPrimaryKeyString()} was asked for before the run started")).AsImmutable());
+
+    public Task Checkpoint() => storage.State.Context is null ? Task.CompletedTask : storage.WriteStateAsync();
+
+    public async Task Release()
+    {
+        await storage.ClearStateAsync();
+        storage.State.Context = null;
+        contexts.Forget(Run);
+        DeactivateOnIdle();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (storage.State.Context is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+}
