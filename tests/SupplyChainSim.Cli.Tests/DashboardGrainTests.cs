@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli.Tests;
 

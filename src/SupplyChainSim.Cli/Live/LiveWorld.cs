@@ -3,7 +3,6 @@ using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;

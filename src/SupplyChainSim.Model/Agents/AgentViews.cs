@@ -1,8 +1,6 @@
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
-using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Agents;
