@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
-using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
@@ -33,7 +32,7 @@ public static class Commands
         var root = new RootCommand("SupplyChainSim: an actor simulation of the global AI-chip supply chain under export regimes.");
         root.Add(RunCommand(console));
         root.Add(ValidateCommand(console));
-        root.Add(SchemaCommand(console));
+        root.Add(SchemaCommand());
         root.Add(ReportCommands.Compare(console));
         root.Add(ReportCommands.Sweep(console));
         Usage.Customise(root);
@@ -74,7 +73,7 @@ public static class Commands
             var request = new RunRequest(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(seed),
                 parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse),
                 parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled);
-            return await Execute(console, () => Run(console, request, cancellationToken));
+            return await Execute(() => Run(console, request, cancellationToken));
         });
         return command;
     }
@@ -83,7 +82,7 @@ public static class Commands
     {
         var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file to check.", CustomParser = PathArguments.File };
         var command = new Command("validate", "Check a scenario file without running it.") { scenario };
-        command.SetAction(parse => Execute(console, () =>
+        command.SetAction(parse => Execute(() =>
         {
             // The file as it was named on the command line: errors point into it the way the analyst wrote it.
             var file = parse.GetValue(scenario)!.ToString();
@@ -96,11 +95,11 @@ public static class Commands
         return command;
     }
 
-    private static Command SchemaCommand(IAnsiConsole console)
+    private static Command SchemaCommand()
     {
         var output = new Option<FileInfo?>("--out") { Description = $"Write the schema to this file (scenarios/{ScenarioSchema.FileName} in the repository) instead of printing it.", CustomParser = PathArguments.File };
         var command = new Command("schema", "Print the JSON Schema of scenario files, for editors to complete and check them.") { output };
-        command.SetAction(parse => Execute(console, () =>
+        command.SetAction(parse => Execute(() =>
         {
             if (parse.GetValue(output) is { } file) WriteSchema(file.FullName);
             else Console.Out.Write(ScenarioSchema.Text());
@@ -259,7 +258,7 @@ public static class Commands
     }
 
     /// <summary>Maps what went wrong to an exit code and a message: never a stack trace for bad input.</summary>
-    internal static async Task<int> Execute(IAnsiConsole console, Func<Task<int>> action)
+    internal static async Task<int> Execute(Func<Task<int>> action)
     {
         try
         {

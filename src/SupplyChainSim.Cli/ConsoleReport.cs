@@ -5,6 +5,7 @@ using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Worlds;
+using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Cli;
 
@@ -42,8 +43,8 @@ public sealed class ConsoleReport(IAnsiConsole console)
     }
 
     public void Month(MonthReport month) =>
-        Line($"{month.Month,-7} {H100e(month.Licensed.Compute.H100e),FlowWidth} {H100e(month.Exempt.Compute.H100e),FlowWidth} " +
-            $"{H100e(month.Smuggled.Compute.H100e),FlowWidth} {H100e(month.Denied.Compute.H100e),FlowWidth}  {H100e(month.LargestCluster.H100e),21}  {month.BreachesSoFar,15}");
+        Line($"{month.Month,-7} {H100eText(month.Licensed.Compute.H100e),FlowWidth} {H100eText(month.Exempt.Compute.H100e),FlowWidth} " +
+            $"{H100eText(month.Smuggled.Compute.H100e),FlowWidth} {H100eText(month.Denied.Compute.H100e),FlowWidth}  {H100eText(month.LargestCluster.H100e),21}  {month.BreachesSoFar,15}");
 
     /// <summary>A title centred in a rule of dashes, <paramref name="width"/> wide.</summary>
     private static string Ruled(string title, int width)
@@ -64,7 +65,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
         // "" for a single run; " in replication 0 (seed N)" with replications.
         var of = replications is null ? "" : $" in replication 0 (seed {results.Info.Seed})";
         var over = replications is null ? "" : $"mean over {replications.Count:N0} replications";
-        string Mean(Func<ReplicationSummary, double> value) => H100e(replications!.Average(value));
+        string Mean(Func<ReplicationSummary, double> value) => H100eText(replications!.Average(value));
 
         var table = new Table().Border(TableBorder.Rounded).Title(replications is null ? "[bold]Summary[/]" : $"[bold]Summary of replication 0[/] (seed {results.Info.Seed})");
         table.AddColumn("");
@@ -77,22 +78,22 @@ public sealed class ConsoleReport(IAnsiConsole console)
                      ("smuggled", Total(m => m.Smuggled), r => r.Smuggled), ("denied", Total(m => m.Denied), r => r.Denied),
                  })
         {
-            if (replications is null) table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e));
-            else table.AddRow(name, Chips(flow), H100e(flow.Compute.H100e), Mean(r => mean(r).H100e));
+            if (replications is null) table.AddRow(name, Chips(flow), H100eText(flow.Compute.H100e));
+            else table.AddRow(name, Chips(flow), H100eText(flow.Compute.H100e), Mean(r => mean(r).H100e));
         }
         console.WriteLine();
         console.Write(table);
 
         if (largest?.LargestClusterSite is { } site)
-            Line($"Largest cluster{of}: {H100e(largest.LargestCluster.H100e)} H100e at {site}");
+            Line($"Largest cluster{of}: {H100eText(largest.LargestCluster.H100e)} H100e at {site}");
         BreachesByKind(breaches, of, replications is null ? "" : $"; {over}: {replications.Average(r => r.BreachCount).ToString("0.0", Invariant)}");
         var unauthorised = results.Months.Select(m => m.LargestUnauthorised).Where(u => u is not null).MaxBy(u => u!.Excess);
         if (unauthorised is not null)
         {
             var (route, via, compute) = Model.Agents.ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            Line($"Largest unauthorised cluster{of}: {H100e(unauthorised.Excess.H100e)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
-                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100e(unauthorised.Lawful.H100e)} H100e the rules permit; " +
-                $"main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e");
+            Line($"Largest unauthorised cluster{of}: {H100eText(unauthorised.Excess.H100e)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100eText(unauthorised.Lawful.H100e)} H100e the rules permit; " +
+                $"main route: {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute.H100e)} H100e");
         }
         var concession = results.Months.SelectMany(m => m.RareEarths.Events).FirstOrDefault(e => e.Type == "concession-accepted");
         var peak = results.Months.SelectMany(m => m.RareEarths.Importers).MaxBy(i => i.Shortage);
@@ -136,8 +137,8 @@ public sealed class ConsoleReport(IAnsiConsole console)
                 continue;
             }
             var (route, via, compute) = worst.EndMainContribution;
-            Line($"  {kind,-20} {ofKind.Count,8} {ofKind.Min(b => b.Month),-7} {H100e(worst.EndExcess.H100e),20}  " +
-                $"{$"{worst.Site} ({worst.Owner}, {worst.Country})",-40} {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute.H100e)} H100e" +
+            Line($"  {kind,-20} {ofKind.Count,8} {ofKind.Min(b => b.Month),-7} {H100eText(worst.EndExcess.H100e),20}  " +
+                $"{$"{worst.Site} ({worst.Owner}, {worst.Country})",-40} {ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute.H100e)} H100e" +
                 (worst.DetectedByThen ? " (supplier caught by the breach)" : ""));
             limits.Add($"{kind}: {worst.EndLimitBasis}");
         }
@@ -160,7 +161,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
                 $"{mc.ReplicationsWithBreach} with a breach)");
         if (mc.FirstBreachMedian is { } median)
             Line($"First breach month: median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}");
-        Line($"Largest cluster H100e: median {H100e(mc.LargestClusterMedian)}, 5th-95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}");
+        Line($"Largest cluster H100e: median {H100eText(mc.LargestClusterMedian)}, 5th-95th percentile {H100eText(mc.LargestClusterP5)} to {H100eText(mc.LargestClusterP95)}");
         Line("By kind: the probability that some cluster's excess reaches each size by the end of the run " +
             (mc.Deterministic ? "(deterministic: no interval)" : "(95% Wilson interval)") + ", and the median first month");
         Line($"  {"kind",-20} {"excess",-15} {"replications",12} {"probability",11}  {"95% interval",-14}  first (median)");
@@ -189,5 +190,4 @@ public sealed class ConsoleReport(IAnsiConsole console)
 
     private static string Chips(Flow flow) => flow.Chips.ToString("N0", Invariant);
 
-    private static string H100e(double value) => value.ToString("N1", Invariant);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using Spectre.Console;
 using SupplyChainSim.Cli;
 using SupplyChainSim.Cli.Output;

@@ -28,7 +28,7 @@ internal static class ReportCommands
         {
             if (result.Tokens.Count < 2) result.AddError($"compare: expected at least 2 scenario files, found {result.Tokens.Count}");
         });
-        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
+        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(() =>
         {
             var files = parse.GetValue(scenarios)!.Select(f => Path.GetRelativePath(Environment.CurrentDirectory, f.FullName)).ToList();
             var loaded = LoadAll(files.Select(file => (file, (IReadOnlyList<ScenarioOverride>)[])));
@@ -61,7 +61,7 @@ internal static class ReportCommands
             scenario, set,
         };
         options.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(console, () =>
+        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(() =>
         {
             var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
             var sets = parse.GetValue(set)!.Select(ParseSet).ToList();

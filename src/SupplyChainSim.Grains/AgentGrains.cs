@@ -5,7 +5,6 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
-using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 

@@ -1,4 +1,3 @@
-using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;

@@ -239,7 +239,7 @@ public static class ComparisonReport
 
     private static string Signed(double value) => (value > 0 ? "+" : "") + RunReport.Probability(value);
 
-    private static string SignedH100e(double value) => (value > 0 ? "+" : "") + RunReport.H100e(value);
+    private static string SignedH100e(double value) => (value > 0 ? "+" : "") + H100eDisplay.H100eText(value);
 
     private static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -290,15 +290,15 @@ public static class ComparisonReport
             yield return Row(Describe(kind, threshold), r => r.Estimate(kind, threshold) is { } e
                 ? $"{RunReport.Probability(e.Probability)} ({Interval(r, e.Lower95, e.Upper95)}), first {e.FirstMonthMedian?.ToString() ?? "never"}"
                 : "not asked");
-        yield return Row("largest excess beyond the rules H100e (median)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterMedian));
-        yield return Row("largest excess beyond the rules H100e (95th percentile)", r => RunReport.H100e(r.MonteCarlo.LargestUnauthorisedClusterP95));
-        yield return Row("largest excess beyond the rules H100e (mean)", r => RunReport.H100e(r.LargestUnauthorisedMean));
-        yield return Row("smuggled H100e (mean)", r => RunReport.H100e(r.MonteCarlo.SmuggledH100eMean));
-        yield return Row("seized H100e (mean)", r => RunReport.H100e(r.SeizedMean));
+        yield return Row("largest excess beyond the rules H100e (median)", r => H100eDisplay.H100eText(r.MonteCarlo.LargestUnauthorisedClusterMedian));
+        yield return Row("largest excess beyond the rules H100e (95th percentile)", r => H100eDisplay.H100eText(r.MonteCarlo.LargestUnauthorisedClusterP95));
+        yield return Row("largest excess beyond the rules H100e (mean)", r => H100eDisplay.H100eText(r.LargestUnauthorisedMean));
+        yield return Row("smuggled H100e (mean)", r => H100eDisplay.H100eText(r.MonteCarlo.SmuggledH100eMean));
+        yield return Row("seized H100e (mean)", r => H100eDisplay.H100eText(r.SeizedMean));
         foreach (var tier in TierExports.Tiers)
-            yield return Row($"licensed H100e to Tier {tier} (mean)", r => RunReport.H100e(r.LicensedMean(tier)));
+            yield return Row($"licensed H100e to Tier {tier} (mean)", r => H100eDisplay.H100eText(r.LicensedMean(tier)));
         foreach (var tier in TierExports.Tiers)
-            yield return Row($"exempt H100e to Tier {tier} (mean)", r => RunReport.H100e(r.ExemptMean(tier)));
+            yield return Row($"exempt H100e to Tier {tier} (mean)", r => H100eDisplay.H100eText(r.ExemptMean(tier)));
     }
 
     /// <summary>

@@ -168,7 +168,7 @@ public static class FlowPicture
     {
         const float font = 12;
         const double nodeWidth = 14, gap = 12, top = 34, minimum = 1.5;
-        string Label(FlowNode n) => $"{n.Name}  {RunReport.H100e(n.H100e)}";
+        string Label(FlowNode n) => $"{n.Name}  {H100eDisplay.H100eText(n.H100e)}";
         var columns = Enumerable.Range(0, 3).Select(c => graph.Nodes.Where(n => n.Column == c).ToList()).ToList();
         var left = Math.Ceiling(columns[0].Select(n => (double)Charts.TextWidth(Label(n), font)).DefaultIfEmpty(0).Max()) + 16;
         var right = Math.Ceiling(columns[2].Select(n => (double)Charts.TextWidth(Label(n), font)).DefaultIfEmpty(0).Max()) + 16;
@@ -222,14 +222,14 @@ public static class FlowPicture
             var middle = (x0 + x1) / 2;
             svg.Append(Invariant, $"<path d=\"M {N(x0)} {N(y0)} C {N(middle)} {N(y0)} {N(middle)} {N(y1)} {N(x1)} {N(y1)} L {N(x1)} {N(y1 + t)} ")
                 .Append(Invariant, $"C {N(middle)} {N(y1 + t)} {N(middle)} {N(y0 + t)} {N(x0)} {N(y0 + t)} Z\" fill=\"{Colour(link.Kind)}\" fill-opacity=\"0.45\">")
-                .Append(Invariant, $"<title>{Encode($"{link.From} to {link.To}: {RunReport.H100e(link.H100e)} H100e ({link.Kind})")}</title></path>\n");
+                .Append(Invariant, $"<title>{Encode($"{link.From} to {link.To}: {H100eDisplay.H100eText(link.H100e)} H100e ({link.Kind})")}</title></path>\n");
         }
         foreach (var (column, c) in columns.Select((column, c) => (column, c)))
             foreach (var node in column)
             {
                 var (top0, h) = (y[node.Name], heights[node.Name]);
                 svg.Append(Invariant, $"<rect x=\"{N(x[c])}\" y=\"{N(top0)}\" width=\"{N(nodeWidth)}\" height=\"{N(h)}\" fill=\"{Colour(node.Kind)}\">")
-                    .Append(Invariant, $"<title>{Encode($"{node.Name}: {RunReport.H100e(node.H100e)} H100e")}</title></rect>\n");
+                    .Append(Invariant, $"<title>{Encode($"{node.Name}: {H100eDisplay.H100eText(node.H100e)} H100e")}</title></rect>\n");
                 var (textX, anchor) = c == 0 ? (x[c] - 6, "end") : (x[c] + nodeWidth + 6, "start");
                 svg.Append(Invariant, $"<text x=\"{N(textX)}\" y=\"{N(top0 + h / 2 + 4)}\" font-family=\"{Charts.FontName}\" font-size=\"{N(font)}\" text-anchor=\"{anchor}\" ")
                     .Append(Invariant, $"fill=\"#222222\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Encode(Label(node))}</text>\n");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.Statistics;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Countries;
@@ -135,6 +134,4 @@ public sealed record RegimeOutcome(
     public static object Cell(double value) => double.IsNaN(value) ? "" : Round(value);
 
     internal static string Month(YearMonth? month) => month?.ToString() ?? "";
-
-    internal static string Percent(double value) => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -6,10 +6,10 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Reports;
 
@@ -152,7 +152,7 @@ public static class RunReport
             .OrderByDescending(c => c.Installed).ThenBy(c => c.Country, StringComparer.Ordinal).Take(CountriesShown).Select(c => c.Country).ToList();
         var series = top.Select(code => (code, (IReadOnlyList<double>)results.Months
             .Select(m => m.Countries.FirstOrDefault(c => c.Country == code)?.Installed.H100e ?? 0).ToList())).ToList();
-        var other = results.Months.Select(m => m.Countries.Where(c => !top.Contains(c.Country)).Aggregate(Tpp.Zero, (s, c) => s + c.Installed).H100e).ToList();
+        var other = results.Months.Select(m => Tpp.Sum(m.Countries.Where(c => !top.Contains(c.Country)), c => c.Installed).H100e).ToList();
         if (other.Any(v => v > 0)) series.Add(("other", other));
         return Charts.MonthLines("Installed H100e by country", "H100e", results.Info.Start, series);
     }
@@ -176,7 +176,7 @@ public static class RunReport
             return results.Months.Select(m => (sum += flow(m)).H100e).ToList();
         }
         var plot = Charts.MonthLines("Smuggled and seized H100e (cumulative)", "H100e", results.Info.Start,
-            [("smuggled", Cumulative(m => m.Smuggled.Compute)), ("seized", Cumulative(m => Tpp.Sum(m.Detections.Select(d => d.Compute))))]);
+            [("smuggled", Cumulative(m => m.Smuggled.Compute)), ("seized", Cumulative(m => Tpp.Sum(m.Detections, d => d.Compute)))]);
         plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList().ForEach(line => line.Color = line.LegendText == "smuggled" ? Charts.Palette[1] : Charts.Palette[7]);
         return plot;
     }
@@ -210,7 +210,7 @@ public static class RunReport
                 return (IReadOnlyList<string>)
                 [
                     rule, .. outcomes.Select(o => Count(byRule.Count(d => d.Outcome == o))),
-                    H100e(byRule.Aggregate(Tpp.Zero, (s, d) => s + d.Compute)),
+                    H100eText(Tpp.Sum(byRule, d => d.Compute)),
                 ];
             }));
     }
@@ -253,8 +253,8 @@ public static class RunReport
                 continue;
             }
             var (route, via, compute) = largest.EndMainContribution;
-            lines.Add([kind, Count(ofKind.Count), ofKind.Min(b => b.Month).ToString(), H100e(largest.EndExcess),
-                $"{largest.Site} ({largest.Owner}, {largest.Country})", $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e"]);
+            lines.Add([kind, Count(ofKind.Count), ofKind.Min(b => b.Month).ToString(), H100eText(largest.EndExcess),
+                $"{largest.Site} ({largest.Owner}, {largest.Country})", $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute)} H100e"]);
         }
         page.Paragraph(breaches.Count == 0
             ? "No cluster went beyond what the rules permit its owner, of any kind."
@@ -284,9 +284,9 @@ public static class RunReport
         if (unauthorised is not null)
         {
             var (route, via, compute) = ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            page.Paragraph($"Largest unauthorised cluster: {H100e(unauthorised.Excess)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
-                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100e(unauthorised.Lawful)} H100e the rules permit; main route: " +
-                $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100e(compute)} H100e.");
+            page.Paragraph($"Largest unauthorised cluster: {H100eText(unauthorised.Excess)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100eText(unauthorised.Lawful)} H100e the rules permit; main route: " +
+                $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute)} H100e.");
         }
         if (breaches.Count == 0)
         {
@@ -299,17 +299,17 @@ public static class RunReport
                 "first for owner", "supplier caught by then"],
             breaches.Select(b => (IReadOnlyList<string>)
             [
-                b.Month.ToString(), b.Kind, b.Site, b.Owner, b.Country, H100e(b.Cluster), H100e(b.Permitted), H100e(b.Excess), H100e(b.EndExcess),
+                b.Month.ToString(), b.Kind, b.Site, b.Owner, b.Country, H100eText(b.Cluster), H100eText(b.Permitted), H100eText(b.Excess), H100eText(b.EndExcess),
                 b.LimitBasis, Count(b.Sites.Count), b.FirstForOwner ? "yes" : "no", b.DetectedByThen ? "yes" : "no",
             ]));
         page.Heading(3, "Trails: the acquisitions behind each breach");
         foreach (var b in breaches.Take(BreachesListed))
-            page.Details($"{b.Month} {b.Kind} at {b.Site} ({b.Owner}, {b.Country}): {H100e(b.Excess)} H100e beyond {H100e(b.Permitted)} permitted, " +
+            page.Details($"{b.Month} {b.Kind} at {b.Site} ({b.Owner}, {b.Country}): {H100eText(b.Excess)} H100e beyond {H100eText(b.Permitted)} permitted, " +
                     $"{Count(b.Acquisitions.Count)} acquisitions",
                 ["arrived", "exported", "seller", "via", "chip", "chips", "H100e", "route", "basis", "no-clustering", "denied directly by"],
                 b.Acquisitions.Select(a => (IReadOnlyList<string>)
                 [
-                    a.Month.ToString(), a.Exported.ToString(), a.Seller, a.Via ?? "", a.ChipModel, Count(a.Chips), H100e(a.Compute),
+                    a.Month.ToString(), a.Exported.ToString(), a.Seller, a.Via ?? "", a.ChipModel, Count(a.Chips), H100eText(a.Compute),
                     ResultFiles.RouteName(a.Route), a.Basis, a.NoClustering ? "yes" : "no", a.DeniedDirectlyBy ?? "",
                 ]),
                 $"Limit: {b.LimitBasis}. Sites linked: {string.Join(", ", b.Sites)}.");
@@ -326,9 +326,9 @@ public static class RunReport
                 : $"{Probability(mc.BreachProbability)} (95% Wilson interval {Probability(mc.BreachProbabilityLower95)} to {Probability(mc.BreachProbabilityUpper95)})"),
             ("replications with a breach", $"{Count(mc.ReplicationsWithBreach)} of {Count(mc.Replications)}"),
             ("first breach month", mc.FirstBreachMedian is { } median ? $"median {median}, 5th percentile {mc.FirstBreachP5}, 95th percentile {mc.FirstBreachP95}" : "no breach in any replication"),
-            ("largest cluster H100e", $"median {H100e(mc.LargestClusterMedian)}, 5th to 95th percentile {H100e(mc.LargestClusterP5)} to {H100e(mc.LargestClusterP95)}"),
-            ("largest excess beyond the rules H100e", $"median {H100e(mc.LargestUnauthorisedClusterMedian)}, 95th percentile {H100e(mc.LargestUnauthorisedClusterP95)}"),
-            ("smuggled H100e (mean)", H100e(mc.SmuggledH100eMean)),
+            ("largest cluster H100e", $"median {H100eText(mc.LargestClusterMedian)}, 5th to 95th percentile {H100eText(mc.LargestClusterP5)} to {H100eText(mc.LargestClusterP95)}"),
+            ("largest excess beyond the rules H100e", $"median {H100eText(mc.LargestUnauthorisedClusterMedian)}, 95th percentile {H100eText(mc.LargestUnauthorisedClusterP95)}"),
+            ("smuggled H100e (mean)", H100eText(mc.SmuggledH100eMean)),
         ]);
         var plot = new Plot();
         plot.Title("First breach month across replications");
@@ -351,9 +351,7 @@ public static class RunReport
 
     internal static string Count(long value) => value.ToString("N0", Invariant);
 
-    internal static string H100e(Tpp compute) => H100e(compute.H100e);
 
-    internal static string H100e(double value) => value.ToString("N1", Invariant);
 
     internal static string Probability(double value) => value.ToString("0.000", Invariant);
 }

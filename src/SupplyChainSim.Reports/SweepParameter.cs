@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
@@ -121,7 +120,7 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
         var given = Values[index];
         if (Drawn[index] is not { } value) return given;
         if (Unit != "H100e") return value.ToString("#,##0.####", Invariant);
-        return $"{RunReport.H100e(value)} H100e" + (GivenInTpp ? $" ({given} TPP)" : "");
+        return $"{H100eDisplay.H100eText(value)} H100e" + (GivenInTpp ? $" ({given} TPP)" : "");
     }
 
     /// <summary>Whether the value at <paramref name="index"/> is the scenario's own.</summary>
@@ -130,7 +129,7 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
         || (PolicyText is not null && Values[index] == PolicyText);
 
     /// <summary>The policy value in words: "1,699.2 H100e" or the value as JSON; "not set" when the scenario lacks the key.</summary>
-    public string PolicyShown => Policy is { } p ? (Unit == "H100e" ? $"{RunReport.H100e(p)} H100e" : p.ToString("#,##0.####", Invariant)) : PolicyText ?? "not set";
+    public string PolicyShown => Policy is { } p ? (Unit == "H100e" ? $"{H100eDisplay.H100eText(p)} H100e" : p.ToString("#,##0.####", Invariant)) : PolicyText ?? "not set";
 
     private static JsonNode? Parse(string json)
     {

@@ -153,8 +153,8 @@ public static class SweepReport
                     .. parameters.Select((p, i) => Shown(p, point.Values[i])),
                     RunReport.Probability(mc.BreachProbability),
                     mc.Deterministic ? "deterministic" : $"{RunReport.Probability(mc.BreachProbabilityLower95)} to {RunReport.Probability(mc.BreachProbabilityUpper95)}",
-                    mc.FirstBreachMedian?.ToString() ?? "none", RunReport.H100e(mc.LargestUnauthorisedClusterMedian), RunReport.H100e(mc.SmuggledH100eMean),
-                    RunReport.H100e(point.Outcome.SeizedMean), .. point.Outcome.LicensedMeans.Select(RunReport.H100e), .. point.Outcome.ExemptMeans.Select(RunReport.H100e),
+                    mc.FirstBreachMedian?.ToString() ?? "none", H100eDisplay.H100eText(mc.LargestUnauthorisedClusterMedian), H100eDisplay.H100eText(mc.SmuggledH100eMean),
+                    H100eDisplay.H100eText(point.Outcome.SeizedMean), .. point.Outcome.LicensedMeans.Select(H100eDisplay.H100eText), .. point.Outcome.ExemptMeans.Select(H100eDisplay.H100eText),
                 ];
             }));
         return page.Render();

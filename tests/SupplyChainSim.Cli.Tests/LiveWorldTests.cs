@@ -1,5 +1,4 @@
 using SupplyChainSim.Cli.Live;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyChainSim.Cli;
-using SupplyChainSim.Grains;
 
 namespace SupplyChainSim.Grains.Tests;
 

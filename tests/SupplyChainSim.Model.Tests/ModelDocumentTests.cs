@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

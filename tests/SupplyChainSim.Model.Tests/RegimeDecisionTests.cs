@@ -1,7 +1,6 @@
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -30,14 +31,14 @@ public class RunReportTests
         Assert.True(html.IndexOf("Beyond the rules: the answer", StringComparison.Ordinal) < html.IndexOf("Regime timeline", StringComparison.Ordinal));
         var piecemeal = breaches.Where(b => b.Kind == "piecemeal-exemption").ToList();
         var front = piecemeal.MaxBy(b => b.EndExcess)!;
-        Assert.Matches($@"<td>piecemeal-exemption</td><td[^>]*>{piecemeal.Count}</td><td[^>]*>{piecemeal.Min(b => b.Month)}</td><td[^>]*>{Regex.Escape(RunReport.H100e(front.EndExcess))}</td><td>{front.Site} \({front.Owner}, {front.Country}\)</td>", html);
+        Assert.Matches($@"<td>piecemeal-exemption</td><td[^>]*>{piecemeal.Count}</td><td[^>]*>{piecemeal.Min(b => b.Month)}</td><td[^>]*>{Regex.Escape(H100eDisplay.H100eText(front.EndExcess))}</td><td>{front.Site} \({front.Owner}, {front.Country}\)</td>", html);
         Assert.Matches("<td>no-clustering</td><td[^>]*>0</td>", html);
         foreach (var breach in breaches)
         {
             // The breach's row and its trail: one line per acquisition.
             Assert.Contains($"<td>{breach.Month}</td><td>{breach.Kind}</td><td>{breach.Site}</td>", html);
-            Assert.Contains($"{breach.Month} {breach.Kind} at {breach.Site} ({breach.Owner}, {breach.Country}): {RunReport.H100e(breach.Excess)} H100e beyond " +
-                $"{RunReport.H100e(breach.Permitted)} permitted, {breach.Acquisitions.Count:N0} acquisitions", html);
+            Assert.Contains($"{breach.Month} {breach.Kind} at {breach.Site} ({breach.Owner}, {breach.Country}): {H100eDisplay.H100eText(breach.Excess)} H100e beyond " +
+                $"{H100eDisplay.H100eText(breach.Permitted)} permitted, {breach.Acquisitions.Count:N0} acquisitions", html);
         }
         Assert.DoesNotContain("Replications (", html);
     }

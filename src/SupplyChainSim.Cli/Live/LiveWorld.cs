@@ -3,10 +3,10 @@ using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Cli.Live;
 
@@ -142,24 +142,24 @@ public sealed class LiveWorld
                 totals.Unauthorised = row.Unauthorised;
                 totals.Breaches += row.NewBreaches;
             }
-            var seized = month.Detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
+            var seized = Tpp.Sum(month.Detections, d => d.Compute);
             soFar.Add(month.Licensed.Compute, month.Exempt.Compute, month.Smuggled.Compute, month.Denied.Compute, seized);
             breaches.AddRange(month.Breaches.Select(Breach));
             foreach (var channel in month.Channels)
                 channels[channel.Key] = channels.TryGetValue(channel.Key, out var sum) ? sum with { Flow = sum.Flow + channel.Flow } : channel;
             var magnets = month.RareEarths.Importers
                 .Select(i => new LiveMagnets(i.Country, Round(i.SupplyIndex, 3), Round(i.Shortage, 3), Round(i.StockMonths, 2))).ToList();
-            history.Add(new LiveMonth(month.Month.ToString(), H100e(month.Licensed.Compute), H100e(month.Exempt.Compute), H100e(month.Smuggled.Compute),
+            history.Add(new LiveMonth(month.Month.ToString(), H100eRounded(month.Licensed.Compute), H100eRounded(month.Exempt.Compute), H100eRounded(month.Smuggled.Compute),
                 magnets.Select(m => m.Shortage).DefaultIfEmpty(0).Max(), month.BreachesSoFar));
             Publish(state with
             {
                 Status = LiveStatus.Running,
                 Month = month.Month.ToString(),
                 MonthsDone = history.Count,
-                ThisMonth = new LiveFlows(H100e(month.Licensed.Compute), H100e(month.Exempt.Compute), H100e(month.Smuggled.Compute),
-                    H100e(month.Denied.Compute), H100e(seized)),
+                ThisMonth = new LiveFlows(H100eRounded(month.Licensed.Compute), H100eRounded(month.Exempt.Compute), H100eRounded(month.Smuggled.Compute),
+                    H100eRounded(month.Denied.Compute), H100eRounded(seized)),
                 SoFar = soFar.Flows(),
-                LargestClusterH100e = H100e(month.LargestCluster),
+                LargestClusterH100e = H100eRounded(month.LargestCluster),
                 // The model names a site even when every cluster is empty; "0.0 at <site>" would read as a finding.
                 LargestClusterSite = month.LargestCluster > Tpp.Zero ? month.LargestClusterSite : null,
                 Countries = Countries(),
@@ -249,8 +249,8 @@ public sealed class LiveWorld
         {
             var spec = world.Context.Countries[c.Key];
             var t = c.Value;
-            return new LiveCountry(c.Key, spec.Name, spec.Tier, H100e(t.Installed), H100e(t.Licensed), H100e(t.Exempt), H100e(t.Smuggled),
-                H100e(t.Denied), H100e(t.LargestCluster), t.Breaches, H100e(t.Unauthorised));
+            return new LiveCountry(c.Key, spec.Name, spec.Tier, H100eRounded(t.Installed), H100eRounded(t.Licensed), H100eRounded(t.Exempt), H100eRounded(t.Smuggled),
+                H100eRounded(t.Denied), H100eRounded(t.LargestCluster), t.Breaches, H100eRounded(t.Unauthorised));
         })
         .OrderByDescending(c => c.InstalledH100e).ThenBy(c => c.Code, StringComparer.Ordinal)
         .ToList();
@@ -258,9 +258,9 @@ public sealed class LiveWorld
     private LiveBreach Breach(ClusterBreach breach)
     {
         var (route, via, _) = breach.MainContribution;
-        return new LiveBreach(breach.Month.ToString(), breach.Kind, breach.Site, breach.Owner, breach.Country, H100e(breach.Cluster),
-            H100e(breach.Permitted), H100e(breach.Excess), breach.LimitBasis, breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
-            breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100e(a.Compute),
+        return new LiveBreach(breach.Month.ToString(), breach.Kind, breach.Site, breach.Owner, breach.Country, H100eRounded(breach.Cluster),
+            H100eRounded(breach.Permitted), H100eRounded(breach.Excess), breach.LimitBasis, breach.Sites, ResultFiles.RouteName(route) + (via is null ? "" : $" via {via}"), breach.DetectedByThen,
+            breach.Acquisitions.Select(a => new LiveAcquisition(a.Month.ToString(), a.Seller, a.Via, a.ChipModel, a.Chips, H100eRounded(a.Compute),
                 ResultFiles.RouteName(a.Route), a.Basis) { ViaGrain = a.Via is null ? null : grains.Intermediary(a.Via) }).ToList())
         {
             Grain = grains.DataCentre(breach.Site),
@@ -273,7 +273,7 @@ public sealed class LiveWorld
     private List<LiveKind> Kinds(MonthReport month) => BreachKind.All.Select(kind =>
     {
         var peak = month.Peaks.FirstOrDefault(p => p.Kind == kind);
-        return new LiveKind(kind, breaches.Count(b => b.Kind == kind), peak is null ? 0 : H100e(peak.Excess), peak?.ClusterKey);
+        return new LiveKind(kind, breaches.Count(b => b.Kind == kind), peak is null ? 0 : H100eRounded(peak.Excess), peak?.ClusterKey);
     }).ToList();
 
     /// <summary>The flow picture with its figures to 0.1 H100e, as the page shows them.</summary>
@@ -281,7 +281,6 @@ public sealed class LiveWorld
         graph.Nodes.Select(n => n with { H100e = Round(n.H100e, 1) }).ToList(),
         graph.Links.Select(l => l with { H100e = Round(l.H100e, 1) }).ToList());
 
-    private static double H100e(Tpp compute) => Round(compute.H100e, 1);
 
     private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 
@@ -301,6 +300,6 @@ public sealed class LiveWorld
             Seized += seized;
         }
 
-        public LiveFlows Flows() => new(H100e(Licensed), H100e(Exempt), H100e(Smuggled), H100e(Denied), H100e(Seized));
+        public LiveFlows Flows() => new(H100eRounded(Licensed), H100eRounded(Exempt), H100eRounded(Smuggled), H100eRounded(Denied), H100eRounded(Seized));
     }
 }

@@ -1,9 +1,8 @@
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
-using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Model.Agents;
 
@@ -62,7 +61,6 @@ public static class AgentViews
     /// <summary>The longest list a view shows; the counts beside a list say how many there are in all.</summary>
     public const int MaxLines = 200;
 
-    private static double H100e(Tpp compute) => Math.Round(compute.H100e, 1, MidpointRounding.AwayFromZero);
 
     private static LotLine Line(PendingLot pending) => new(pending.Lot.Id, pending.Lot.Consignee, pending.Lot.DestinationCountry,
         pending.Lot.ChipModel, pending.Lot.Chips, pending.Lot.Route.ToString(), pending.Arrives.ToString());
@@ -81,10 +79,10 @@ public static class AgentViews
         country.Spec.Code,
         country.Spec.Name,
         country.Spec.Tier,
-        H100e(country.Licensed.Compute),
-        H100e(country.Exempt.Compute),
-        H100e(country.Denied.Compute),
-        country.Ledger.ComputeTenths.Select(e => new LedgerLine(e.Key, H100e(new Tpp(e.Value)), "H100e"))
+        H100eRounded(country.Licensed.Compute),
+        H100eRounded(country.Exempt.Compute),
+        H100eRounded(country.Denied.Compute),
+        country.Ledger.ComputeTenths.Select(e => new LedgerLine(e.Key, H100eRounded(new Tpp(e.Value)), "H100e"))
             .Concat(country.Ledger.Chips.Select(e => new LedgerLine(e.Key, e.Value, "chips")))
             .Concat(country.Ledger.Dollars.Select(e => new LedgerLine(e.Key, (double)e.Value, "USD")))
             .Take(MaxLines).ToList(),
@@ -98,16 +96,16 @@ public static class AgentViews
         {
             var owner = g.First().Spec.OwnerOrSelf;
             var circumvented = block.Circumvented.Contains(owner);
-            var linked = g.Aggregate(Tpp.Zero, (sum, s) => sum + s.LinkedCompute(circumvented));
+            var linked = Tpp.Sum(g, s => s.LinkedCompute(circumvented));
             var excess = block.Standing.GetValueOrDefault(g.Key);
-            return new ClusterView(g.Key, owner, g.Select(s => s.Spec.Id).ToList(), H100e(linked), excess is not null,
-                new SortedDictionary<string, double>(excess?.ToDictionary(e => e.Key, e => H100e(e.Value)) ?? [], StringComparer.Ordinal), circumvented);
+            return new ClusterView(g.Key, owner, g.Select(s => s.Spec.Id).ToList(), H100eRounded(linked), excess is not null,
+                new SortedDictionary<string, double>(excess?.ToDictionary(e => e.Key, e => H100eRounded(e.Value)) ?? [], StringComparer.Ordinal), circumvented);
         });
         return new DataCentreBlockView(
             block.Index,
             block.Country,
             block.Sites.Count,
-            H100e(block.Sites.Aggregate(Tpp.Zero, (sum, s) => sum + s.Installed)),
+            H100eRounded(Tpp.Sum(block.Sites, s => s.Installed)),
             clusters.OrderByDescending(c => c.LinkedH100e).ThenBy(c => c.Cluster, StringComparer.Ordinal).Take(MaxLines).ToList(),
             block.Sites.Take(MaxLines).Select(Site).ToList());
     }
@@ -116,7 +114,7 @@ public static class AgentViews
     public static DataCentreView SiteView(this DataCentreBlock block, SimulationContext context)
     {
         var site = block.Sites.Single();
-        return new DataCentreView(site.Spec.Id, site.Spec.OwnerOrSelf, block.Country, H100e(site.Installed), Chips(site),
+        return new DataCentreView(site.Spec.Id, site.Spec.OwnerOrSelf, block.Country, H100eRounded(site.Installed), Chips(site),
             Standing(block, site.ClusterKey, context), site.Acquisitions.Count, Acquisitions(block.Sites));
     }
 
@@ -136,7 +134,7 @@ public static class AgentViews
         member.OrdersPlaced,
         Enumerable.Range(0, member.Spec.Shells).Select(member.ShellName).Select(shell => new ShellView(
             shell,
-            H100e(new Tpp(member.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
+            H100eRounded(new Tpp(member.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
             member.Burned.Contains(shell))).ToList(),
         member.Warehouse.Take(MaxLines).Select(Line).ToList());
 
@@ -157,8 +155,8 @@ public static class AgentViews
     {
         var linked = block.Linked(clusterKey);
         var kinds = ClusterAssessor.Assess(linked, context.Regime.Rules)
-            .Select(a => new BreachKindView(a.Kind, H100e(a.Counted), H100e(a.Permitted), H100e(a.Excess), a.LimitBasis)).ToList();
-        return new ClusterStandingView(clusterKey, linked.Sites, H100e(linked.Compute), block.Standing.ContainsKey(clusterKey),
+            .Select(a => new BreachKindView(a.Kind, H100eRounded(a.Counted), H100eRounded(a.Permitted), H100eRounded(a.Excess), a.LimitBasis)).ToList();
+        return new ClusterStandingView(clusterKey, linked.Sites, H100eRounded(linked.Compute), block.Standing.ContainsKey(clusterKey),
             block.Circumvented.Contains(linked.Owner), kinds);
     }
 
@@ -166,14 +164,14 @@ public static class AgentViews
         new(site.Acquisitions.GroupBy(a => a.ChipModel).ToDictionary(g => g.Key, g => g.Sum(a => (long)a.Chips)), StringComparer.Ordinal);
 
     private static SiteView Site(DataCentre site) =>
-        new(site.Spec.Id, site.Spec.OwnerOrSelf, H100e(site.Installed), Chips(site), site.Acquisitions.Count, site.ClusterKey);
+        new(site.Spec.Id, site.Spec.OwnerOrSelf, H100eRounded(site.Installed), Chips(site), site.Acquisitions.Count, site.ClusterKey);
 
     /// <summary>The sites' acquisitions by arrival, the latest <see cref="MaxLines"/> if there are more.</summary>
     private static List<AcquisitionLine> Acquisitions(IEnumerable<DataCentre> sites)
     {
         var all = sites.SelectMany(s => s.Acquisitions.Select(a => (Site: s.Spec.Id, a))).OrderBy(x => x.a.Month).ThenBy(x => x.Site, StringComparer.Ordinal).ToList();
         return all.Skip(Math.Max(0, all.Count - MaxLines)).Select(x => new AcquisitionLine(x.Site, x.a.Month.ToString(), x.a.Seller, x.a.Via, x.a.ChipModel,
-            x.a.Chips, H100e(x.a.Compute), x.a.Route.ToString(), x.a.Basis)).ToList();
+            x.a.Chips, H100eRounded(x.a.Compute), x.a.Route.ToString(), x.a.Basis)).ToList();
     }
 
     public static IntermediaryBlockView View(this IntermediaryBlock block) => new(

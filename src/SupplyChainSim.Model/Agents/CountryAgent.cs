@@ -2,7 +2,6 @@ using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
-using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Agents;
 

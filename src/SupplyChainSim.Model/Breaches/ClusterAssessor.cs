@@ -1,8 +1,8 @@
-using System.Globalization;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Model.Breaches;
 
@@ -74,12 +74,11 @@ public static class ClusterAssessor
         var conditionedCompute = Tpp.Sum(conditioned.Select(a => a.Compute));
         var excess = beyond < conditionedCompute ? beyond : conditionedCompute;
         return new KindAssessment(BreachKind.NoClustering, cluster.Compute, cluster.Compute - excess,
-            $"exemption-conditions: no-clustering limit of {H100e(limit)} H100e", cluster.Acquisitions);
+            $"exemption-conditions: no-clustering limit of {H100eText(limit)} H100e", cluster.Acquisitions);
     }
 
     /// <summary>The rule of kind <typeparamref name="T"/> an acquisition was exported under, in force when it was exported.</summary>
     private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class =>
         rules.FirstOrDefault(r => r is T && r.Reason == acquisition.Basis && r.InForce(acquisition.Exported)) as T;
 
-    internal static string H100e(Tpp compute) => compute.H100e.ToString("N1", CultureInfo.InvariantCulture);
 }

@@ -37,9 +37,6 @@ public sealed record ChipSpec
     [JsonIgnore]
     public Tpp TppPerChip => Units.Tpp.FromTpp(Tpp);
 
-    [JsonIgnore]
-    public double H100ePerChip => TppPerChip.H100e;
-
     /// <summary>Performance density: TPP per mm2 of die; null where the die area is unpublished.</summary>
     [JsonIgnore]
     public double? PerformanceDensity => DieAreaMm2 is > 0 ? Tpp / DieAreaMm2 : null;

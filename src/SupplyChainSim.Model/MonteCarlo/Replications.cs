@@ -52,7 +52,7 @@ public sealed record ReplicationSummary(
 
     public static ReplicationSummary Of(int replication, RunResults results)
     {
-        Tpp Sum(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Tpp.Zero, (sum, m) => sum + flow(m).Compute);
+        Tpp Sum(Func<MonthReport, Flow> flow) => Tpp.Sum(results.Months, m => flow(m).Compute);
         var breaches = results.Breaches.ToList();
         var detections = results.Months.SelectMany(m => m.Detections).ToList();
         return new ReplicationSummary(
@@ -63,7 +63,7 @@ public sealed record ReplicationSummary(
             results.Months.Select(m => m.LargestCluster).DefaultIfEmpty(Tpp.Zero).Max(),
             results.Months.Select(m => m.LargestUnauthorised?.Excess ?? Tpp.Zero).DefaultIfEmpty(Tpp.Zero).Max(),
             Sum(m => m.Smuggled),
-            detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute),
+            Tpp.Sum(detections, d => d.Compute),
             detections.Count,
             Sum(m => m.Licensed),
             Sum(m => m.Exempt),

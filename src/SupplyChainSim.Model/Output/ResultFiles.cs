@@ -165,7 +165,7 @@ public static class ResultFiles
         writer.WriteEndObject();
     }
 
-    public static double H100e(Tpp compute) => Math.Round(compute.H100e, 3, MidpointRounding.AwayFromZero);
+    public static double H100e(Tpp compute) => H100eDisplay.H100eRounded(compute, 3);
 
     public static byte[] RenderSummary(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
     {
@@ -221,7 +221,7 @@ public static class ResultFiles
             writer.WriteStartObject("detections");
             writer.WriteNumber("lots", detections.Count);
             writer.WriteNumber("chips", detections.Sum(d => (long)d.Chips));
-            writer.WriteNumber("h100e", H100e(detections.Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute)));
+            writer.WriteNumber("h100e", H100e(Tpp.Sum(detections, d => d.Compute)));
             writer.WriteNumber("shellsListed", detections.Select(d => d.Shell).Distinct().Count());
             writer.WriteEndObject();
             var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)

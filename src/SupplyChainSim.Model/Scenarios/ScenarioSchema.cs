@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
@@ -191,7 +190,4 @@ public static class ScenarioSchema
                 }),
         };
     }
-
-    /// <summary>The range a property declares, if any (the world builder checks generated values against it).</summary>
-    internal static ValueRangeAttribute? RangeOf(PropertyInfo property) => property.GetCustomAttribute<ValueRangeAttribute>();
 }

@@ -64,10 +64,6 @@ public sealed partial class SchemaCheck
         }
     }
 
-    /// <summary>Whether any value at or under <paramref name="path"/> could not be read.</summary>
-    public bool AnyUnreadUnder(string path) =>
-        unread.Any(u => u == path || (u.StartsWith(path, StringComparison.Ordinal) && u.Length > path.Length && u[path.Length] is '.' or '['));
-
     private static string Parent(string path)
     {
         var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));

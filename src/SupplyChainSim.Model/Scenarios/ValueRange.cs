@@ -43,7 +43,7 @@ public static class ScenarioLimits
     public const double H100e = 1_000_000_000;
 
     /// <summary><see cref="H100e"/> in TPP, for allowances and caps written in TPP.</summary>
-    public const double Tpp = H100e * 15_831.2;
+    public const double Tpp = H100e * Units.Tpp.H100;
 
     /// <summary>Chips one chipmaker makes of one model in a month, and all chipmakers together (the world makes about 500,000).</summary>
     public const int ChipsPerMonth = 10_000_000;

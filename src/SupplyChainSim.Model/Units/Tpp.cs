@@ -12,6 +12,9 @@ public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
     /// <summary>H100 SXM: 1,978.9 dense FP8 TOPS x 8 bits = 15,831.2 TPP (published rounded up as 15,832).</summary>
     public const long H100Tenths = 158_312;
 
+    /// <summary>The H100's TPP as a number, for checks and messages that work in plain TPP.</summary>
+    public const double H100 = H100Tenths / 10.0;
+
     public static readonly Tpp Zero = new(0);
 
     /// <summary>The H100-equivalent: the unit every cluster size and threshold is reported in.</summary>
@@ -47,13 +50,16 @@ public readonly record struct Tpp(long Tenths) : IComparable<Tpp>
 
     public static Tpp Min(Tpp a, Tpp b) => a.Tenths <= b.Tenths ? a : b;
 
-    /// <summary>The exact total of some amounts of compute.</summary>
+    /// <summary>The exact total of some amounts of compute (checked, like every sum of compute).</summary>
     public static Tpp Sum(IEnumerable<Tpp> amounts)
     {
         long tenths = 0;
-        foreach (var amount in amounts) tenths += amount.Tenths;
+        foreach (var amount in amounts) tenths = checked(tenths + amount.Tenths);
         return new Tpp(tenths);
     }
+
+    /// <summary>The exact total of the compute of some items.</summary>
+    public static Tpp Sum<T>(IEnumerable<T> items, Func<T, Tpp> compute) => Sum(items.Select(compute));
 
     public int CompareTo(Tpp other) => Tenths.CompareTo(other.Tenths);
 

@@ -39,8 +39,7 @@ public sealed record CountryCap : RegimeRule
     {
         if (PeriodUntil < PeriodFrom) checks.Error("periodUntil", $"expected a month on or after periodFrom ({PeriodFrom})");
         checks.CountryCodes("agreementCountries", AgreementCountries);
-        const double h100 = 15_831.2;
-        if (CapTpp < 1_000 * h100 || CapTpp > 100_000_000 * h100)
-            checks.Warning("capTpp", $"{CapTpp:N0} TPP is {CapTpp / h100:N0} H100e; the Tier 2 cap is 790,000,000 TPP (49,901 H100e): is this in the right unit (TPP, not H100e)?");
+        if (CapTpp < 1_000 * Tpp.H100 || CapTpp > 100_000_000 * Tpp.H100)
+            checks.Warning("capTpp", $"{CapTpp:N0} TPP is {CapTpp / Tpp.H100:N0} H100e; the Tier 2 cap is 790,000,000 TPP (49,901 H100e): is this in the right unit (TPP, not H100e)?");
     }
 }

@@ -1,4 +1,3 @@
-using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -37,15 +36,14 @@ public sealed record LppExemption : RegimeRule, IConsigneeExemption
         var years = exportedUnderThis.GroupBy(a => a.Exported.Year).OrderBy(g => g.Key).ToList();
         var permitted = Tpp.Sum(years.Select(y => Tpp.Min(allowance, Tpp.Sum(y.Select(a => a.Compute)))));
         var count = years.Count;
-        return (permitted, $"{Reason}: {count} allowance{(count == 1 ? "" : "s")} of {ClusterAssessor.H100e(allowance)} H100e " +
+        return (permitted, $"{Reason}: {count} allowance{(count == 1 ? "" : "s")} of {H100eDisplay.H100eText(allowance)} H100e " +
             $"for {string.Join(", ", years.Select(y => y.Key))}");
     }
 
     public override void Check(RuleChecks checks)
     {
-        const double h100 = 15_831.2;
-        if (AllowanceTpp < 10 * h100 || AllowanceTpp > 1_000_000 * h100)
-            checks.Warning("allowanceTpp", $"{AllowanceTpp:N0} TPP is {AllowanceTpp / h100:N0} H100e a consignee a year; the rule's is 26,900,000 TPP " +
+        if (AllowanceTpp < 10 * Tpp.H100 || AllowanceTpp > 1_000_000 * Tpp.H100)
+            checks.Warning("allowanceTpp", $"{AllowanceTpp:N0} TPP is {AllowanceTpp / Tpp.H100:N0} H100e a consignee a year; the rule's is 26,900,000 TPP " +
                 "(1,699 H100e): is this in the right unit (TPP, not H100e)?");
     }
 }
