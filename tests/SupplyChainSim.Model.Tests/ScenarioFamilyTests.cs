@@ -2,7 +2,6 @@ using System.Text.Json;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Output;
-using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
