@@ -29,13 +29,38 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
 
     public YearMonth NextMonth => context.Start.AddMonths(State.MonthsDone);
 
+    /// <summary>Steps one month: each phase in the order the schedule gives, every phase finished before the next.</summary>
     public async Task<MonthReport> StepAsync()
     {
         if (Finished) throw new InvalidOperationException($"the run is over: all {context.Months} months have been stepped");
         var month = NextMonth;
+        // The regime in force is a pure function of the month (SimulationContext): no phase sets it.
+        var (now, rareEarths) = await TradeMagnetsAsync(month);
+        var orders = await PlaceOrdersAsync(now);
+        var decisions = await DecideLicencesAsync(now, orders);
+        var (delivered, stopped) = await ProduceAndShipAsync(now, decisions);
+        decisions = [.. decisions, .. stopped];
+        var denied = decisions.Where(d => d.Route is null)
+            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
+        var (smuggled, detections) = await DivertAsync(now, delivered, denied);
+        var sites = await InstallAndLinkAsync(now, delivered.Concat(smuggled), denied);
+        var caught = await EnforceAsync(month, detections, sites);
+        var breaches = Record(sites.SelectMany(s => s.Breaches), caught);
+        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths) with
+        {
+            Standings = sites.SelectMany(s => s.Standings).ToList(),
+        };
+        await hosts.RecordAsync(report);
+        State.MonthsDone++;
+        return report;
+    }
 
-        // Phase: policy timeline events. The regime in force is a pure function of the month (SimulationContext).
-        // Phase: rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made.
+    /// <summary>
+    /// Rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made. The month's
+    /// context carries what follows from them: the concessions in force and each importer's build-out and production.
+    /// </summary>
+    private async Task<(MonthContext Now, RareEarthMonth RareEarths)> TradeMagnetsAsync(YearMonth month)
+    {
         var rareEarths = await hosts.TradeMagnetsAsync(month);
         await Task.WhenAll(rareEarths.Importers.Select(i => hosts.UpdateMagnetsAsync(i.Country, i)));
         var concessionsChanged = rareEarths.ConcessionRules.Count != State.ConcessionRules;
@@ -47,18 +72,25 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             ProductionFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.ProductionFactor, StringComparer.Ordinal),
             UsBoundChips = new SortedDictionary<string, long>(State.UsBoundChips, StringComparer.Ordinal),
         };
+        return (now, rareEarths);
+    }
 
-        // Phase: demand and orders.
-        var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, month)
+    /// <summary>Demand and orders: the data centres and intermediaries that are due order, in order of order id.</summary>
+    private async Task<List<Order>> PlaceOrdersAsync(MonthContext now)
+    {
+        var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, now.Month)
             .Select(async b => (Block: b, Reply: await hosts.PlaceDataCentreOrdersAsync(b, now))));
         foreach (var (block, reply) in dataCentreOrders) State.DataCentreWake[block] = reply.NextWake;
-        var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, month)
+        var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, now.Month)
             .Select(async b => (Block: b, Reply: await hosts.PlaceIntermediaryOrdersAsync(b, now))));
         foreach (var (block, reply) in intermediaryOrders) State.IntermediaryWake[block] = reply.NextWake;
-        var orders = dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
+        return dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
             .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+    }
 
-        // Phase: licensing decisions. Entity-listed consignees are refused outright; the rest go to their destination's country.
+    /// <summary>Licensing decisions: Entity-listed consignees are refused outright; the rest go to their destination's country.</summary>
+    private async Task<List<LicenceDecision>> DecideLicencesAsync(MonthContext now, List<Order> orders)
+    {
         var entityListed = (await hosts.EntityListedAsync(orders.Select(o => o.Consignee).Distinct(StringComparer.Ordinal).ToList()))
             .ToHashSet(StringComparer.Ordinal);
         var listed = orders.Where(o => entityListed.Contains(o.Consignee))
@@ -69,31 +101,40 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             .SelectMany(d => d).Concat(listed).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
         foreach (var decision in decisions.Where(d => d.Route is not null && d.Order.DestinationCountry == UsCode))
             State.UsBoundChips[decision.Order.ChipModel] = State.UsBoundChips.GetValueOrDefault(decision.Order.ChipModel) + decision.Order.Chips;
+        return decisions;
+    }
 
-        // Phase: production and shipping.
+    /// <summary>Production and shipping: chipmakers with approved orders or a backlog ship lots; a rule that came into force since stops some at the border.</summary>
+    private async Task<(List<Lot> Delivered, List<LicenceDecision> Stopped)> ProduceAndShipAsync(MonthContext now, List<LicenceDecision> decisions)
+    {
         var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
         var shipping = world.Chipmakers.Select((maker, index) => (maker.Id, index))
             .Where(m => State.ChipmakerBusy[m.index] || approvedBySeller.Contains(m.Id))
             .Select(async m => (m.index, Reply: await hosts.ShipAsync(m.Id, now, approvedBySeller[m.Id].ToList())));
         var shipments = await Task.WhenAll(shipping);
         foreach (var (index, reply) in shipments) State.ChipmakerBusy[index] = reply.Busy;
-        var (delivered, stopped) = StopAtExport(shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal), now);
-        decisions = [.. decisions, .. stopped];
-        var denied = decisions.Where(d => d.Route is null)
-            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
+        return StopAtExport(shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal), now);
+    }
 
-        // Phase: diversion through intermediaries.
+    /// <summary>Diversion through intermediaries: they take their deliveries and forward lots onward; customs catch some.</summary>
+    private async Task<(List<Lot> Smuggled, List<Detection> Detections)> DivertAsync(MonthContext now, List<Lot> delivered, List<LicenceDecisionNotice> denied)
+    {
         var toIntermediaries = ByBlock(delivered, denied, AgentKind.Intermediary);
-        var diverting = Due(State.IntermediaryWake, month).Union(toIntermediaries.Keys).Order()
+        var diverting = Due(State.IntermediaryWake, now.Month).Union(toIntermediaries.Keys).Order()
             .Select(async b => (Block: b, Reply: await hosts.DivertAsync(b, now, toIntermediaries.GetValueOrDefault(b, Deliveries.None))));
         var diversions = await Task.WhenAll(diverting);
         foreach (var (block, reply) in diversions) State.IntermediaryWake[block] = reply.NextWake;
-        var smuggled = diversions.SelectMany(d => d.Reply.Forwarded).OrderBy(l => l.Id, StringComparer.Ordinal).ToList();
-        var detections = diversions.SelectMany(d => d.Reply.Detections).OrderBy(d => d.LotId, StringComparer.Ordinal).ToList();
+        return (diversions.SelectMany(d => d.Reply.Forwarded).OrderBy(l => l.Id, StringComparer.Ordinal).ToList(),
+            diversions.SelectMany(d => d.Reply.Detections).OrderBy(d => d.LotId, StringComparer.Ordinal).ToList());
+    }
 
-        // Phase: cluster linking at data centres: blocks with arrivals, blocks where an owner may get round
-        // no-clustering software, and every block when the regime changes (thresholds may move).
-        var toDataCentres = ByBlock(delivered.Concat(smuggled), denied, AgentKind.DataCentre);
+    /// <summary>
+    /// Cluster linking at data centres: blocks with arrivals, blocks where an owner may get round no-clustering
+    /// software, and every block when the regime changes (thresholds may move).
+    /// </summary>
+    private async Task<List<SitesReply>> InstallAndLinkAsync(MonthContext now, IEnumerable<Lot> arrivals, List<LicenceDecisionNotice> denied)
+    {
+        var toDataCentres = ByBlock(arrivals, denied, AgentKind.DataCentre);
         var linking = (now.RegimeChanged
                 ? Enumerable.Range(0, world.DataCentreBlocks.Count)
                 : toDataCentres.Keys.Union(Enumerable.Range(0, world.DataCentreBlocks.Count).Where(b => State.DataCentreLinkDue[b])).Order())
@@ -105,14 +146,21 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             State.DataCentreLinkDue[reply.Block] = reply.LinkNextMonth;
             State.DataCentreSummaries[reply.Block] = reply.Summary;
         }
+        return sites;
+    }
 
-        // Phase: monitoring, detection and enforcement: every caught shell goes on the Entity List from next month.
+    /// <summary>Monitoring, detection and enforcement: every caught shell goes on the Entity List from next month.</summary>
+    private async Task<HashSet<string>> EnforceAsync(YearMonth month, List<Detection> detections, List<SitesReply> sites)
+    {
         var suppliers = sites.SelectMany(s => s.Breaches).SelectMany(b => b.Acquisitions).Select(a => a.Via).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var caught = (await hosts.EnforceAsync(month, detections, suppliers)).ToHashSet(StringComparer.Ordinal);
+        return (await hosts.EnforceAsync(month, detections, suppliers)).ToHashSet(StringComparer.Ordinal);
+    }
 
-        // Phase: recording.
-        var breaches = sites.SelectMany(s => s.Breaches).OrderBy(b => b.Site, StringComparer.Ordinal).ThenBy(b => b.Kind, StringComparer.Ordinal)
+    /// <summary>Recording: the month's breaches in site and kind order, each marked as its owner's first or not and as traced to a caught broker.</summary>
+    private List<ClusterBreach> Record(IEnumerable<ClusterBreach> found, HashSet<string> caught)
+    {
+        var breaches = found.OrderBy(b => b.Site, StringComparer.Ordinal).ThenBy(b => b.Kind, StringComparer.Ordinal)
             .Select(b => b with
             {
                 FirstForOwner = State.OwnersInBreach.Add(b.Owner),
@@ -120,14 +168,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             })
             .ToList();
         State.BreachesSoFar += breaches.Count;
-        var standings = sites.SelectMany(s => s.Standings).ToList();
-        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths) with
-        {
-            Standings = standings,
-        };
-        await hosts.RecordAsync(report);
-        State.MonthsDone++;
-        return report;
+        return breaches;
     }
 
     private const string UsCode = "US";
