@@ -16,6 +16,6 @@ public class BenchmarkWorldTests
         var world = WorldBuilder.Build(BenchmarkWorld.Scenario(dataCentres: 2_000, intermediaries: 200, months: 24));
         Assert.Equal(2_000 + 200 + 199 + 10, world.AgentCount);
         var hash = Benchmark.Hash(await InMemoryWorldHosts.RunAsync(world));
-        Assert.Equal("f5aabc0582c609c93b357e9d9b4959f49d8a35cb7c7f94cd12cde160212c53ea", hash);
+        Assert.Equal("05e9bf4987834419af79d2c9b24e62e53a4fd1bdbf65e36b8f571d79615babb7", hash);
     }
 }

@@ -263,9 +263,16 @@ public sealed class LiveObservationTests
     /// <summary>An opened breach trail is whole on screen: no column cut off at the card's edge.</summary>
     internal static async Task AssertTrailReadable(IPage page)
     {
-        var card = (await page.Locator(".breaches-card").BoundingBoxAsync())!;
+        // The list is rebuilt each month (open trails kept open), so an element found may be replaced before it is
+        // measured: measure again until both boxes come from the page as it stands.
         var table = page.Locator("#breaches details[open] table.trail");
-        var tableBox = (await table.BoundingBoxAsync())!;
+        LocatorBoundingBoxResult? card = null, tableBox = null;
+        for (var attempt = 0; attempt < 20 && (card is null || tableBox is null); attempt++)
+        {
+            await Assertions.Expect(table).ToBeVisibleAsync();
+            (card, tableBox) = (await page.Locator(".breaches-card").BoundingBoxAsync(), await table.BoundingBoxAsync());
+        }
+        Assert.True(card is not null && tableBox is not null, "the opened trail and its card are on the page");
         Assert.True(tableBox.X >= card.X && tableBox.X + tableBox.Width <= card.X + card.Width,
             $"the trail ({tableBox.X:0} to {tableBox.X + tableBox.Width:0}) overflows its card ({card.X:0} to {card.X + card.Width:0})");
         var overflow = await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('#breaches details[open]')].some(d => d.scrollWidth > d.clientWidth + 1)");
