@@ -150,19 +150,25 @@ public static class PatientRuleInduction
         return copy;
     }
 
-    /// <summary>The best box one peel (or paste) away; null when there is none.</summary>
+    /// <summary>
+    /// The best box one peel (or paste) away; null when there is none. Peels (and pastes) are judged by the change in
+    /// density per point they remove (or add): for slices of equal size that is simply the densest box, and a slice
+    /// that must take a whole value of a whole-number input, and so many more points, has to earn it (Friedman and
+    /// Fisher's remark on peeling discrete inputs).
+    /// </summary>
     private static PrimBox? Best(PrimData data, PrimBox box, double alpha, double minimumMass, bool peel)
     {
         PrimBox? best = null;
+        var bestGain = double.NegativeInfinity;
         for (var j = 0; j < data.Dimensions; j++)
             foreach (var low in new[] { true, false })
             {
                 var candidate = peel ? PeelOne(data, box, j, low, alpha) : PasteOne(data, box, j, low, alpha);
                 if (candidate is null || candidate.Mass < minimumMass || candidate.Points == 0) continue;
-                // The densest; among equals, the one that keeps more points (peels less, or pastes more).
-                if (best is null || candidate.Density > best.Density + 1e-12
-                    || (Math.Abs(candidate.Density - best.Density) <= 1e-12 && candidate.Points > best.Points))
-                    best = candidate;
+                var gain = (candidate.Density - box.Density) / Math.Abs(box.Points - candidate.Points);
+                // Among equals, the one that keeps more points (peels less, or pastes more).
+                if (best is null || gain > bestGain + 1e-15 || (Math.Abs(gain - bestGain) <= 1e-15 && candidate.Points > best.Points))
+                    (best, bestGain) = (candidate, gain);
             }
         return best;
     }
