@@ -111,6 +111,24 @@ public class ExplorationStatisticsTests
         Assert.All(PatientRuleInduction.Restrictions(data, box), r => Assert.True(r.QuasiP < 1e-6, $"{r}"));
     }
 
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    [InlineData(4UL)]
+    [InlineData(5UL)]
+    public void PRIM_does_not_peel_a_whole_value_of_an_input_that_does_not_matter(ulong seed)
+    {
+        // The cases are the points with x0 below 0.3; x1 takes the whole numbers 0 to 2 and does not matter. Peeling a
+        // value of x1 takes a third of the points at once: by chance that third may hold a few fewer cases, and a
+        // densest-box rule would then take it for a gain a 5% slice of x0 beats point for point.
+        var points = Hypercube(600, 2, seed).Select(p => (IReadOnlyList<double>)[p[0], Math.Floor(p[1] * 3)]).ToList();
+        var data = new PrimData(points, points.Select(p => p[0] < 0.3).ToList());
+        var trajectory = PatientRuleInduction.Peel(data);
+        Assert.All(trajectory, box => Assert.Equal([0.0, 2.0], [box.Lower[1], box.Upper[1]]));
+        Assert.InRange(trajectory[PatientRuleInduction.Choose(trajectory)].Upper[0], 0.27, 0.33);
+    }
+
     [Fact]
     public void PRIM_without_pruning_limits_inputs_by_chance_and_their_quasi_p_values_say_so()
     {
