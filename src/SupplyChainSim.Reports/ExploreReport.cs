@@ -26,6 +26,9 @@ public static class ExploreReport
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The scatter matrix pairs at most this many inputs (six charts).</summary>
+    private const int MatrixInputs = 4;
+
     /// <summary>A row per point, in the order sampled: its index, each input's value as set (H100e where given so), then the outcomes.</summary>
     public static byte[] Csv(ExplorationAnalysis analysis, BreachThresholds thresholds) => ResultFiles.Csv(
         [ExploreOutcomes.PointColumn, .. analysis.Inputs.Select(i => i.Name), .. ExploreOutcomes.Columns(thresholds)],
@@ -198,13 +201,23 @@ public static class ExploreReport
         foreach (var j in order)
             page.Chart(Charts.Svg(Scatter(analysis, j, excess), 1000, 300),
                 $"{analysis.Inputs[j].Name} against {excess.Title}, each future a point; orange where {analysis.Target.Describe()} is likely.");
-        if (order.Count >= 2)
-        {
-            var pair = analysis.Restrictions.Count >= 2 ? analysis.Restrictions.Take(2).Select(r => r.Input).ToList() : order.Take(2).ToList();
-            page.Chart(Charts.Svg(Pair(analysis, pair[0], pair[1]), 1000, 520),
-                $"{analysis.Inputs[pair[0]].Name} against {analysis.Inputs[pair[1]].Name}; orange where {analysis.Target.Describe()} is likely" +
-                (analysis.Restrictions.Count > 0 ? "; the rectangle: the box described, on these two inputs." : "."));
-        }
+        // A scatter matrix of the inputs that matter most (those the box limits first, then the strongest by PRCC): each
+        // pair once, so that a breach that needs two inputs at once shows as a corner of orange.
+        var matrix = analysis.Restrictions.Select(r => r.Input).Concat(order).Distinct().Take(MatrixInputs).ToList();
+        for (var a = 0; a < matrix.Count; a++)
+            for (var b = a + 1; b < matrix.Count; b++)
+                page.Chart(Charts.Svg(Pair(analysis, matrix[a], matrix[b]), 1000, 480),
+                    $"{analysis.Inputs[matrix[a]].Name} against {analysis.Inputs[matrix[b]].Name}, each future a point; orange where {analysis.Target.Describe()} is likely" +
+                    (Limits(analysis, matrix[a], matrix[b]) ? "; the rectangle: the box described, on these two inputs." : "."));
+
+        var shown = new[] { analysis.TargetSensitivity.Measure, excess, analysis.Sensitivities.Single(s => s.Measure.Column == "smuggledH100eMean").Measure };
+        page.Details($"Every future ({n:N0}; explore.csv has every outcome)", ["future", .. analysis.Inputs.Select(i => i.Name), "in the box", .. shown.Select(m => m.Title)],
+            analysis.Points.Select(p => (IReadOnlyList<string>)
+            [
+                p.Index.ToString(Invariant), .. analysis.Inputs.Select((input, j) => Value(input, p.Values[j])),
+                analysis.Restrictions.Count > 0 && analysis.Described.Contains(p.Values) ? "yes" : "",
+                .. shown.Select(m => m.IsProbability ? Round(m.Value(p)).ToString("0.###", Invariant) : m.Value(p).ToString("N0", Invariant)),
+            ]));
         return page.Render();
     }
 
@@ -289,6 +302,9 @@ public static class ExploreReport
         return plot;
     }
 
+    /// <summary>Whether the box described limits either input of a pair: else its rectangle would only frame the chart.</summary>
+    private static bool Limits(ExplorationAnalysis analysis, int a, int b) => analysis.Restrictions.Any(r => r.Input == a || r.Input == b);
+
     private static Plot Pair(ExplorationAnalysis analysis, int a, int b)
     {
         var plot = new Plot();
@@ -296,7 +312,7 @@ public static class ExploreReport
         plot.YLabel(analysis.Inputs[b].Name);
         plot.Title($"{analysis.Inputs[a].Name} and {analysis.Inputs[b].Name}");
         CasesAndOthers(plot, analysis, p => p.Values[a], p => p.Values[b]);
-        if (analysis.Restrictions.Count > 0)
+        if (Limits(analysis, a, b))
         {
             var box = analysis.Described;
             var rectangle = plot.Add.Rectangle(box.Lower[a], box.Upper[a], box.Lower[b], box.Upper[b]);

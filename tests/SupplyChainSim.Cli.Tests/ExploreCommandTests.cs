@@ -68,7 +68,9 @@ public class ExploreCommandTests
         Assert.Contains("is likely when chips per lot is at least", html);
         Assert.Contains("rises with chips per lot", html);
         Assert.DoesNotContain("Partial: stopped", html);
-        Assert.True(html.Split("<svg").Length - 1 >= 5, "tornado, trade-off curve, an input against the outcome each, and a pair");
+        // The tornado, the trade-off curve, each input against the outcome, and each pair of inputs (the scatter matrix).
+        Assert.Equal(1 + 1 + 3 + 3, html.Split("<svg").Length - 1);
+        Assert.Contains("Every future (40; explore.csv has every outcome)", html);
         Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
 
         // A point's outcomes are those of the scenario run with its values: sweep with the same values and seed.
