@@ -90,7 +90,7 @@ internal static class Usage
             "",
             "Examples:",
             $"  {Run} explore scenarios/explore-shells-2025.json --samples 200 --outcome unlawful-compute:50000 --out runs/explore",
-            $"  {Run} explore scenarios/explore-shells-2025.json --samples 1000 --replications 2 --outcome any --out runs/explore-1000",
+            $"  {Run} explore scenarios/explore-shells-2025.json --samples 1000 --replications 3 --seed 11 --outcome unlawful-compute:50000 --paste --out runs/explore-1000",
             "",
             "Exit codes:",
             "  0    explore.csv, sensitivity.csv, prim.csv and explore.html were written",

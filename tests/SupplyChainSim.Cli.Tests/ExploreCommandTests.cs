@@ -104,6 +104,31 @@ public class ExploreCommandTests
         Assert.NotEqual(await File.ReadAllTextAsync(temp.File("a/explore.csv")), await File.ReadAllTextAsync(temp.File("c/explore.csv")));
     }
 
+    [Fact]
+    public async Task An_entry_without_a_range_samples_the_uncertain_input_its_path_holds()
+    {
+        using var temp = new TempFolder();
+        File.Copy(Path.Combine(Paths.Root, "tests/SupplyChainSim.Cli.Tests/Scenarios/customs-none.json"), temp.File("customs-none.json"));
+        await File.WriteAllTextAsync(temp.File("uncertain.json"), """
+            {
+              "extends": "customs-none.json",
+              "enforcement": { "hubCustomsDetection": { "dist": "uniform", "min": 0.1, "max": 0.3 } },
+              "uncertainties": [
+                { "name": "customs detection", "path": "$.enforcement.hubCustomsDetection" },
+                { "name": "chips per lot", "path": "$.intermediaries.list[sg-net].chipsPerOrder", "min": 10, "max": 60 }
+              ]
+            }
+            """);
+
+        var result = await Cli.RunAsync(new Cli.Options(temp.Path), "explore", "uncertain.json", "--samples", "10", "--out", temp.File("out"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var values = ReadCsv(temp.File("out/explore.csv")).Select(r => Number(r["customs detection"])).Order().ToList();
+        // One in each tenth of the distribution's range: the Latin hypercube over the uncertain input's own distribution.
+        Assert.Equal(Enumerable.Range(0, 10), values.Select(v => (int)Math.Floor((v - 0.1) / 0.02)));
+        Assert.Contains("<td>uniform (min 0.1, max 0.3)</td>", await File.ReadAllTextAsync(temp.File("out/explore.html")));
+    }
+
     [Theory]
     [InlineData("bad-range.json|--samples|5", "bad-range.json:9:91: $.uncertainties[0].max: expected a probability from 0 to 1 (the range of $.enforcement.hubCustomsDetection), found 1.6")]
     [InlineData("bad-path.json|--samples|5", "bad-path.json:9:36: $.uncertainties[0].path: $.enforcement has no key \"hubCustoms\" a scenario may set; did you mean \"hubCustomsDetection\"?")]
