@@ -18,7 +18,7 @@ public static class ExitCodes
     public const int Cancelled = 130;
 }
 
-/// <summary>The command line: `run`, `validate`, `schema`, `compare` and `sweep`.</summary>
+/// <summary>The command line: `run`, `validate`, `schema`, `compare`, `sweep` and `explore`.</summary>
 public static class Commands
 {
     /// <summary>
@@ -35,6 +35,7 @@ public static class Commands
         root.Add(SchemaCommand());
         root.Add(ReportCommands.Compare(console));
         root.Add(ReportCommands.Sweep(console));
+        root.Add(ExploreCommand.Build(console));
         Usage.Customise(root);
         return root;
     }

@@ -83,6 +83,22 @@ internal static class Usage
             "  130  stopped with Ctrl+C: the points that finished are written and the page says it is partial",
             "       (none finished: nothing is written)",
         ],
+        ["explore"] =
+        [
+            "The scenario declares what to vary in an \"uncertainties\" block: a name, a JSON path and a range (min, max) or a distribution each.",
+            "Each future runs --replications replications on the replication seeds run and compare use; the sample's seed is --seed or the scenario's.",
+            "",
+            "Examples:",
+            $"  {Run} explore scenarios/explore-shells-2025.json --samples 200 --outcome unlawful-compute:50000 --out runs/explore",
+            $"  {Run} explore scenarios/explore-shells-2025.json --samples 1000 --replications 3 --seed 11 --outcome unlawful-compute:50000 --paste --out runs/explore-1000",
+            "",
+            "Exit codes:",
+            "  0    explore.csv, sensitivity.csv, prim.csv and explore.html were written",
+            "  1    a failure while running or writing",
+            "  2    invalid input: the scenario (its uncertainties among the rest) or an option, each problem named; nothing was run or written",
+            "  130  stopped with Ctrl+C: the futures that finished are written and the page says it is partial",
+            "       (none finished: nothing is written)",
+        ],
         [""] =
         [
             "Start with:",

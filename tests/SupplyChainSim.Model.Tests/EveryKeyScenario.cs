@@ -20,6 +20,11 @@ public static class EveryKeyScenario
           "enforcement": { "hubCustomsDetection": 0.2, "locationVerificationDetection": 0.5 },
           "breachThresholdsH100e": [ 100, 1000 ],
           "breachThresholdsH100eByKind": { "no-clustering": [ 50 ] },
+          "uncertainties": [
+            { "name": "customs", "path": "$.enforcement.hubCustomsDetection", "min": 0.1, "max": 0.3 },
+            { "name": "permit", "path": "$.regime.rules[transit-permit].detection", "distribution": { "dist": "triangular", "min": 0.1, "max": 0.3, "mode": 0.2 } },
+            { "name": "verification", "path": "enforcement.locationVerificationDetection", "distribution": 0.5 }
+          ],
           "regime": { "rules": [
             { "rule": "purchase-restriction", "countries": [ "CN" ], "chipModels": [ "H20" ], "policy": "discourage", "compliance": 0.5 },
             { "rule": "diversion-guidance", "exporterDiligence": 0.1, "ascendDeterrence": 0.5, "ascendMaker": "Huawei" },

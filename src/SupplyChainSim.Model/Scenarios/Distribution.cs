@@ -51,6 +51,27 @@ public sealed record Distribution
         return Math.Max(Minimum, draw);
     }
 
+    /// <summary>
+    /// The value below which a share <paramref name="p"/> (0 to 1, both excluded) of the draws fall, raised to
+    /// <see cref="Minimum"/> like a draw: what Latin hypercube sampling turns its stratified uniforms into.
+    /// </summary>
+    public double Quantile(double p)
+    {
+        double P(string name) => With[name];
+        var value = Dist switch
+        {
+            "constant" => P("value"),
+            "uniform" => ContinuousUniform.InvCDF(P("min"), P("max"), p),
+            "normal" => Normal.InvCDF(P("mean"), P("stdDev"), p),
+            "logNormal" => LogNormal.InvCDF(P("mu"), P("sigma"), p),
+            "gamma" => Gamma.InvCDF(P("shape"), P("rate"), p),
+            "pareto" => Pareto.InvCDF(P("scale"), P("shape"), p),
+            "triangular" => Triangular.InvCDF(P("min"), P("max"), P("mode"), p),
+            _ => throw new InvalidOperationException($"unknown distribution '{Dist}'"),
+        };
+        return Math.Max(Minimum, value);
+    }
+
     /// <summary>A draw rounded to a whole number of at least 1: for counts and month intervals.</summary>
     public int SampleCount(Random random) => Math.Max(1, (int)Math.Round(Sample(random), MidpointRounding.AwayFromZero));
 

@@ -41,10 +41,26 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
         return drawn with { Spec = drawn.Spec with { Seed = seed, WorldSeed = worldSeed } };
     }
 
-    /// <summary>This scenario with its uncertain inputs drawn from <paramref name="seed"/>; itself when it has none.</summary>
-    internal ResolvedScenario Realise(ulong seed)
+    /// <summary>
+    /// The scenario at one point of an exploration: each value laid at its path (items numbered), the uncertain input
+    /// a value replaces no longer drawn, the others still drawn per replication from its seed.
+    /// </summary>
+    public ResolvedScenario At(IReadOnlyList<(string ResolvedPath, System.Text.Json.Nodes.JsonNode Value)> values)
     {
-        if (Uncertain.Count == 0 || Template is null) return this;
+        if (Template is null) throw new InvalidOperationException("only a scenario read from a file can be explored");
+        var node = (System.Text.Json.Nodes.JsonObject)Template.DeepClone();
+        foreach (var (path, value) in values) new ScenarioOverride(path, value, "explore").ApplyTo(node);
+        var set = values.Select(v => v.ResolvedPath).ToHashSet(StringComparer.Ordinal);
+        return (this with { Template = node, Uncertain = Uncertain.Where(u => !set.Contains(u.Path)).ToList() }).Realise(Spec.Seed, always: true);
+    }
+
+    /// <summary>
+    /// This scenario with its uncertain inputs drawn from <paramref name="seed"/>; itself when it has none, unless
+    /// <paramref name="always"/> asks for its template to be read again (values were laid into it).
+    /// </summary>
+    internal ResolvedScenario Realise(ulong seed, bool always = false)
+    {
+        if ((Uncertain.Count == 0 && !always) || Template is null) return this;
         var node = (System.Text.Json.Nodes.JsonObject)Template.DeepClone();
         var draws = Uncertain.Select(u => u.Draw(seed)).ToList();
         for (var i = 0; i < Uncertain.Count; i++)

@@ -41,6 +41,9 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
         return (path, texts.Select(t => new ScenarioOverride(path, ParseValue(t), source)).ToList());
     }
 
+    /// <summary>A value for one path, given with or without its leading "$." (a path that is not one is an error at <paramref name="source"/>).</summary>
+    public static ScenarioOverride At(string path, JsonNode? value, string source) => new(Normalise(path.Trim(), source), value, source);
+
     /// <summary>The path with every named item replaced by its index, once <see cref="ApplyTo"/> has found it.</summary>
     public string? ResolvedPath { get; init; }
 
@@ -140,11 +143,12 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
         return full;
     }
 
-    private static List<object> Steps(string path) =>
+    /// <summary>A path's steps: a key (string) or an <see cref="ArrayIndex"/>.</summary>
+    internal static List<object> Steps(string path) =>
         Step().Matches(path[1..]).Select(m => m.Groups["key"].Success ? m.Groups["key"].Value : (object)new ArrayIndex(m.Groups["index"].Value)).ToList();
 
     /// <summary>An array index as written in the path: a number, or the label or rule name of an item.</summary>
-    private sealed record ArrayIndex(string Text);
+    internal sealed record ArrayIndex(string Text);
 
     private static JsonNode? ParseValue(string text)
     {

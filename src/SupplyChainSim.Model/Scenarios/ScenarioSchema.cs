@@ -58,8 +58,9 @@ public static class ScenarioSchema
                 if (range is not null) Constrain(node, range);
                 else if (node is JsonObject obj && IsInteger(obj)) WholeNumberRange(obj, clr);
                 // In a scenario, any number of the world may be uncertain: a distribution drawn once per replication.
+                // (Not the bounds of an `uncertainties` entry: they say what explore samples, and are numbers as written.)
                 if (type == typeof(ScenarioSpec) && context.PropertyInfo is { } property && clr != typeof(ulong) && (clr == typeof(double) || clr == typeof(int))
-                    && !Structural.Contains(property.Name) && node is JsonObject number && !IsDistribution(number))
+                    && !Structural.Contains(property.Name) && property.DeclaringType != typeof(UncertaintySpec) && node is JsonObject number && !IsDistribution(number))
                     node = Uncertain(number);
                 return node;
             },

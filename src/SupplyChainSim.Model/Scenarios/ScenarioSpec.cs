@@ -69,6 +69,9 @@ public sealed record ScenarioSpec
     [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true, Is = "an excess in H100e")]
     public IReadOnlyDictionary<string, IReadOnlyList<double>> BreachThresholdsH100eByKind { get; init; } =
         new Dictionary<string, IReadOnlyList<double>>();
+
+    /// <summary>The inputs `explore` samples, each with its range or distribution; other commands run the values written.</summary>
+    public IReadOnlyList<UncertaintySpec> Uncertainties { get; init; } = [];
 }
 
 /// <summary>How likely each check is to catch a diverted lot (exporter monitoring comes with the licence conditions).</summary>

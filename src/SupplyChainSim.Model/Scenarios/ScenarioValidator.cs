@@ -171,6 +171,7 @@ public static partial class ScenarioValidator
                 Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Breaches.BreachKind.All)}; expected one of {string.Join(", ", Breaches.BreachKind.All)}");
             else ValidateThresholds(path, thresholds, Error);
         }
+        foreach (var problem in Exploration.ExplorationSpace.Problems(scenario, unread)) Error(problem.Path, problem.Message);
         return errors.Where(e => !unread(e.JsonPath)).ToList();
     }
 
