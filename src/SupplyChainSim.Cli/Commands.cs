@@ -4,6 +4,7 @@ using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
@@ -173,17 +174,22 @@ public static class Commands
         await using var host = await SimulationHost.StartAsync(cancellationToken);
         if (request.Replications == 1)
         {
-            var results = await host.RunAsync(world, RunKey(scenario), (month, _) =>
-            {
-                report.Month(month);
-                return Task.CompletedTask;
-            }, cancellationToken);
+            RunResults results;
+            using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
+                results = await host.RunAsync(world, RunKey(scenario), (month, _) =>
+                {
+                    report.Month(month);
+                    return Task.CompletedTask;
+                }, cancellationToken, licences);
             RunOutputs.Write(results, output, manifest);
             report.Summary(results, outDirectory, clock.Elapsed);
             return Written(outDirectory, cancellationToken);
         }
 
-        var (first, summaries) = await RunReplications(console, host, scenario, request, cancellationToken);
+        RunResults first;
+        IReadOnlyList<ReplicationSummary> summaries;
+        using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
+            (first, summaries) = await RunReplications(console, host, scenario, request, licences, cancellationToken);
         RunOutputs.Write(first, output, manifest, summaries);
         report.Summary(first, outDirectory, clock.Elapsed, summaries);
         report.MonteCarlo(summaries, seed => Rerun(request, seed));
@@ -234,10 +240,11 @@ public static class Commands
 
     /// <summary>
     /// Runs the replications on the one silo (<see cref="ReplicationRunner"/>): each one's row is all that is kept, except
-    /// replication 0's full results (the scenario's own seed), which become the run's files.
+    /// replication 0's full results (the scenario's own seed), which become the run's files, its decisions streamed to
+    /// <paramref name="licences"/>.
     /// </summary>
     private static async Task<(RunResults First, IReadOnlyList<ReplicationSummary> Summaries)> RunReplications(
-        IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, CancellationToken cancellationToken)
+        IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, LicenceLog licences, CancellationToken cancellationToken)
     {
         RunResults? first = null;
         var summaries = Array.Empty<ReplicationSummary>();
@@ -254,7 +261,7 @@ public static class Commands
                 if (!progress.Interactive)
                     console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
                         $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
-            }, cancellationToken, request.Placement));
+            }, cancellationToken, request.Placement, licences));
         return (first!, summaries);
     }
 

@@ -9,6 +9,8 @@ using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Output;
+using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
@@ -123,12 +125,14 @@ internal static class LiveRun
         report.MonthHeader();
         try
         {
-            var results = await host.RunAsync(world, runKey, async (month, token) =>
-            {
-                report.Month(month);
-                live.Record(month);
-                if (month.Month != world.Context.End) await pacing.WaitAsync(token);
-            }, cancellationToken);
+            RunResults results;
+            using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
+                results = await host.RunAsync(world, runKey, async (month, token) =>
+                {
+                    report.Month(month);
+                    live.Record(month);
+                    if (month.Month != world.Context.End) await pacing.WaitAsync(token);
+                }, cancellationToken, licences);
             RunOutputs.Write(results, output, manifest);
             live.Finish(outDirectory);
             report.Summary(results, outDirectory, clock.Elapsed);

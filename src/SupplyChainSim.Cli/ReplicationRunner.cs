@@ -1,6 +1,7 @@
 using Spectre.Console;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
@@ -10,12 +11,14 @@ namespace SupplyChainSim.Cli;
 /// <summary>
 /// Runs replications of a scenario on one silo, as many at a time as there are cores. Replication i runs the scenario
 /// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; what <c>keep</c> takes from its results is
-/// all that stays in memory, so that thousands of replications fit.
+/// all that stays in memory, so that thousands of replications fit. Their licence decisions are counted, not kept:
+/// replication 0's go to <c>firstLicences</c> when it is given (the run's licences.csv), the others' nowhere.
 /// </summary>
 internal static class ReplicationRunner
 {
     public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int blockSize,
-        Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled)
+        Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled,
+        LicenceLog? firstLicences = null)
     {
         var rows = new T[count];
         using var gate = new SemaphoreSlim(Environment.ProcessorCount);
@@ -26,7 +29,9 @@ internal static class ReplicationRunner
             {
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
                 var world = Commands.Build(seeded, blockSize, placement);
-                var results = await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true);
+                using var discarded = replication == 0 && firstLicences is not null ? null : LicenceLog.Discarding();
+                var results = await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true,
+                    licences: discarded ?? firstLicences);
                 rows[replication] = keep(replication, results);
                 finished(replication, rows[replication]);
             }

@@ -23,6 +23,7 @@ internal static class RunOutputs
         {
             [RunReport.FileName] = RunReport.Render(results, replications),
         };
-        output.Commit(manifest.AddTo(files));
+        // licences.csv was streamed into the set as the run went (Commands.StreamLicences), unless the results hold the decisions.
+        output.Commit(manifest.AddTo(files, output.CloseStreamed()));
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Grains;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -83,8 +84,10 @@ public sealed class SimulationHost : IAsyncDisposable
     }
 
     /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
-    public Task<RunResults> RunAsync(World world, string runKey, Func<MonthReport, CancellationToken, Task> onMonth, CancellationToken cancellationToken) =>
-        GrainRun.RunAsync(Grains, world, runKey, onMonth, cancellationToken);
+    /// <param name="licences">Where each month's decisions are written as it is stepped (the results keep only their counts).</param>
+    public Task<RunResults> RunAsync(World world, string runKey, Func<MonthReport, CancellationToken, Task> onMonth, CancellationToken cancellationToken,
+        LicenceLog? licences = null) =>
+        GrainRun.RunAsync(Grains, world, runKey, onMonth, cancellationToken, licences: licences);
 
     public async ValueTask DisposeAsync()
     {

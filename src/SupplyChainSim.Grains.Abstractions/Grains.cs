@@ -16,10 +16,14 @@ namespace SupplyChainSim.Grains.Abstractions;
 [Alias("scs.run")]
 public interface IRunCoordinatorGrain : IGrainWithStringKey
 {
+    /// <param name="decisionsStreamed">
+    /// The caller writes each month's licence decisions as <see cref="StepMonth"/> returns them (to licences.csv): the
+    /// run keeps only their counts, so a large world's millions of decisions are not held until the end.
+    /// </param>
     [Alias("start")]
-    Task Start(Immutable<World> world);
+    Task Start(Immutable<World> world, bool decisionsStreamed = false);
 
-    /// <summary>Steps one month through every phase and returns what was recorded.</summary>
+    /// <summary>Steps one month through every phase and returns what was recorded (with the month's decisions, streamed or not).</summary>
     [Alias("step")]
     Task<Immutable<MonthReport>> StepMonth();
 

@@ -1,4 +1,5 @@
 using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -10,16 +11,18 @@ public static class GrainRun
     /// <param name="runKey">Unique per run on a cluster: every grain of the run is keyed under it.</param>
     /// <param name="onMonth">Called with each month's report before the next month is stepped (the live view paces the run here).</param>
     /// <param name="release">Clear the run's grains and stored state at the end (replications), instead of checkpointing it.</param>
+    /// <param name="licences">Write each month's decisions here as it is stepped; the results then hold only their counts.</param>
     public static async Task<RunResults> RunAsync(
         IGrainFactory grains, World world, string runKey, Func<MonthReport, CancellationToken, Task>? onMonth = null, CancellationToken cancellationToken = default,
-        bool release = false)
+        bool release = false, LicenceLog? licences = null)
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
-        await run.Start(world.AsImmutable());
+        await run.Start(world.AsImmutable(), licences is not null);
         while (!await run.IsFinished())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var month = (await run.StepMonth()).Value;
+            licences?.Append(month);
             if (onMonth is not null) await onMonth(month, cancellationToken);
         }
         var results = (await run.GetResults()).Value;

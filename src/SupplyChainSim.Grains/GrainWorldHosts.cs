@@ -24,8 +24,10 @@ public sealed class GrainWorldHosts : IWorldHosts
     private readonly IIntermediaryHostGrain[] intermediaries;
     private readonly World world;
 
-    public GrainWorldHosts(IGrainFactory grains, string run, World world)
+    /// <param name="decisionsStreamed">The client writes each month's decisions as it steps it: the month records keep only their counts.</param>
+    public GrainWorldHosts(IGrainFactory grains, string run, World world, bool decisionsStreamed = false)
     {
+        DecisionsStreamed = decisionsStreamed;
         this.grains = grains;
         this.run = run;
         this.world = world;
@@ -33,6 +35,8 @@ public sealed class GrainWorldHosts : IWorldHosts
         intermediaries = world.IntermediaryBlocks.Select(b => Intermediaries(grains, run, b)).ToArray();
         Parts = Chunk(AgentGrains(world), AgentsPerPart);
     }
+
+    public bool DecisionsStreamed { get; }
 
     /// <summary>Grain calls made by the stepper, for the benchmark's calls-per-agent-month figure.</summary>
     public long Calls { get; private set; }
@@ -141,7 +145,8 @@ public sealed class GrainWorldHosts : IWorldHosts
     public async Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers) =>
         (await Count(EntityList.Enforce(month, detections.AsImmutable(), suppliers.AsImmutable()))).Value;
 
-    public Task RecordAsync(MonthReport report) => Count(MonthRecord(report.Month).Record(report.AsImmutable(), run));
+    public Task RecordAsync(MonthReport report) =>
+        Count(MonthRecord(report.Month).Record((DecisionsStreamed ? report.WithDecisionsStreamed() : report).AsImmutable(), run));
 
     /// <summary>The run's results: every month's record, in order (the run is finished when they are asked for).</summary>
     public async Task<RunResults> ResultsAsync()

@@ -12,6 +12,10 @@ public sealed class RunState
 
     [Id(1)]
     public StepperState? Stepper { get; set; }
+
+    /// <summary>The client writes the decisions as it steps the months (<see cref="IRunCoordinatorGrain.Start"/>).</summary>
+    [Id(2)]
+    public bool DecisionsStreamed { get; set; }
 }
 
 /// <summary>
@@ -26,16 +30,16 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a deactivation the run resumes from its stored world and stepper state.
-        if (storage.State is { World: { } world, Stepper: { } state }) Attach(world, state);
+        if (storage.State is { World: { } world, Stepper: { } state }) Attach(world, state, storage.State.DecisionsStreamed);
         return Task.CompletedTask;
     }
 
-    public async Task Start(Immutable<World> world)
+    public async Task Start(Immutable<World> world, bool decisionsStreamed = false)
     {
         if (stepper is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
         // The agents this silo hosts take the context from here, without a call to the run's context grain.
         contexts.Put(this.GetPrimaryKeyString(), world.Value.Context);
-        Attach(world.Value, StepperState.For(world.Value));
+        Attach(world.Value, StepperState.For(world.Value), decisionsStreamed);
         await hosts!.InitialiseAsync(world.Value);
     }
 
@@ -90,11 +94,12 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     private InvalidOperationException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started");
 
-    private void Attach(World world, StepperState state)
+    private void Attach(World world, StepperState state, bool decisionsStreamed)
     {
-        hosts = new GrainWorldHosts(GrainFactory, this.GetPrimaryKeyString(), world);
+        hosts = new GrainWorldHosts(GrainFactory, this.GetPrimaryKeyString(), world, decisionsStreamed);
         stepper = new MonthStepper(world, hosts, state);
         storage.State.World = world;
         storage.State.Stepper = state;
+        storage.State.DecisionsStreamed = decisionsStreamed;
     }
 }

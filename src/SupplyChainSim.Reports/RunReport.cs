@@ -192,25 +192,27 @@ public static class RunReport
 
     private static void DecisionsByRule(HtmlPage page, RunResults results)
     {
-        var decisions = results.Months.SelectMany(m => m.Decisions.Select(d => (m.Month, Decision: d))).ToList();
-        if (decisions.Count == 0)
+        // Counted by rule and outcome, month by month: a run that streamed its decisions to licences.csv holds only these counts.
+        var tallies = results.Months.Select(m => m.Licensing).ToList();
+        var rows = tallies.SelectMany(t => t.Rows).ToList();
+        if (rows.Count == 0)
         {
             page.Paragraph("No licence decisions: nothing was ordered from a chipmaker.");
             return;
         }
-        var rules = decisions.Select(d => d.Decision.Basis).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rules = rows.Select(r => r.Basis).Distinct().Order(StringComparer.Ordinal).ToList();
         var plot = Charts.MonthLines("Licence decisions a month, by the rule that decided", "decisions", results.Info.Start,
-            rules.Select(rule => (rule, (IReadOnlyList<double>)results.Months.Select(m => (double)m.Decisions.Count(d => d.Basis == rule)).ToList())));
+            rules.Select(rule => (rule, (IReadOnlyList<double>)tallies.Select(t => (double)t.Rows.Where(r => r.Basis == rule).Sum(r => r.Decisions)).ToList())));
         page.Chart(Charts.Svg(plot, 1000, 400), "Orders decided each month by each rule (the first rule in force that decides an order decides it).");
         var outcomes = Enum.GetValues<LicenceOutcome>();
         page.Table(["rule", .. outcomes.Select(o => $"{ResultFiles.OutcomeName(o)} (orders)"), "H100e decided"],
             rules.Select(rule =>
             {
-                var byRule = decisions.Where(d => d.Decision.Basis == rule).Select(d => d.Decision).ToList();
+                var byRule = rows.Where(r => r.Basis == rule).ToList();
                 return (IReadOnlyList<string>)
                 [
-                    rule, .. outcomes.Select(o => Count(byRule.Count(d => d.Outcome == o))),
-                    H100eText(Tpp.Sum(byRule, d => d.Compute)),
+                    rule, .. outcomes.Select(o => Count(byRule.Where(r => r.Outcome == o).Sum(r => r.Decisions))),
+                    H100eText(Tpp.Sum(byRule, r => r.Compute)),
                 ];
             }));
     }

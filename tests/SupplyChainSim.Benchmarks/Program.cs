@@ -49,24 +49,26 @@ internal static class Benchmark
         var buildSeconds = clock.Elapsed.TotalSeconds;
         var agentMonths = (double)world.AgentCount * world.Context.Months;
 
-        string? floorHash = null;
-        double floorSeconds = 0;
+        // Every run streams its decisions to licences.csv, as the command does, and is hashed with that file.
+        using var licencesFolder = new ScratchFolder();
+        string? floorHash = null, parallelFloorHash = null;
+        double floorSeconds = 0, parallelFloorSeconds = 0;
         if (floor)
         {
-            clock.Restart();
-            var plain = await InMemoryWorldHosts.RunAsync(world);
-            floorSeconds = clock.Elapsed.TotalSeconds;
-            floorHash = Hash(plain);
+            // The floor twice: on one thread, then with each phase's calls in parallel on every core, as the silo runs them.
+            (floorSeconds, floorHash) = await TimedAsync(licencesFolder.File("floor.csv"), log => InMemoryWorldHosts.RunAsync(world, licences: log));
+            (parallelFloorSeconds, parallelFloorHash) = await TimedAsync(licencesFolder.File("parallel-floor.csv"),
+                log => InMemoryWorldHosts.RunAsync(world, licences: log, parallel: true));
         }
 
-        clock.Restart();
         var run = silo.Grains.GetGrain<IRunCoordinatorGrain>("benchmark");
-        await run.Start(world.AsImmutable());
-        while (!await run.IsFinished()) await run.StepMonth();
-        var results = (await run.GetResults()).Value;
-        var actorSeconds = clock.Elapsed.TotalSeconds;
+        var (actorSeconds, actorHash) = await TimedAsync(licencesFolder.File("actor.csv"), async log =>
+        {
+            await run.Start(world.AsImmutable(), decisionsStreamed: true);
+            while (!await run.IsFinished()) log.Append((await run.StepMonth()).Value);
+            return (await run.GetResults()).Value;
+        });
         var calls = await run.GetGrainCalls();
-        var actorHash = Hash(results);
         var peakMB = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0);
         // A world a scenario may hold is checkpointed as the command checkpoints it. Beyond that, one grain's state alone
         // outgrows a write within the response timeout: the chipmaker that sells every data centre's chip model holds an
@@ -98,28 +100,61 @@ internal static class Benchmark
             ["checkpointSeconds"] = checkpointSeconds is { } seconds ? Round(seconds) : null,
             ["floorWallSeconds"] = floor ? Round(floorSeconds) : null,
             ["floorAgentMonthsPerSecond"] = floor ? Math.Round(agentMonths / floorSeconds) : null,
+            ["parallelFloorWallSeconds"] = floor ? Round(parallelFloorSeconds) : null,
+            ["parallelFloorAgentMonthsPerSecond"] = floor ? Math.Round(agentMonths / parallelFloorSeconds) : null,
             ["actorToFloorRatio"] = floor ? Math.Round(actorSeconds / floorSeconds, 2) : null,
+            ["actorToParallelFloorRatio"] = floor ? Math.Round(actorSeconds / parallelFloorSeconds, 2) : null,
             ["peakWorkingSetMB"] = peakMB,
             ["peakWorkingSetWithCheckpointMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
             ["outputsSha256"] = actorHash,
-            ["outputsIdentical"] = floor ? floorHash == actorHash : null,
+            ["outputsIdentical"] = floor ? floorHash == actorHash && parallelFloorHash == actorHash : null,
             ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
         };
         return figures;
     }
 
-    /// <summary>One hash over every output file, so runs can be compared byte for byte.</summary>
-    public static string Hash(RunResults results)
+    /// <summary>Runs with the decisions streamed to <paramref name="licences"/>, timed; then the hash of every output file.</summary>
+    private static async Task<(double Seconds, string Hash)> TimedAsync(string licences, Func<LicenceLog, Task<RunResults>> run)
     {
-        using var sha = SHA256.Create();
-        foreach (var (name, bytes) in ResultFiles.Render(results))
+        RunResults results;
+        var clock = Stopwatch.StartNew();
+        await using (var file = File.Create(licences))
         {
-            sha.TransformBlock(System.Text.Encoding.UTF8.GetBytes(name), 0, name.Length, null, 0);
-            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+            using var log = new LicenceLog(file);
+            results = await run(log);
         }
-        sha.TransformFinalBlock([], 0, 0);
-        return Convert.ToHexStringLower(sha.Hash!);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (seconds, Hash(results, licences));
+    }
+
+    /// <summary>One hash over every output file, so runs can be compared byte for byte.</summary>
+    public static string Hash(RunResults results) => Hash(results, null);
+
+    /// <summary>The same hash for a run whose decisions were streamed to the file <paramref name="licences"/> (read in its place in the name order).</summary>
+    public static string Hash(RunResults results, string? licences)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var files = ResultFiles.Render(results).Select(f => (f.Key, (Func<Stream>)(() => new MemoryStream(f.Value, writable: false))));
+        if (licences is not null) files = files.Append((ResultFiles.LicencesCsv, () => File.OpenRead(licences)));
+        foreach (var (name, open) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name), 0, name.Length);
+            using var content = open();
+            var buffer = new byte[1 << 20];
+            for (int read; (read = content.Read(buffer)) > 0;) sha.AppendData(buffer, 0, read);
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
     private static double Round(double seconds) => Math.Round(seconds, 3);
+}
+
+/// <summary>A temporary folder for the runs' licences.csv, removed at the end.</summary>
+internal sealed class ScratchFolder : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("supplychainsim-benchmark-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
 }

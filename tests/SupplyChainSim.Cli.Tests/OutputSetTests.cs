@@ -179,7 +179,8 @@ public class OutputSetTests(CommitSets sets) : IClassFixture<CommitSets>
             "nothing was run or written.", second.Error);
         Assert.DoesNotContain("month ", second.Out);
         Assert.False(Directory.Exists(output), "the second run wrote nothing");
-        Assert.DoesNotContain(Folder.Entries(temp.Path), e => e.Contains(".new-", StringComparison.Ordinal));
+        // The first run's own new set is staged beside the folder as it goes (its licences.csv is written month by month).
+        Assert.DoesNotContain(Folder.Entries(temp.Path), e => e.Contains(".new-", StringComparison.Ordinal) && e != $".out.new-{first.Id}");
 
         await first.WaitForLineAsync("still serving", TimeSpan.FromSeconds(60));
         Assert.Equal(0, await first.InterruptAsync());

@@ -70,5 +70,37 @@ public class GrainRunTests(ClusterFixture fixture)
         }
         AssertSameFiles(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
     }
-}
 
+    /// <summary>
+    /// The command streams the decisions to licences.csv as it steps the months: the month records then keep counts
+    /// only (a million-site world's decisions no longer sit in them to the end), also across the coordinator's
+    /// deactivation, and every file is the same bytes as the in-memory run's.
+    /// </summary>
+    [Fact]
+    public async Task A_run_whose_decisions_are_streamed_writes_the_same_files_and_its_month_records_hold_no_decisions()
+    {
+        var world = Shipped("piecemeal-2025.json", blockSize: 64);
+        var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
+
+        const string run = "streamed";
+        var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
+        using var licences = new MemoryStream();
+        using (var log = new LicenceLog(licences))
+        {
+            await coordinator.Start(world.AsImmutable(), decisionsStreamed: true);
+            for (var month = 0; month < world.Context.Months; month++)
+            {
+                if (month == world.Context.Months / 2) await fixture.Cluster.DeactivateAsync((IAddressable)coordinator);
+                log.Append((await coordinator.StepMonth()).Value);
+            }
+        }
+        var results = (await coordinator.GetResults()).Value;
+
+        Assert.All(results.Months, m => Assert.Empty(m.Decisions));
+        Assert.All(results.Months, m => Assert.NotNull(m.DecisionTally));
+        AssertSameFiles(expected, new SortedDictionary<string, byte[]>(ResultFiles.Render(results).ToDictionary(), StringComparer.Ordinal)
+        {
+            [ResultFiles.LicencesCsv] = licences.ToArray(),
+        });
+    }
+}

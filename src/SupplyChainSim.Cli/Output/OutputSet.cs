@@ -32,6 +32,8 @@ internal sealed class OutputSet : IDisposable
 
     private readonly OutputLock held;
     private readonly CommitSteps steps;
+    private readonly List<(string Name, FileStream Stream)> streamed = [];
+    private bool staged;
 
     private OutputSet(string folder, OutputLock held, CommitSteps steps)
     {
@@ -72,8 +74,47 @@ internal sealed class OutputSet : IDisposable
     }
 
     /// <summary>
-    /// Replaces the folder's contents with exactly <paramref name="files"/>, in one step, and lets go of the folder.
-    /// Any failure before the switch removes the new set and leaves the earlier one as it was.
+    /// Opens a file of the new set for writing as the run goes (licences.csv, too large to hold): it is written into the
+    /// hidden staging folder, and switched in by <see cref="Commit"/> with the rest of the set. A set never committed
+    /// (a failure, Ctrl+C) is removed, this file with it, when the set is disposed; a crash leaves it hidden, and the
+    /// next claim of the folder removes it.
+    /// </summary>
+    public Stream Stream(string name)
+    {
+        var staging = Sibling(Writing, Environment.ProcessId);
+        if (!staged)
+        {
+            Remove(staging);
+            Directory.CreateDirectory(staging);
+            if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
+            staged = true;
+        }
+        var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        streamed.Add((name, stream));
+        return stream;
+    }
+
+    /// <summary>
+    /// Closes the files written as the run went (<see cref="Stream"/>) and gives their sizes and SHA-256, read back from
+    /// the disk, for the manifest. The writers on them must have flushed.
+    /// </summary>
+    public IReadOnlyList<(string Name, long Bytes, string Sha256)> CloseStreamed()
+    {
+        var staging = Sibling(Writing, Environment.ProcessId);
+        var facts = new List<(string, long, string)>();
+        foreach (var (name, stream) in streamed.OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            stream.Flush(flushToDisk: true);
+            stream.Dispose();
+            using var written = new FileStream(Path.Combine(staging, name), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+            facts.Add((name, written.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(written))));
+        }
+        return facts;
+    }
+
+    /// <summary>
+    /// Replaces the folder's contents with exactly <paramref name="files"/> and the files streamed into the set, in one
+    /// step, and lets go of the folder. Any failure before the switch removes the new set and leaves the earlier one as it was.
     /// </summary>
     public void Commit(IReadOnlyDictionary<string, byte[]> files)
     {
@@ -82,6 +123,7 @@ internal sealed class OutputSet : IDisposable
         var staging = Sibling(Writing, Environment.ProcessId);
         try
         {
+            foreach (var (_, stream) in streamed) stream.Dispose();
             Stage(staging, files);
         }
         catch (Exception e)
@@ -107,17 +149,40 @@ internal sealed class OutputSet : IDisposable
         {
             CommitByRenames(staging);
         }
+        staged = false;
         steps.At("committed");
         held.Dispose();
     }
 
-    public void Dispose() => held.Dispose();
+    /// <summary>Lets go of the folder; a set begun (<see cref="Stream"/>) and never committed is removed, so nothing of it is left.</summary>
+    public void Dispose()
+    {
+        foreach (var (_, stream) in streamed) stream.Dispose();
+        streamed.Clear();
+        if (staged)
+        {
+            staged = false;
+            try
+            {
+                Remove(Sibling(Writing, Environment.ProcessId));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"supplychainsim: warning: could not remove the unfinished results beside {Folder} ({e.Message}); the next run there removes them.");
+            }
+        }
+        held.Dispose();
+    }
 
     private void Stage(string staging, IReadOnlyDictionary<string, byte[]> files)
     {
-        Remove(staging);
-        Directory.CreateDirectory(staging);
-        if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
+        // Files streamed as the run went are in the staging folder already; the rest join them.
+        if (!staged)
+        {
+            Remove(staging);
+            Directory.CreateDirectory(staging);
+            if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
+        }
         foreach (var (name, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             using (var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -54,14 +54,15 @@ internal sealed class RunManifest
     public IEnumerable<string> InputFiles =>
         scenarios.SelectMany(s => s.Resolved.Files.Concat(s.Resolved.DataFiles)).Distinct();
 
-    /// <summary>The set with manifest.json added.</summary>
-    public IReadOnlyDictionary<string, byte[]> AddTo(IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>The set with manifest.json added; <paramref name="streamed"/> are the set's files written as the run went (<see cref="OutputSet.Stream"/>).</summary>
+    public IReadOnlyDictionary<string, byte[]> AddTo(IReadOnlyDictionary<string, byte[]> files, IReadOnlyList<(string Name, long Bytes, string Sha256)>? streamed = null)
     {
-        var set = new SortedDictionary<string, byte[]>(files.ToDictionary(), StringComparer.Ordinal) { [OutputSet.ManifestName] = Render(files) };
+        var outputs = files.Select(f => (Name: f.Key, Bytes: f.Value.LongLength, Sha256: Sha256(f.Value))).Concat(streamed ?? []).ToList();
+        var set = new SortedDictionary<string, byte[]>(files.ToDictionary(), StringComparer.Ordinal) { [OutputSet.ManifestName] = Render(outputs) };
         return set;
     }
 
-    private byte[] Render(IReadOnlyDictionary<string, byte[]> files)
+    private byte[] Render(IReadOnlyList<(string Name, long Bytes, string Sha256)> files)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -114,12 +115,12 @@ internal sealed class RunManifest
             json.WriteEndArray();
 
             json.WriteStartArray("outputs");
-            foreach (var (name, bytes) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            foreach (var (name, bytes, sha256) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 json.WriteStartObject();
                 json.WriteString("file", name);
-                json.WriteNumber("bytes", bytes.LongLength);
-                json.WriteString("sha256", Sha256(bytes));
+                json.WriteNumber("bytes", bytes);
+                json.WriteString("sha256", sha256);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

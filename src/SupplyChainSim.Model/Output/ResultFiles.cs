@@ -46,7 +46,7 @@ public static class ResultFiles
         typeof(ResultFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>
-    /// The files of a run, by name, as bytes. With replications, the run's own files are replication 0's (the
+    /// The files of a run, by name, as bytes (all but licences.csv when the run's decisions were streamed to it). With replications, the run's own files are replication 0's (the
     /// scenario's seed), summary.json gains a monteCarlo object and replications.csv lists every replication.
     /// </summary>
     public static IReadOnlyDictionary<string, byte[]> Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
@@ -57,10 +57,11 @@ public static class ResultFiles
             [MonthsCsv] = RenderMonths(results),
             [Breaches] = RenderBreaches(results),
             [BreachesCsv] = RenderBreachesCsv(results),
-            [LicencesCsv] = RenderLicences(results),
             [DeliveriesCsv] = RenderDeliveries(results),
             [EventsJsonl] = RenderEvents(results),
         };
+        // Streamed decisions were written to licences.csv as the run went (LicenceLog): the caller has that file.
+        if (!results.DecisionsStreamed) files[LicencesCsv] = RenderLicences(results);
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
         var calibration = Calibration.CalibrationRow.For(results, replications);
         if (calibration.Count > 0) files[CalibrationCsv] = RenderCalibration(calibration);
@@ -214,9 +215,9 @@ public static class ResultFiles
             WriteFlow(writer, "denied", Total(m => m.Denied));
             writer.WriteStartObject("licenceDecisions");
             foreach (var outcome in Enum.GetValues<LicenceOutcome>())
-                writer.WriteNumber(OutcomeName(outcome), results.Months.Sum(m => m.Decisions.Count(d => d.Outcome == outcome)));
+                writer.WriteNumber(OutcomeName(outcome), results.Months.Sum(m => m.Licensing.Count(outcome)));
             writer.WriteEndObject();
-            writer.WriteNumber("revenueShareUsd", Math.Round(results.Months.Sum(m => m.Decisions.Sum(d => d.RevenueShareUsd)), 2));
+            writer.WriteNumber("revenueShareUsd", Math.Round(results.Months.Sum(m => m.Licensing.RevenueShareUsd), 2));
             var detections = results.Months.SelectMany(m => m.Detections).ToList();
             writer.WriteStartObject("detections");
             writer.WriteNumber("lots", detections.Count);
@@ -371,7 +372,19 @@ public static class ResultFiles
     /// </summary>
     public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        // Written as UTF-8 straight into the buffer: a large file (deliveries.csv of a million sites) is never also held as text.
+        using var stream = new MemoryStream();
+        using (var csv = CsvTo(stream))
+        {
+            WriteCsvRow(csv, header);
+            foreach (var row in rows) WriteCsvRow(csv, row);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A CSV writer onto <paramref name="stream"/> (UTF-8, no byte order mark) set up as <see cref="Csv"/> writes; disposing it leaves the stream open.</summary>
+    internal static CsvWriter CsvTo(Stream stream)
+    {
         // CsvHelper quotes a field with "\n" (the line end set here) but not one with a lone "\r", which readers take as a
         // line break too.
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -379,17 +392,15 @@ public static class ResultFiles
             NewLine = "\n",
             ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field?.Contains('\r') == true,
         };
-        using (var csv = new CsvWriter(text, configuration))
-        {
-            foreach (var name in header) csv.WriteField(name);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var field in row) csv.WriteField(field is string cell ? SpreadsheetSafe(cell) : field);
-                csv.NextRecord();
-            }
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
+        var text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        return new CsvWriter(text, configuration, leaveOpen: false);
+    }
+
+    /// <summary>One record: text cells made <see cref="SpreadsheetSafe"/>.</summary>
+    internal static void WriteCsvRow(CsvWriter csv, IEnumerable<object> row)
+    {
+        foreach (var field in row) csv.WriteField(field is string cell ? SpreadsheetSafe(cell) : field);
+        csv.NextRecord();
     }
 
     /// <summary>
@@ -411,14 +422,18 @@ public static class ResultFiles
             m.Month.ToString(), f.Country, f.ChipModel, f.Seller, RouteName(f.Route), f.Via ?? "", f.Chips, H100e(f.Compute), Math.Round(f.ValueUsd, 2),
         })));
 
-    /// <summary>licences.csv: one row per licence decision, with the rule that decided it.</summary>
-    public static byte[] RenderLicences(RunResults results) => Csv(
-        ["month", "exporter", "chipModel", "chips", "h100e", "destinationCountry", "consignee", "decision", "rule", "conditions", "revenueShare"],
-        results.Months.SelectMany(m => m.Decisions.Select(d => new object[]
+    /// <summary>licences.csv: one row per licence decision, with the rule that decided it (<see cref="LicenceLog"/> writes the rows).</summary>
+    public static byte[] RenderLicences(RunResults results)
+    {
+        if (results.DecisionsStreamed)
+            throw new InvalidOperationException("the run's licence decisions were streamed to licences.csv as they were made, and are not held to render it again");
+        using var stream = new MemoryStream();
+        using (var log = new LicenceLog(stream))
         {
-            m.Month.ToString(), d.Order.Seller, d.Order.ChipModel, d.Order.Chips, H100e(d.Compute), d.Order.DestinationCountry,
-            d.Order.Consignee, OutcomeName(d.Outcome), d.Rule, d.Conditions.ToString(), d.RevenueShare,
-        })));
+            foreach (var month in results.Months) log.Append(month);
+        }
+        return stream.ToArray();
+    }
 
     public static string OutcomeName(LicenceOutcome outcome) => outcome.ToString().ToLowerInvariant();
 

@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -7,10 +8,17 @@ namespace SupplyChainSim.Model.Simulation;
 
 /// <summary>
 /// Agents as plain objects in this process, called directly: the reference the grain-hosted run must match exactly,
-/// and the floor it is timed against.
+/// and the floor it is timed against. <see cref="Parallel"/> runs each phase's calls on the thread pool at once, as a
+/// silo runs its grains on every core; the stepper puts the replies in a fixed order, so the results are the same.
 /// </summary>
 public sealed class InMemoryWorldHosts : IWorldHosts
 {
+    /// <summary>Each call to a block, country or chipmaker on a thread-pool thread of its own, so a phase's calls run in parallel.</summary>
+    public bool Parallel { get; init; }
+
+    /// <summary>Where the run's decisions go as each month is recorded; the recorded months keep only their counts.</summary>
+    public LicenceLog? Licences { get; init; }
+
     private SimulationContext context = null!;
     private Dictionary<string, Chipmaker> chipmakers = [];
     private Dictionary<string, CountryAgent> countries = [];
@@ -34,10 +42,10 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     }
 
     public Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
-        Task.FromResult(dataCentres[block].PlaceOrders(month, context));
+        Call(() => dataCentres[block].PlaceOrders(month, context));
 
     public Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
-        Task.FromResult(intermediaries[block].PlaceOrders(month.Month, context));
+        Call(() => intermediaries[block].PlaceOrders(month.Month, context));
 
     public Task<RareEarths.RareEarthMonth> TradeMagnetsAsync(YearMonth month) => Task.FromResult(magnets.Step(context.RareEarths, month));
 
@@ -50,20 +58,20 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     public Task<IReadOnlyList<string>> EntityListedAsync(IReadOnlyList<string> consignees) => Task.FromResult(entityList.ListedAmong(consignees));
 
     public Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
-        Task.FromResult<IReadOnlyList<LicenceDecision>>(countries[country].Decide(month, context, orders));
+        Call<IReadOnlyList<LicenceDecision>>(() => countries[country].Decide(month, context, orders));
 
-    public Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved)
+    public Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved) => Call(() =>
     {
         var maker = chipmakers[chipmaker];
         var lots = maker.TakeOrdersAndShip(month.Month, approved, month.ProductionFactor.GetValueOrDefault(maker.Spec.Country, 1));
-        return Task.FromResult(new ShipmentsReply(lots, maker.Busy));
-    }
+        return new ShipmentsReply(lots, maker.Busy);
+    });
 
     public Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries) =>
-        Task.FromResult(intermediaries[block].ReceiveAndForward(month.Month, context, deliveries));
+        Call(() => intermediaries[block].ReceiveAndForward(month.Month, context, deliveries));
 
     public Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
-        Task.FromResult(dataCentres[block].InstallAndLink(month.Month, context, deliveries, month.RegimeChanged));
+        Call(() => dataCentres[block].InstallAndLink(month.Month, context, deliveries, month.RegimeChanged));
 
     public Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers)
     {
@@ -73,16 +81,26 @@ public sealed class InMemoryWorldHosts : IWorldHosts
 
     public Task RecordAsync(MonthReport report)
     {
+        if (Licences is { } log)
+        {
+            log.Append(report);
+            report = report.WithDecisionsStreamed();
+        }
         recorder.Record(report);
         return Task.CompletedTask;
     }
 
     public Task<RunResults> ResultsAsync() => Task.FromResult(recorder.Results());
 
+    /// <summary>One agent's work: run here, or with <see cref="Parallel"/> on the thread pool, beside the phase's other calls.</summary>
+    private Task<T> Call<T>(Func<T> work) => Parallel ? Task.Run(work) : Task.FromResult(work());
+
     /// <summary>Runs a whole world in this process, month by month.</summary>
-    public static async Task<RunResults> RunAsync(Worlds.World world, Action<MonthReport>? onMonth = null)
+    /// <param name="licences">Stream the decisions here as each month is recorded, instead of holding them in the results.</param>
+    /// <param name="parallel">Run each phase's calls in parallel (<see cref="Parallel"/>).</param>
+    public static async Task<RunResults> RunAsync(Worlds.World world, Action<MonthReport>? onMonth = null, LicenceLog? licences = null, bool parallel = false)
     {
-        var hosts = new InMemoryWorldHosts();
+        var hosts = new InMemoryWorldHosts { Licences = licences, Parallel = parallel };
         await hosts.InitialiseAsync(world);
         var stepper = new MonthStepper(world, hosts);
         while (!stepper.Finished)

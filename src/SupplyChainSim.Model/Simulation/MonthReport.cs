@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Agents;
+using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
@@ -46,7 +47,38 @@ public sealed record MonthReport(
 
     /// <summary>Where the month's compute went, channel by channel (for the flow picture), in <see cref="ChannelFlow"/>'s order.</summary>
     public IReadOnlyList<ChannelFlow> Channels { get; init; } = [];
+
+    /// <summary>
+    /// Set when the month's decisions went to licences.csv as they were made (<see cref="Output.LicenceLog"/>), and
+    /// <see cref="Decisions"/> is then empty: what the summary and the report count of them.
+    /// </summary>
+    public LicenceTally? DecisionTally { get; init; }
+
+    /// <summary>The month's decisions counted, whether they are held or were streamed.</summary>
+    [JsonIgnore]
+    public LicenceTally Licensing => DecisionTally ?? LicenceTally.Of(Decisions);
+
+    /// <summary>The month as a run that streams its decisions keeps it: counted, without the decisions themselves.</summary>
+    public MonthReport WithDecisionsStreamed() => DecisionTally is not null ? this : this with { DecisionTally = LicenceTally.Of(Decisions), Decisions = [] };
 }
+
+/// <summary>A month's licence decisions counted by the rule that decided them and by outcome.</summary>
+/// <param name="RevenueShareUsd">The month's revenue shares summed in the decisions' order (so the run's total is the same to the last bit).</param>
+public sealed record LicenceTally(IReadOnlyList<LicenceTallyRow> Rows, double RevenueShareUsd)
+{
+    public static LicenceTally Of(IReadOnlyList<LicenceDecision> decisions) => new(
+        decisions.GroupBy(d => (d.Basis, d.Outcome))
+            .Select(g => new LicenceTallyRow(g.Key.Basis, g.Key.Outcome, g.Count(), Tpp.Sum(g, d => d.Compute)))
+            .OrderBy(r => r.Basis, StringComparer.Ordinal).ThenBy(r => r.Outcome).ToList(),
+        decisions.Sum(d => d.RevenueShareUsd));
+
+    public int Count() => Rows.Sum(r => r.Decisions);
+
+    public int Count(LicenceOutcome outcome) => Rows.Where(r => r.Outcome == outcome).Sum(r => r.Decisions);
+}
+
+/// <summary>Decisions of one outcome by one rule (its name, <see cref="LicenceDecision.Basis"/>), and the compute they carried.</summary>
+public sealed record LicenceTallyRow(string Basis, LicenceOutcome Outcome, int Decisions, Tpp Compute);
 
 /// <summary>
 /// Compute that moved along one channel in a month, summed: from a chipmaker to a holder under a licence or without
@@ -105,6 +137,9 @@ public sealed record RunInfo(string Scenario, string Description, ulong Seed, Ye
 /// <summary>A whole run's record, from which the output files are written.</summary>
 public sealed record RunResults(RunInfo Info, IReadOnlyList<MonthReport> Months)
 {
+    /// <summary>The decisions went to licences.csv as they were made (<see cref="MonthReport.DecisionTally"/>): licences.csv is not rendered from here.</summary>
+    public bool DecisionsStreamed => Months.Any(m => m.DecisionTally is not null);
+
     private IReadOnlyList<ClusterBreach>? breaches;
 
     /// <summary>Every breach in the order recorded, each with where it stood at the end of the run.</summary>
