@@ -30,14 +30,77 @@ public sealed class SimulationHost : IAsyncDisposable
 
     private readonly TimeSpan stopTimeout;
 
-    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout)
+    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout, ClusterConnection? cluster = null)
     {
         this.host = host;
         Address = address;
         this.stopTimeout = stopTimeout;
+        Cluster = cluster;
     }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The cluster this process is a client of, or null for the embedded silo.</summary>
+    public ClusterConnection? Cluster { get; }
+
+    /// <summary>Runs under way at once: a few per silo of the cluster, or one per core of the embedded silo.</summary>
+    public int Parallelism { get; private init; } = Environment.ProcessorCount;
+
+    /// <summary>A worker silo's silo-to-silo endpoint (for the `silo` command's first line).</summary>
+    public string? Endpoint { get; private init; }
+
+    /// <summary>The embedded silo, or, with <paramref name="cluster"/>, a client of that cluster's worker silos.</summary>
+    public static Task<SimulationHost> StartAsync(ClusterConnection? cluster, CancellationToken cancellationToken = default) =>
+        cluster is null ? StartAsync(cancellationToken) : ConnectAsync(cluster, cancellationToken);
+
+    /// <summary>
+    /// Joins the cluster as a client: it hosts no grains, so the work (and every run's coordinator) is on the silos, and
+    /// this process only drives runs and writes their files.
+    /// </summary>
+    private static async Task<SimulationHost> ConnectAsync(ClusterConnection cluster, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder.Logging);
+        builder.UseOrleansClient(client => cluster.Configure(client));
+        builder.Services.AddModelSerialization();
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count) };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
+                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Redis}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+        }
+    }
+
+    /// <summary>A worker silo of the cluster, listening on <paramref name="address"/> only.</summary>
+    public static async Task<SimulationHost> StartSiloAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
+        CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder.Logging);
+        siloPort = siloPort == 0 ? FreePort(address) : siloPort;
+        gatewayPort = gatewayPort == 0 ? FreePort(address) : gatewayPort;
+        builder.UseOrleans(silo => cluster.Configure(silo)
+            .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false)
+            .AddSupplyChainSim(cluster));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}", e);
+        }
+        return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Endpoint = $"{address}:{siloPort} (gateway {gatewayPort})" };
+    }
 
     /// <summary>Where the live page is served, when it is.</summary>
     public Uri? Address { get; }
@@ -142,9 +205,9 @@ public sealed class SimulationHost : IAsyncDisposable
         bind == "localhost" && port == 0 ? "127.0.0.1"
         : IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
-    private static int FreePort()
+    private static int FreePort(IPAddress? address = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
