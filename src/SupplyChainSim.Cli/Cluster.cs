@@ -123,8 +123,11 @@ internal static class ClusterFailures
         || x.Message.Contains("Redis", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The first line of each exception in the chain, without repeats: what a user reads.</summary>
-    public static string Describe(Exception e) =>
-        string.Join(": ", Chain(e).Select(x => x.Message.Split('\n')[0].Trim()).Where(m => m.Length > 0).Distinct().Take(3));
+    public static string Describe(Exception e)
+    {
+        var text = string.Join(": ", Chain(e).Select(x => x.Message.Split('\n')[0].Trim()).Where(m => m.Length > 0).Distinct().Take(3));
+        return text.Length <= 400 ? text : text[..400] + "...";
+    }
 
     private static IEnumerable<Exception> Chain(Exception e)
     {

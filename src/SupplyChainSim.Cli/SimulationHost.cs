@@ -165,6 +165,8 @@ public sealed class SimulationHost : IAsyncDisposable
     [
         "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
         "Orleans.Runtime.SiloLifecycleSubject",
+        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it.
+        "Orleans.Runtime.Messaging.Connection",
     ];
 
     /// <summary>
