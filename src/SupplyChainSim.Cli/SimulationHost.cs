@@ -66,7 +66,11 @@ public sealed class SimulationHost : IAsyncDisposable
         var host = builder.Build();
         try
         {
-            await host.StartAsync(cancellationToken);
+            // With Redis up but no silo of this cluster in it, the client would wait for a gateway for ever.
+            var start = host.StartAsync(cancellationToken);
+            if (await Task.WhenAny(start, Task.Delay(JoinTimeout, cancellationToken)) != start)
+                throw new TimeoutException($"no silo of the cluster answered within {JoinTimeout.TotalSeconds:0} s");
+            await start;
             var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
             return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count) };
         }
@@ -78,14 +82,23 @@ public sealed class SimulationHost : IAsyncDisposable
         }
     }
 
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>A worker silo of the cluster, listening on <paramref name="address"/> only.</summary>
     public static async Task<SimulationHost> StartSiloAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
         CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         Configure(builder.Logging);
-        siloPort = siloPort == 0 ? FreePort(address) : siloPort;
-        gatewayPort = gatewayPort == 0 ? FreePort(address) : gatewayPort;
+        try
+        {
+            siloPort = siloPort == 0 ? FreePort(address) : siloPort;
+            gatewayPort = gatewayPort == 0 ? FreePort(address) : gatewayPort;
+        }
+        catch (SocketException e)
+        {
+            throw new ClusterRunLostException($"the silo could not join {cluster}: --bind {address}: cannot listen there: {e.Message}", e);
+        }
         builder.UseOrleans(silo => cluster.Configure(silo)
             .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false)
             .AddSupplyChainSim(cluster));
