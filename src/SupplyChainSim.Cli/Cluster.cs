@@ -175,6 +175,7 @@ internal static class SiloCommand
             var address = IPAddress.Parse(parse.GetValue(bind)!);
             if (!IPAddress.IsLoopback(address))
                 Console.Error.WriteLine($"supplychainsim: warning: grain calls have no authentication, and --bind {address} lets anyone who can reach this machine join or call the cluster.");
+            using var traffic = new SiloTraffic();
             await using var silo = await SimulationHost.StartSiloAsync(connection, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), cancellationToken);
             console.WriteLine($"Silo {silo.Endpoint} joined {connection}; Ctrl+C stops it.");
             try
@@ -184,7 +185,8 @@ internal static class SiloCommand
             catch (OperationCanceledException)
             {
             }
-            console.WriteLine("Silo stopping.");
+            // Messages between silos and with clients (local calls within the silo are not among them).
+            console.WriteLine($"Silo stopping: {traffic}.");
             return ExitCodes.Success;
         }));
         return command;

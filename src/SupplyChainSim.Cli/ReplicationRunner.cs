@@ -36,7 +36,7 @@ internal static class ReplicationRunner
                 var world = Commands.Build(seeded, blockSize, placement);
                 var results = host.Cluster is null
                     ? await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true)
-                    : await OnClusterAsync(host, world, $"{Commands.RunKey(seeded)}.{ClientTag}", cancellationToken);
+                    : await OnClusterAsync(host, world, RunPlacement.OnSilo(replication, $"{Commands.RunKey(seeded)}.{ClientTag}"), cancellationToken);
                 rows[replication] = keep(replication, results);
                 finished(replication, rows[replication]);
             }

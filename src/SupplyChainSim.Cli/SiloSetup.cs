@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Providers;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -41,6 +42,9 @@ public static class SiloSetup
             silo.Services.AddSingleton<CheckpointsOnly>();
         }
         silo.Services.AddModelSerialization();
+        // Every grain of the project is placed by RunPlacement (replications on one silo each, other runs spread).
+        silo.Services.AddSingleton<PlacementStrategy>(RunPlacement.Instance);
+        silo.AddPlacementDirector<RunPlacement, RunPlacementDirector>();
         // Each run's shared context, once per silo: agent grains hold a reference to it instead of a copy in their state.
         silo.Services.AddSingleton<RunContexts>();
         return silo;
