@@ -16,7 +16,27 @@ public sealed record ClusterConnection(string Redis, string ClusterId = ClusterC
 {
     public const string DefaultId = "supplychainsim";
 
-    public override string ToString() => $"cluster {ClusterId} (service {ServiceId}) on Redis {Redis}";
+    public override string ToString() => $"cluster {ClusterId} (service {ServiceId}) on Redis {Address}";
+
+    /// <summary>Redis' host:port alone: what is printed, so that a password in the connection string never is.</summary>
+    public string Address
+    {
+        get
+        {
+            try
+            {
+                return string.Join(",", ConfigurationOptions.Parse(Redis).EndPoints.Select(e => e switch
+                {
+                    DnsEndPoint d => $"{d.Host}:{d.Port}",
+                    _ => e.ToString(),
+                }));
+            }
+            catch (ArgumentException)
+            {
+                return Redis;
+            }
+        }
+    }
 
     /// <summary>
     /// A silo of the cluster: Redis membership and grain state, and a membership protocol that declares a lost silo dead

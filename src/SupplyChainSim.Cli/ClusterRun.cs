@@ -94,9 +94,9 @@ internal static class ClusterRun
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
                 {
                     var what = ClusterFailures.Describe(e);
-                    var resume = $"`{Commands.Invocation} run --resume {runKey} --cluster {cluster.Redis}`";
+                    var resume = $"`{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`";
                     if (ClusterFailures.IsRedis(e))
-                        throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Redis}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
+                        throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
                     if (attempt == Waits.Length)
                         throw new ClusterRunLostException($"run {runKey} could not complete on {cluster}: {what} ({Waits.Length} retries). Nothing was written; once the silos are back, {resume} resumes it from its last checkpoint.", e);
                     Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {what}; the run goes back to its last checkpoint (retry {attempt + 1} of {Waits.Length})"));
@@ -110,4 +110,4 @@ internal static class ClusterRun
 /// <summary>Another run holds the key on the cluster: refused, exit 2, nothing run or written.</summary>
 internal sealed class RunKeyTakenException(string runKey, ClusterConnection cluster) : Exception(
     $"--run-key: run {runKey} is already on {cluster}: another client is running it, or ran it and was lost " +
-    $"(resume that one with `{Commands.Invocation} run --resume {runKey} --cluster {cluster.Redis}`). Choose another key with --run-key; nothing was run or written.");
+    $"(resume that one with `{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`). Choose another key with --run-key; nothing was run or written.");

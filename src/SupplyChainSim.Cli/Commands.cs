@@ -252,7 +252,7 @@ public static class Commands
             }
             var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
             if (resumed is null)
-                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Redis}` finishes it."));
+                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
             var ticket = resumed is null
                 ? new RunTicket(request with { OutDirectory = Path.GetFullPath(outDirectory) }, RunManifest.CommandLine, Guid.NewGuid().ToString("N"))
                 : null;

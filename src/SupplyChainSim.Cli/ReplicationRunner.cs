@@ -62,7 +62,7 @@ internal static class ReplicationRunner
             {
                 var what = ClusterFailures.Describe(e);
                 if (ClusterFailures.IsRedis(e))
-                    throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Redis}): {what}. Nothing was written.", e);
+                    throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Address}): {what}. Nothing was written.", e);
                 if (attempt == ClusterAttempts)
                     throw new ClusterRunLostException($"replication with seed {world.Context.Seed} failed {attempt} times on {host.Cluster}: {what}. Nothing was written.", e);
                 Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: replication with seed {world.Context.Seed}: {what}; it is run again from its first month ({attempt} of {ClusterAttempts - 1} retries)"));

@@ -78,7 +78,7 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             host.Dispose();
             throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
-                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Redis}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
         }
     }
 
