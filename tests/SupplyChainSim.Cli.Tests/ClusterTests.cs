@@ -30,7 +30,7 @@ public class ClusterTests(InProcessReference reference) : IClassFixture<InProces
     private static readonly TimeSpan Minutes = TimeSpan.FromMinutes(3);
 
     [SkippableFact]
-    public async Task A_run_on_three_silo_processes_writes_the_bytes_of_the_in_process_run()
+    public async Task A_run_and_a_sweep_on_three_silo_processes_write_the_bytes_of_the_in_process_ones()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var silos = await SiloProcesses.StartAsync(redis, 3);
@@ -39,6 +39,14 @@ public class ClusterTests(InProcessReference reference) : IClassFixture<InProces
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Run key piecemeal-2025-2025 on cluster supplychainsim", result.Out);
         AssertSameFiles(await reference.Folder, temp.File("cluster"));
+
+        // Sweep points side by side and their replications each on a silo: the in-process sweep's bytes too.
+        string[] sweep = ["sweep", InProcessReference.Scenario, "--set", "regime.rules[3].allowanceTpp=7915600,26900000", "--replications", "2", "--months", "2"];
+        var inProcess = await Cli.RunAsync([.. sweep, "--out", temp.File("sweep-in-process")]);
+        Assert.True(inProcess.ExitCode == 0, inProcess.Error);
+        var clustered = await Cli.RunAsync([.. sweep, "--out", temp.File("sweep-cluster"), "--cluster", redis.Address]);
+        Assert.True(clustered.ExitCode == 0, clustered.Error);
+        AssertSameFiles(temp.File("sweep-in-process"), temp.File("sweep-cluster"));
     }
 
     [SkippableFact]
