@@ -24,7 +24,7 @@ internal static class Usage
             $"  {Run} run scenarios/piecemeal-2025.json --seed 7 --months 12 --out runs/try",
             $"  {Run} run scenarios/piecemeal-2025.json --replications 100",
             $"  {Run} run scenarios/piecemeal-2025.json --dashboard",
-            $"  {Run} run scenarios/piecemeal-2025.json --cluster 127.0.0.1:6380   (on the silos of `silo --cluster 127.0.0.1:6380`)",
+            $"  {Run} run scenarios/piecemeal-2025.json --cluster 127.0.0.1:6380",
             $"  {Run} run --resume piecemeal-2025-2025 --cluster 127.0.0.1:6380",
             "",
             "Exit codes:",

@@ -4,7 +4,7 @@ namespace SupplyChainSim.Cli.Tests;
 public sealed class InProcessReference : IDisposable
 {
     public const string Scenario = "scenarios/piecemeal-2025.json";
-    public const string Months = "6";
+    public const string Months = "5";
 
     private readonly TempFolder temp = new();
     private readonly Lazy<Task<string>> folder;

@@ -42,6 +42,7 @@ public class HelpAndTypoTests
     [InlineData("schema")]
     [InlineData("compare")]
     [InlineData("sweep")]
+    [InlineData("silo")]
     public async Task Every_example_in_the_help_is_a_command_line_the_tool_accepts(string verb)
     {
         var help = (await Cli.RunAsync(verb, "--help")).Out;
