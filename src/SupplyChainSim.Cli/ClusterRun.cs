@@ -39,11 +39,11 @@ internal static class ClusterRun
     {
         var cluster = host.Cluster!;
         var run = host.Grains.GetGrain<IRunCoordinatorGrain>(runKey);
-        var retry = new Retry(cluster, runKey, cancellationToken);
+        var retry = new Retry(host, runKey, run, cancellationToken);
         if (ticket is not null)
         {
             var text = ticket.Serialise();
-            var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), text) || await run.Ticket() == text);
+            var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), text) || await run.Ticket() == text, begun: false);
             if (!begun) throw new RunKeyTakenException(runKey, cluster);
         }
         else await retry.Call(run.Resume);
@@ -81,15 +81,19 @@ internal static class ClusterRun
     }
 
     /// <summary>Calls again after a failure on the cluster, a few times, then gives up naming what was lost.</summary>
-    private sealed class Retry(ClusterConnection cluster, string runKey, CancellationToken cancellationToken)
+    private sealed class Retry(SimulationHost host, string runKey, IRunCoordinatorGrain run, CancellationToken cancellationToken)
     {
-        public async Task<T> Call<T>(Func<Task<T>> call)
+        private readonly ClusterConnection cluster = host.Cluster!;
+
+        /// <param name="begun">Whether the run is on the cluster already: then a retry first sends it back to its checkpoint.</param>
+        public async Task<T> Call<T>(Func<Task<T>> call, bool begun = true)
         {
             for (var attempt = 0; ; attempt++)
             {
                 try
                 {
-                    return await call();
+                    if (attempt > 0 && begun) await run.Resume(); // whatever the lost call did, the run goes back to its checkpoint
+                    return await WatchedAsync(call);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
                 {
@@ -104,8 +108,36 @@ internal static class ClusterRun
                 }
             }
         }
+
+        /// <summary>
+        /// The call, abandoned if a silo leaves the cluster meanwhile: its reply may have been on the way through the lost
+        /// silo (this client's gateway), and would then never come.
+        /// </summary>
+        private async Task<T> WatchedAsync<T>(Func<Task<T>> call)
+        {
+            var management = host.Grains.GetGrain<IManagementGrain>(0);
+            var before = (await management.GetHosts(onlyActive: true)).Keys.ToHashSet();
+            var calling = call();
+            while (true)
+            {
+                if (await Task.WhenAny(calling, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken)) == calling) return await calling;
+                cancellationToken.ThrowIfCancellationRequested();
+                var polling = management.GetHosts(onlyActive: true);
+                if (await Task.WhenAny(polling, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)) != polling) continue;
+                if (polling.IsFaulted) continue;
+                var lost = before.Where(silo => !polling.Result.ContainsKey(silo)).ToList();
+                if (lost.Count > 0)
+                {
+                    _ = calling.ContinueWith(t => t.Exception, TaskScheduler.Default); // its late failure is not news
+                    throw new SiloLostException($"silo {string.Join(", ", lost)} left the cluster while the run waited for it");
+                }
+            }
+        }
     }
 }
+
+/// <summary>A silo of the cluster declared dead while a call waited: the call is abandoned and the run goes back to its checkpoint.</summary>
+internal sealed class SiloLostException(string message) : Exception(message);
 
 /// <summary>Another run holds the key on the cluster: refused, exit 2, nothing run or written.</summary>
 internal sealed class RunKeyTakenException(string runKey, ClusterConnection cluster) : Exception(
