@@ -61,6 +61,9 @@ public sealed class SimulationHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         Configure(builder.Logging);
+        // The client's own failures (a silo lost, Redis gone) are the command's to report, once and without a stack
+        // trace; Orleans would log each of them again, with one.
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
         builder.UseOrleansClient(client => cluster.Configure(client));
         builder.Services.AddModelSerialization();
         var host = builder.Build();
