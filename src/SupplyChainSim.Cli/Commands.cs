@@ -37,13 +37,17 @@ public static class Commands
         root.Add(ReportCommands.Compare(console));
         root.Add(ReportCommands.Sweep(console));
         root.Add(ExploreCommand.Build(console));
+        root.Add(SiloCommand.Build(console));
         Usage.Customise(root);
         return root;
     }
 
     private static Command RunCommand(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file (JSON, comments allowed).", CustomParser = PathArguments.File };
+        var scenario = new Argument<FileInfo?>("scenario")
+        {
+            Description = "The scenario file (JSON, comments allowed).", CustomParser = PathArguments.File, Arity = ArgumentArity.ZeroOrOne,
+        };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write the results (default: runs/<scenario-name>-<seed>/).", CustomParser = PathArguments.Directory };
         var seed = new Option<ulong?>("--seed") { Description = "Replace the scenario's seed." };
         var months = new Option<int?>("--months") { Description = "Replace the scenario's number of months." };
@@ -63,18 +67,55 @@ public static class Commands
             Description = "Host every generated data centre and intermediary in a grain of its own, as the ones a scenario names are. A hosting choice: results do not depend on it.",
             Hidden = true,
         };
+        var runKey = new Option<string?>("--run-key")
+        {
+            Description = "With --cluster: the run's key on the cluster (default <scenario-name>-<seed>). A key in use is refused; --resume takes it up.",
+        };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "With --cluster: finish the run under this key, whose client was lost (instead of a scenario file), writing where it would have.",
+            HelpName = "run-key",
+        };
         RunOptions.Check(seed, months, replications, blockSize);
         var live = new LiveRunOptions();
-        var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo and write its results.")
+        var cluster = new ClusterCommandOptions();
+        var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo (or a cluster's silos) and write its results.")
         {
-            scenario, output, seed, months, replications, blockSize, grainPerAgent,
+            scenario, output, seed, months, replications, blockSize, grainPerAgent, runKey, resume,
         };
         live.AddTo(command, replications);
+        cluster.AddTo(command);
+        foreach (var key in new[] { runKey, resume })
+            key.Validators.Add(result =>
+            {
+                var value = result.GetValueOrDefault<string?>() ?? "";
+                if (value.Length is 0 or > 200 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+                    result.AddError($"{key.Name}: expected 1 to 200 letters, digits, '-', '_' or '.', found '{value}'");
+            });
+        command.Validators.Add(result =>
+        {
+            var resuming = result.GetResult(resume) is not null;
+            if (!resuming && result.GetResult(scenario) is null) result.AddError("run: expected a scenario file (or --resume <run-key> with --cluster)");
+            foreach (var option in new Option[] { runKey, resume })
+                if (result.GetResult(option) is { Implicit: false } && result.GetResult(cluster.Redis) is null) result.AddError($"{option.Name} only applies with --cluster");
+            if (resuming)
+            {
+                if (result.GetResult(scenario) is not null) result.AddError("--resume takes up a run that has its scenario already: drop the scenario file");
+                foreach (var option in new Option[] { output, seed, months, replications, runKey, grainPerAgent })
+                    if (result.GetResult(option) is { Implicit: false }) result.AddError($"--resume takes up a run as it was started: drop {option.Name}");
+            }
+            if (result.GetResult(cluster.Redis) is not null && result.GetValue<bool>("--dashboard")) result.AddError("--dashboard watches a run on this process's own silo: drop --cluster");
+            if (result.GetResult(runKey) is { Implicit: false } && result.GetValue(replications) > 1)
+                result.AddError("--run-key names a single run: replications on a cluster are redone, not resumed, so they take no key");
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var request = new RunRequest(parse.GetValue(scenario)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(seed),
+            var request = new RunRequest(parse.GetValue(scenario)?.FullName ?? "", parse.GetValue(output)?.FullName, parse.GetValue(seed),
                 parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse),
-                parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled);
+                parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled)
+            {
+                Cluster = cluster.Read(parse), RunKey = parse.GetValue(runKey), Resume = parse.GetValue(resume),
+            };
             return await Execute(() => Run(console, request, cancellationToken));
         });
         return command;
@@ -156,9 +197,32 @@ public static class Commands
     }
 
     internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null,
-        Placement Placement = Placement.Pooled);
+        Placement Placement = Placement.Pooled)
+    {
+        /// <summary>Run on this cluster's silos instead of in this process.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public ClusterConnection? Cluster { get; init; }
+
+        public string? RunKey { get; init; }
+
+        /// <summary>Take up the run under this key on the cluster, whose client was lost.</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public string? Resume { get; init; }
+    }
 
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Resume is not { } key) return await Run(console, request, null, null, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
+        var ticket = RunTicket.Parse(await host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key).Ticket())
+            ?? throw new OptionException("--resume", $"there is no run {key} in progress on {request.Cluster}; nothing was run or written.");
+        // The files are those the lost client would have written, manifest.json's command line included.
+        RunManifest.CommandLine = ticket.CommandLine;
+        return await Run(console, ticket.Request with { Cluster = request.Cluster, RunKey = key }, host, ticket, cancellationToken);
+    }
+
+    /// <param name="resumed">The run's ticket when this client takes over a run on <paramref name="resumedOn"/>'s cluster.</param>
+    private static async Task<int> Run(IAnsiConsole console, RunRequest request, SimulationHost? resumedOn, RunTicket? resumed, CancellationToken cancellationToken)
     {
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
         var world = Build(scenario, request.BlockSize, request.Placement);
@@ -171,24 +235,43 @@ public static class Commands
         report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
         if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), output, manifest, outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
-        await using var host = await SimulationHost.StartAsync(cancellationToken);
+        await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, cancellationToken) : null;
+        var host = resumedOn ?? started!;
         if (request.Replications == 1)
         {
-            RunResults results;
-            using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
-                results = await host.RunAsync(world, RunKey(scenario), (month, _) =>
-                {
-                    report.Month(month);
-                    return Task.CompletedTask;
-                }, cancellationToken, licences);
-            RunOutputs.Write(results, output, manifest);
-            report.Summary(results, outDirectory, clock.Elapsed);
+            Task OnMonth(MonthReport month, CancellationToken _)
+            {
+                report.Month(month);
+                return Task.CompletedTask;
+            }
+            if (host.Cluster is null)
+            {
+                RunResults results;
+                using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
+                    results = await host.RunAsync(world, RunKey(scenario), OnMonth, cancellationToken, licences);
+                RunOutputs.Write(results, output, manifest);
+                report.Summary(results, outDirectory, clock.Elapsed);
+                return Written(outDirectory, cancellationToken);
+            }
+            // On a cluster a run may step months again after a lost silo, so its decisions are not streamed: they come
+            // back with the results, and licences.csv is written from them.
+            var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
+            if (resumed is null)
+                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
+            var ticket = resumed is null
+                ? new RunTicket(request with { OutDirectory = Path.GetFullPath(outDirectory) }, RunManifest.CommandLine, Guid.NewGuid().ToString("N"))
+                : null;
+            var clustered = await ClusterRun.RunAsync(host, world, key, ticket, OnMonth, cancellationToken);
+            RunOutputs.Write(clustered, output, manifest);
+            await ClusterRun.ReleaseAsync(host, key);
+            report.Summary(clustered, outDirectory, clock.Elapsed);
             return Written(outDirectory, cancellationToken);
         }
 
         RunResults first;
         IReadOnlyList<ReplicationSummary> summaries;
-        using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
+        // Replication 0's decisions are streamed to licences.csv in-process; on a cluster they come back with its results.
+        using (var licences = host.Cluster is null ? new LicenceLog(output.Stream(ResultFiles.LicencesCsv)) : null)
             (first, summaries) = await RunReplications(console, host, scenario, request, licences, cancellationToken);
         RunOutputs.Write(first, output, manifest, summaries);
         report.Summary(first, outDirectory, clock.Elapsed, summaries);
@@ -244,7 +327,7 @@ public static class Commands
     /// <paramref name="licences"/>.
     /// </summary>
     private static async Task<(RunResults First, IReadOnlyList<ReplicationSummary> Summaries)> RunReplications(
-        IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, LicenceLog licences, CancellationToken cancellationToken)
+        IAnsiConsole console, SimulationHost host, ResolvedScenario scenario, RunRequest request, LicenceLog? licences, CancellationToken cancellationToken)
     {
         RunResults? first = null;
         var summaries = Array.Empty<ReplicationSummary>();
@@ -279,10 +362,15 @@ public static class Commands
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        catch (Exception e) when (e is OutputFolderRefusedException or OptionException)
+        catch (Exception e) when (e is OutputFolderRefusedException or OptionException or RunKeyTakenException)
         {
             Console.Error.WriteLine($"supplychainsim: {e.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (ClusterRunLostException e)
+        {
+            Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {e.Message}"));
+            return ExitCodes.Failure;
         }
         catch (OverflowException e)
         {

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
-using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
@@ -69,15 +68,18 @@ internal static class ExploreCommand
         {
             scenario, samples, output, seed, months, replications, outcome, paste, blockSize,
         };
+        var cluster = new ClusterCommandOptions();
+        cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(() => Run(console, new ExploreRequest(
             Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName), parse.GetValue(output)!.FullName, parse.GetValue(samples),
-            parse.GetValue(replications), parse.GetValue(seed), parse.GetValue(months), parse.GetValue(outcome)!, parse.GetValue(paste), parse.GetValue(blockSize)),
+            parse.GetValue(replications), parse.GetValue(seed), parse.GetValue(months), parse.GetValue(outcome)!, parse.GetValue(paste), parse.GetValue(blockSize),
+            cluster.Read(parse)),
             cancellationToken)));
         return command;
     }
 
     internal sealed record ExploreRequest(string Scenario, string OutDirectory, int Samples, int Replications, ulong? Seed, int? Months, string Outcome,
-        bool Paste = false, int BlockSize = WorldBuilder.DefaultBlockSize);
+        bool Paste = false, int BlockSize = WorldBuilder.DefaultBlockSize, ClusterConnection? Cluster = null);
 
     /// <param name="finished">Called as each future finishes (tests cancel from here).</param>
     internal static async Task<int> Run(IAnsiConsole console, ExploreRequest request, CancellationToken cancellationToken, Action<ExplorePoint>? finished = null)
@@ -106,7 +108,7 @@ internal static class ExploreCommand
         console.WriteLine(TerminalText.Safe($"{request.Samples:N0} futures of {scenario.Spec.Name} over {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => i.Name))}), " +
             $"seed {seed}, {request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {scenario.Spec.Start} for {scenario.Spec.Months} months; " +
             $"seeking {target.Describe()}; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
         var (points, stopped) = await RunPoints(console, host, scenario, inputs, values, request, target, finished, cancellationToken);
         if (points.Count == 0)
         {
@@ -195,7 +197,7 @@ internal static class ExploreCommand
                         var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
                         var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                         var world = Commands.Build(seeded, request.BlockSize);
-                        var results = await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true);
+                        var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken);
                         rows[p][r] = ReplicationSummary.Of(r, results);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -215,7 +217,7 @@ internal static class ExploreCommand
                     }
                 }
             }
-            await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(Worker)));
+            await Task.WhenAll(Enumerable.Range(0, host.Parallelism).Select(_ => Task.Run(Worker)));
         });
         var points = done.OfType<ExplorePoint>().ToList();
         return (points, points.Count < count);

@@ -148,7 +148,10 @@ internal static class ReportCommands
         return loaded;
     }
 
-    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize);
+    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize)
+    {
+        public ClusterConnection? Cluster { get; init; }
+    }
 
     /// <summary>
     /// Runs the regimes and writes what <paramref name="render"/> makes of the finished ones, as one set. Cancelled,
@@ -168,7 +171,7 @@ internal static class ReportCommands
         var separator = runs.Any(r => r.Label.Contains(", ", StringComparison.Ordinal)) ? "; " : ", ";
         console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(separator, runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
         var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
         Summarise(console, rows);
         // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.
@@ -238,9 +241,11 @@ internal static class ReportCommands
             DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
             Hidden = true,
         };
+        public readonly ClusterCommandOptions Cluster = new();
 
         public void AddTo(Command command)
         {
+            Cluster.AddTo(command);
             RunOptions.Check(Seed, Months, Replications, BlockSize);
             command.Add(Out);
             command.Add(Seed);
@@ -253,7 +258,7 @@ internal static class ReportCommands
             RunOptions.Apply(scenario, parse.GetValue(Seed), parse.GetValue(Months), parse.GetValue(Replications));
 
         public OutcomeRequest Request(ParseResult parse) =>
-            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(BlockSize));
+            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(BlockSize)) { Cluster = Cluster.Read(parse) };
     }
 }
 
@@ -279,13 +284,9 @@ internal static class RegimeRuns
         var stopped = false;
         await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress =>
         {
-            foreach (var (run, index) in runs.Select((r, i) => (r, i)))
+            // The next regime's outcome, or null when cancelled before it finished.
+            async Task<RegimeOutcome?> RunOne(RegimeRun run, int index)
             {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    stopped = true;
-                    return;
-                }
                 progress.Describe(TerminalText.Safe($"{run.Label} ({index + 1} of {runs.Count})"));
                 Model.Simulation.RunInfo? info = null;
                 try
@@ -296,17 +297,54 @@ internal static class RegimeRuns
                         return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
                     }, (_, _) => progress.Step(), cancellationToken);
                     var row = RegimeOutcome.Of(run.Label, info!, replications) with { World = run.World };
-                    rows.Add(row);
                     if (!progress.Interactive)
                         console.WriteLine(TerminalText.Safe($"{run.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", CultureInfo.InvariantCulture)}, " +
                             $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}"));
                     finished?.Invoke(row);
+                    return row;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return null;
+                }
+            }
+
+            // On a cluster, regimes (sweep points) run side by side too, so that few replications each still fill the silos.
+            var together = host.Cluster is null ? 1 : Math.Max(1, host.Parallelism / request.Replications);
+            if (together > 1)
+            {
+                using var window = new SemaphoreSlim(together);
+                var outcomes = await Task.WhenAll(runs.Select(async (run, index) =>
+                {
+                    try
+                    {
+                        await window.WaitAsync(cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return null;
+                    }
+                    try
+                    {
+                        return await RunOne(run, index);
+                    }
+                    finally
+                    {
+                        window.Release();
+                    }
+                }));
+                rows.AddRange(outcomes.OfType<RegimeOutcome>());
+                stopped = rows.Count < runs.Count;
+                return;
+            }
+            foreach (var (run, index) in runs.Select((r, i) => (r, i)))
+            {
+                if (cancellationToken.IsCancellationRequested || await RunOne(run, index) is not { } row)
                 {
                     stopped = true;
                     return;
                 }
+                rows.Add(row);
             }
         });
         return (rows, stopped);

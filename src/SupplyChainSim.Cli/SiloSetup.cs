@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
+using StackExchange.Redis;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
@@ -18,14 +19,31 @@ public static class SiloSetup
     /// <summary>Model types travel through Orleans' System.Text.Json codec, so the model needs no Orleans attributes.</summary>
     public static bool IsModelType(Type type) => type.Assembly == typeof(Tpp).Assembly;
 
-    public static ISiloBuilder AddSupplyChainSim(this ISiloBuilder silo)
+    /// <param name="cluster">A worker silo of a cluster: grain state in the cluster's Redis, written only at a run's checkpoints.</param>
+    public static ISiloBuilder AddSupplyChainSim(this ISiloBuilder silo, ClusterConnection? cluster = null)
     {
-        silo.AddMemoryGrainStorageAsDefault();
         // Grain state goes through Orleans' own serializer, and so through the same System.Text.Json codec as
         // messages; the default storage serializer (Newtonsoft.Json) cannot round-trip the model's records.
-        silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
-            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        if (cluster is null)
+        {
+            silo.AddMemoryGrainStorageAsDefault();
+            silo.Services.AddOptions<MemoryGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)
+                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        }
+        else
+        {
+            silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis);
+                o.DeleteStateOnClear = true;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            silo.Services.AddSingleton<CheckpointsOnly>();
+        }
         silo.Services.AddModelSerialization();
+        // Every grain of the project is placed by RunPlacement (replications on one silo each, other runs spread).
+        silo.Services.AddSingleton<PlacementStrategy>(RunPlacement.Instance);
+        silo.AddPlacementDirector<RunPlacement, RunPlacementDirector>();
         // Each run's shared context, once per silo: agent grains hold a reference to it instead of a copy in their state.
         silo.Services.AddSingleton<RunContexts>();
         return silo;

@@ -31,14 +31,93 @@ public sealed class SimulationHost : IAsyncDisposable
 
     private readonly TimeSpan stopTimeout;
 
-    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout)
+    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout, ClusterConnection? cluster = null)
     {
         this.host = host;
         Address = address;
         this.stopTimeout = stopTimeout;
+        Cluster = cluster;
     }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The cluster this process is a client of, or null for the embedded silo.</summary>
+    public ClusterConnection? Cluster { get; }
+
+    /// <summary>Runs under way at once: a few per silo of the cluster, or one per core of the embedded silo.</summary>
+    public int Parallelism { get; private init; } = Environment.ProcessorCount;
+
+    /// <summary>A worker silo's silo-to-silo endpoint (for the `silo` command's first line).</summary>
+    public string? Endpoint { get; private init; }
+
+    /// <summary>The embedded silo, or, with <paramref name="cluster"/>, a client of that cluster's worker silos.</summary>
+    public static Task<SimulationHost> StartAsync(ClusterConnection? cluster, CancellationToken cancellationToken = default) =>
+        cluster is null ? StartAsync(cancellationToken) : ConnectAsync(cluster, cancellationToken);
+
+    /// <summary>
+    /// Joins the cluster as a client: it hosts no grains, so the work (and every run's coordinator) is on the silos, and
+    /// this process only drives runs and writes their files.
+    /// </summary>
+    private static async Task<SimulationHost> ConnectAsync(ClusterConnection cluster, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder.Logging);
+        // The client's own failures (a silo lost, Redis gone) are the command's to report, once and without a stack
+        // trace; Orleans would log each of them again, with one.
+        builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+        builder.UseOrleansClient(client => cluster.Configure(client));
+        builder.Services.AddModelSerialization();
+        var host = builder.Build();
+        try
+        {
+            // With Redis up but no silo of this cluster in it, the client would wait for a gateway for ever.
+            var start = host.StartAsync(cancellationToken);
+            if (await Task.WhenAny(start, Task.Delay(JoinTimeout, cancellationToken)) != start)
+                throw new TimeoutException($"no silo of the cluster answered within {JoinTimeout.TotalSeconds:0} s");
+            await start;
+            var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count) };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
+                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+        }
+    }
+
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A worker silo of the cluster, listening on <paramref name="address"/> only.</summary>
+    public static async Task<SimulationHost> StartSiloAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
+        CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder.Logging);
+        try
+        {
+            siloPort = siloPort == 0 ? FreePort(address) : siloPort;
+            gatewayPort = gatewayPort == 0 ? FreePort(address) : gatewayPort;
+        }
+        catch (SocketException e)
+        {
+            throw new ClusterRunLostException($"the silo could not join {cluster}: --bind {address}: cannot listen there: {e.Message}", e);
+        }
+        builder.UseOrleans(silo => cluster.Configure(silo)
+            .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false)
+            .AddSupplyChainSim(cluster));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}", e);
+        }
+        return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Endpoint = $"{address}:{siloPort} (gateway {gatewayPort})" };
+    }
 
     /// <summary>Where the live page is served, when it is.</summary>
     public Uri? Address { get; }
@@ -105,6 +184,8 @@ public sealed class SimulationHost : IAsyncDisposable
     [
         "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
         "Orleans.Runtime.SiloLifecycleSubject",
+        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it.
+        "Orleans.Runtime.Messaging.Connection",
     ];
 
     /// <summary>
@@ -145,9 +226,9 @@ public sealed class SimulationHost : IAsyncDisposable
         bind == "localhost" && port == 0 ? "127.0.0.1"
         : IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
-    private static int FreePort()
+    private static int FreePort(IPAddress? address = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }

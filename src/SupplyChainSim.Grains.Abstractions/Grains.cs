@@ -23,6 +23,29 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("start")]
     Task Start(Immutable<World> world, bool decisionsStreamed = false);
 
+    /// <summary>
+    /// Starts a durable run (on a cluster): checkpointed after every month (<see cref="Commit"/>) and taken back to the last
+    /// checkpoint after any failure. Returns false, changing nothing, when the key already holds a run.
+    /// </summary>
+    /// <param name="ticket">What a client needs to finish the run if the one that started it is lost (opaque to the grain).</param>
+    [Alias("begin")]
+    Task<bool> Begin(Immutable<World> world, string ticket);
+
+    /// <summary>The ticket of the durable run under this key, or null when there is none.</summary>
+    [Alias("ticket")]
+    Task<string?> Ticket();
+
+    /// <summary>A new client takes over a durable run: its next call takes it back to the last checkpoint. Returns the run's months.</summary>
+    [Alias("resume")]
+    Task<int> Resume();
+
+    /// <summary>
+    /// Writes one part of a durable run's checkpoint after the month just stepped, part 0 first, and then the stepper's
+    /// state and the month it reached; returns whether another part follows.
+    /// </summary>
+    [Alias("commit-part")]
+    Task<bool> Commit(int part);
+
     /// <summary>Steps one month through every phase and returns what was recorded (with the month's decisions, streamed or not).</summary>
     [Alias("step")]
     Task<Immutable<MonthReport>> StepMonth();
@@ -64,6 +87,14 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>The run is over: forget the state, stored copy included, and deactivate.</summary>
     [Alias("release")]
     Task Release();
+
+    /// <summary>Writes the agent's state to checkpoint slot 0 or 1 of a durable run (a run on a cluster).</summary>
+    [Alias("save")]
+    Task Save(int slot);
+
+    /// <summary>Replaces the agent's state with what checkpoint slot 0 or 1 holds: the run goes back to that checkpoint.</summary>
+    [Alias("restore")]
+    Task Restore(int slot);
 }
 
 /// <summary>A chipmaker: its order book and the lots in its pipeline.</summary>

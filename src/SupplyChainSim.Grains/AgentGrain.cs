@@ -53,10 +53,27 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     public Task Checkpoint() => storage.State.Agent is null ? Task.CompletedTask : storage.WriteStateAsync();
 
+    private CheckpointSlots<AgentState<TAgent>>? slots;
+
+    private CheckpointSlots<AgentState<TAgent>> Slots => slots ??= CheckpointSlots<AgentState<TAgent>>.Of(ServiceProvider, this.GetGrainId());
+
+    /// <summary>Writes the agent (or its absence, for a month not yet recorded) to a checkpoint slot of a durable run.</summary>
+    public Task Save(int slot) => Slots.WriteAsync(slot, storage.State);
+
+    /// <summary>Takes the agent back as the slot holds it: the run goes back to its last whole checkpoint.</summary>
+    public async Task Restore(int slot)
+    {
+        var saved = await Slots.ReadAsync(slot);
+        storage.State.Agent = saved?.Agent;
+        storage.State.Run = saved?.Run;
+        context = saved is { Agent: not null, Run: { } run } ? await contexts.For(run) : null;
+    }
+
     /// <summary>The run is over: forget the agent and its stored state, and deactivate.</summary>
     public async Task Release()
     {
         await storage.ClearStateAsync();
+        if (ServiceProvider.GetService(typeof(CheckpointsOnly)) is not null) await Slots.ClearAsync();
         if (storage.State.Run is { } run) contexts.Forget(run);
         storage.State.Agent = null;
         storage.State.Run = null;
@@ -66,7 +83,7 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.Agent is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.Agent is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -76,6 +93,10 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
 public static class GrainStorage
 {
+    /// <summary>Whether state is written on deactivation at all: not on a cluster's silos (<see cref="CheckpointsOnly"/>).</summary>
+    public static bool Persists(IServiceProvider services, DeactivationReason reason) =>
+        Persists(reason) && services.GetService(typeof(CheckpointsOnly)) is null;
+
     /// <summary>
     /// Whether state is worth writing on this deactivation: not when the silo shuts down, since memory storage goes
     /// down with it (and its storage grains may already be gone).

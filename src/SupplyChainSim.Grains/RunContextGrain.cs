@@ -31,6 +31,11 @@ public sealed class RunContextGrain([PersistentState("context")] IPersistentStat
     public Task<Immutable<SimulationContext>> Get() =>
         Task.FromResult((storage.State.Context ?? throw new InvalidOperationException($"run context {this.GetPrimaryKeyString()} was asked for before the run started")).AsImmutable());
 
+    // The context never changes during a run: it is written once when a durable run begins, and read back on activation.
+    public Task Save(int slot) => Task.CompletedTask;
+
+    public Task Restore(int slot) => Task.CompletedTask;
+
     public Task Checkpoint() => storage.State.Context is null ? Task.CompletedTask : storage.WriteStateAsync();
 
     public async Task Release()
@@ -43,7 +48,7 @@ public sealed class RunContextGrain([PersistentState("context")] IPersistentStat
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.Context is not null && GrainStorage.Persists(reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.Context is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 }

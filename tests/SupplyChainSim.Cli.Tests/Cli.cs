@@ -100,6 +100,13 @@ public sealed class LiveProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>kill -9: the process goes at once, as a crashed machine's would, with nothing cleaned up.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>Ctrl+C, as a person at the terminal would: SIGINT, then the exit code.</summary>
     public async Task<int> InterruptAsync()
     {

@@ -42,6 +42,7 @@ public class HelpAndTypoTests
     [InlineData("schema")]
     [InlineData("compare")]
     [InlineData("sweep")]
+    [InlineData("silo")]
     public async Task Every_example_in_the_help_is_a_command_line_the_tool_accepts(string verb)
     {
         var help = (await Cli.RunAsync(verb, "--help")).Out;
@@ -71,7 +72,7 @@ public class HelpAndTypoTests
     [Theory]
     [InlineData("runn|x", "supplychainsim: unknown command 'runn'; did you mean 'run'?", "--help")]
     [InlineData("valdate|scenarios/piecemeal-2025.json", "supplychainsim: unknown command 'valdate'; did you mean 'validate'?", "--help")]
-    [InlineData("simulate", "supplychainsim: unknown command 'simulate'; the commands are run, validate, schema, compare, sweep, explore", "--help")]
+    [InlineData("simulate", "supplychainsim: unknown command 'simulate'; the commands are run, validate, schema, compare, sweep, explore, silo", "--help")]
     [InlineData("run|scenarios/piecemeal-2025.json|--replication|3", "supplychainsim: unknown option '--replication' for 'run'; did you mean '--replications'?", "run --help")]
     [InlineData("run|scenarios/piecemeal-2025.json|--sed=7", "supplychainsim: unknown option '--sed' for 'run'; did you mean '--seed'?", "run --help")]
     [InlineData("sweep|scenarios/piecemeal-2025.json|--sett|months=3|--out|x", "supplychainsim: unknown option '--sett' for 'sweep'; did you mean '--set'?", "sweep --help")]

@@ -103,4 +103,42 @@ public class GrainRunTests(ClusterFixture fixture)
             [ResultFiles.LicencesCsv] = licences.ToArray(),
         });
     }
+
+    [Fact]
+    public async Task A_durable_run_taken_back_to_its_checkpoint_steps_the_lost_months_again_to_the_same_bytes()
+    {
+        var world = Shipped("piecemeal-2025.json", blockSize: 256);
+        var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
+
+        var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>("durable");
+        Assert.True(await coordinator.Begin(world.AsImmutable(), "ticket"));
+        // The key is taken: a second run under it is refused and the first is untouched.
+        Assert.False(await coordinator.Begin(world.AsImmutable(), "another"));
+        Assert.Equal("ticket", await coordinator.Ticket());
+
+        var stepped = 0;
+        var takenBack = new List<int>();
+        while (!await coordinator.IsFinished())
+        {
+            await coordinator.StepMonth();
+            stepped++;
+            // A failure after the month was stepped and before its checkpoint was whole: before the first checkpoint
+            // (back to the start), and mid-run (back to the checkpoint after month 2) with a checkpoint half written.
+            if (takenBack.Count == 0 && stepped == 1 || takenBack.Count == 1 && stepped == 4)
+            {
+                if (stepped == 4) await coordinator.Commit(0);
+                takenBack.Add(stepped);
+                await coordinator.Resume();
+                continue;
+            }
+            for (var part = 0; await coordinator.Commit(part); part++)
+            {
+            }
+        }
+        Assert.Equal([1, 4], takenBack);
+        Assert.Equal(world.Context.Months + 2, stepped);
+        AssertSameFiles(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
+        await GrainRun.ReleaseAsync(coordinator);
+        Assert.Null(await fixture.Grains.GetGrain<IRunCoordinatorGrain>("durable").Ticket());
+    }
 }

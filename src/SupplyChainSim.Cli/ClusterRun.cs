@@ -1,0 +1,145 @@
+using System.Text.Json;
+using SupplyChainSim.Grains;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>
+/// What a client needs to finish a run on a cluster that another client started: the request as given, and the command
+/// line that manifest.json records. Stored with the run's coordinator; <see cref="Nonce"/> tells this client's run from
+/// another started with the same command.
+/// </summary>
+internal sealed record RunTicket(Commands.RunRequest Request, IReadOnlyList<string> CommandLine, string Nonce)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public string Serialise() => JsonSerializer.Serialize(this, Json);
+
+    public static RunTicket? Parse(string? text) => text is null ? null : JsonSerializer.Deserialize<RunTicket>(text, Json);
+}
+
+/// <summary>
+/// One run on a cluster, driven from this client: the coordinator grain steps each month on a silo and checkpoints every
+/// grain of the run to Redis after it. When a call fails (a silo lost, the coordinator with it, or the client's gateway),
+/// the client waits for the membership to declare the silo dead and calls again: the coordinator, reactivated on a
+/// survivor if need be, first takes the whole run back to its last whole checkpoint, and the months after it are stepped
+/// again, deterministically, to the same results. Months already reported are not reported twice.
+/// </summary>
+internal static class ClusterRun
+{
+    /// <summary>Waits between attempts: about a minute in all, several times the membership's few seconds to declare a silo dead.</summary>
+    private static readonly TimeSpan[] Waits = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8),
+        TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15)];
+
+    /// <param name="ticket">For a new run; null to take over the run under <paramref name="runKey"/> (<c>run --resume</c>).</param>
+    public static async Task<RunResults> RunAsync(SimulationHost host, World world, string runKey, RunTicket? ticket,
+        Func<MonthReport, CancellationToken, Task> onMonth, CancellationToken cancellationToken)
+    {
+        var cluster = host.Cluster!;
+        var run = host.Grains.GetGrain<IRunCoordinatorGrain>(runKey);
+        var retry = new Retry(host, runKey, run, cancellationToken);
+        if (ticket is not null)
+        {
+            var text = ticket.Serialise();
+            var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), text) || await run.Ticket() == text, begun: false);
+            if (!begun) throw new RunKeyTakenException(runKey, cluster);
+        }
+        else await retry.Call(run.Resume);
+
+        var reported = new SortedSet<int>();
+        while (true)
+        {
+            var month = await retry.Call(async () =>
+            {
+                if (await run.IsFinished()) return null;
+                var report = (await run.StepMonth()).Value;
+                for (var part = 0; await run.Commit(part); part++)
+                {
+                }
+                return report;
+            });
+            if (month is null) break;
+            if (reported.Add(month.Month.Index)) await onMonth(month, cancellationToken);
+        }
+        var results = await retry.Call(async () => (await run.GetResults()).Value);
+        return results;
+    }
+
+    /// <summary>Clears the finished run from Redis (its key is free again); the files are written by then, so a failure here only warns.</summary>
+    public static async Task ReleaseAsync(SimulationHost host, string runKey)
+    {
+        try
+        {
+            await GrainRun.ReleaseAsync(host.Grains.GetGrain<IRunCoordinatorGrain>(runKey));
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: the results are written, but run {runKey} could not be cleared from {host.Cluster}: {ClusterFailures.Describe(e)}"));
+        }
+    }
+
+    /// <summary>Calls again after a failure on the cluster, a few times, then gives up naming what was lost.</summary>
+    private sealed class Retry(SimulationHost host, string runKey, IRunCoordinatorGrain run, CancellationToken cancellationToken)
+    {
+        private readonly ClusterConnection cluster = host.Cluster!;
+
+        /// <param name="begun">Whether the run is on the cluster already: then a retry first sends it back to its checkpoint.</param>
+        public async Task<T> Call<T>(Func<Task<T>> call, bool begun = true)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    if (attempt > 0 && begun) await run.Resume(); // whatever the lost call did, the run goes back to its checkpoint
+                    return await WatchedAsync(call);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
+                {
+                    var what = ClusterFailures.Describe(e);
+                    var resume = $"`{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`";
+                    if (ClusterFailures.IsRedis(e))
+                        throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
+                    if (attempt == Waits.Length)
+                        throw new ClusterRunLostException($"run {runKey} could not complete on {cluster}: {what} ({Waits.Length} retries). Nothing was written; once the silos are back, {resume} resumes it from its last checkpoint.", e);
+                    Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {what}; the run goes back to its last checkpoint (retry {attempt + 1} of {Waits.Length})"));
+                    await Task.Delay(Waits[attempt], cancellationToken);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The call, abandoned if a silo leaves the cluster meanwhile: its reply may have been on the way through the lost
+        /// silo (this client's gateway), and would then never come.
+        /// </summary>
+        private async Task<T> WatchedAsync<T>(Func<Task<T>> call)
+        {
+            var management = host.Grains.GetGrain<IManagementGrain>(0);
+            var before = (await management.GetHosts(onlyActive: true)).Keys.ToHashSet();
+            var calling = call();
+            while (true)
+            {
+                if (await Task.WhenAny(calling, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken)) == calling) return await calling;
+                cancellationToken.ThrowIfCancellationRequested();
+                var polling = management.GetHosts(onlyActive: true);
+                if (await Task.WhenAny(polling, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)) != polling) continue;
+                if (polling.IsFaulted) continue;
+                var lost = before.Where(silo => !polling.Result.ContainsKey(silo)).ToList();
+                if (lost.Count > 0)
+                {
+                    _ = calling.ContinueWith(t => t.Exception, TaskScheduler.Default); // its late failure is not news
+                    throw new SiloLostException($"silo {string.Join(", ", lost)} left the cluster while the run waited for it");
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A silo of the cluster declared dead while a call waited: the call is abandoned and the run goes back to its checkpoint.</summary>
+internal sealed class SiloLostException(string message) : Exception(message);
+
+/// <summary>Another run holds the key on the cluster: refused, exit 2, nothing run or written.</summary>
+internal sealed class RunKeyTakenException(string runKey, ClusterConnection cluster) : Exception(
+    $"--run-key: run {runKey} is already on {cluster}: another client is running it, or ran it and was lost " +
+    $"(resume that one with `{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`). Choose another key with --run-key; nothing was run or written.");
