@@ -4,10 +4,10 @@ using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli;
 

@@ -1,7 +1,7 @@
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
 
 namespace SupplyChainSim.Cli;

@@ -4,11 +4,11 @@ using ScottPlot;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Reports;
@@ -273,7 +273,7 @@ public static class RunReport
             (mc.Deterministic ? "" : "(95% Wilson interval)") + ", and the median month it first does:");
         page.Table(["kind", "excess", "replications", "probability", "95% interval", "median first month"], mc.Kinds.Select(k => (IReadOnlyList<string>)
         [
-            k.Kind, k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
+            k.Kind, k.ThresholdH100e is { } t ? $">= {BreachThresholds.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
             Probability(k.Probability), mc.Deterministic ? "deterministic" : $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
         ]));
     }

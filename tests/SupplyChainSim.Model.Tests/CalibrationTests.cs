@@ -1,8 +1,8 @@
 using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Model.Tests;
 

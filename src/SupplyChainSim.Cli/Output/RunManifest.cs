@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Output;
 
