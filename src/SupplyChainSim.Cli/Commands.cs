@@ -8,6 +8,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -253,7 +254,7 @@ public static class Commands
             summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
             {
                 if (i == 0) first = results;
-                return ReplicationSummary.Of(i, results);
+                return ReplicationSummary.Of(i, results, ScenarioLoader.BuiltIn.Targets);
             }, (i, row) =>
             {
                 progress.Step();

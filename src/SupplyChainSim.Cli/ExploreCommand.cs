@@ -11,6 +11,7 @@ using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -196,7 +197,7 @@ internal static class ExploreCommand
                         var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                         var world = Commands.Build(seeded, request.BlockSize);
                         var results = await GrainRun.RunAsync(host.Grains, world, Commands.RunKey(seeded), null, cancellationToken, release: true);
-                        rows[p][r] = ReplicationSummary.Of(r, results);
+                        rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {

@@ -12,6 +12,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Output;
 
@@ -63,7 +64,7 @@ public static class ResultFiles
         // Streamed decisions were written to licences.csv as the run went (LicenceLog): the caller has that file.
         if (!results.DecisionsStreamed) files[LicencesCsv] = RenderLicences(results);
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
-        var calibration = Model.Calibration.CalibrationRow.For(results, replications);
+        var calibration = Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets);
         if (calibration.Count > 0) files[CalibrationCsv] = RenderCalibration(calibration);
         return files;
     }

@@ -5,6 +5,7 @@ using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports;
 
@@ -37,7 +38,7 @@ public sealed record TierExports(IReadOnlyList<Tpp> Licensed, IReadOnlyList<Tpp>
 public sealed record ReplicationOutcome(ReplicationSummary Summary, TierExports Exports)
 {
     public static ReplicationOutcome Of(int replication, RunResults results, CountryList countries) =>
-        new(ReplicationSummary.Of(replication, results), TierExports.Of(results, countries));
+        new(ReplicationSummary.Of(replication, results, ScenarioLoader.BuiltIn.Targets), TierExports.Of(results, countries));
 }
 
 /// <summary>

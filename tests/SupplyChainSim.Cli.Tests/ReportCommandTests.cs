@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 

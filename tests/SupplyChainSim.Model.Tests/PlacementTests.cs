@@ -2,6 +2,7 @@ using System.Text;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

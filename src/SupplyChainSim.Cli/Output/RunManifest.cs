@@ -5,6 +5,7 @@ using System.Text.Json;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Output;
 

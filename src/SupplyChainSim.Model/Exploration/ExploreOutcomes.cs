@@ -63,7 +63,7 @@ public sealed record ExploreTarget(string? Kind, double? ThresholdH100e)
         var colon = text.IndexOf(':');
         var kind = colon < 0 ? text : text[..colon];
         if (!BreachKind.All.Contains(kind))
-            return (null, $"expected {choices}, found \"{text}\"{ScenarioValidator.DidYouMean(kind, [.. BreachKind.All, "any"])}");
+            return (null, $"expected {choices}, found \"{text}\"{Misspelling.DidYouMean(kind, [.. BreachKind.All, "any"])}");
         if (colon < 0) return (new ExploreTarget(kind, null), null);
         var known = thresholds.For(kind);
         var number = text[(colon + 1)..];
