@@ -4,10 +4,11 @@ using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -336,7 +337,7 @@ public static class Commands
             summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
             {
                 if (i == 0) first = results;
-                return ReplicationSummary.Of(i, results);
+                return ReplicationSummary.Of(i, results, ScenarioLoader.BuiltIn.Targets);
             }, (i, row) =>
             {
                 progress.Step();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Spectre.Console;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Cli;
@@ -166,7 +166,7 @@ public sealed class ConsoleReport(IAnsiConsole console)
             (mc.Deterministic ? "(deterministic: no interval)" : "(95% Wilson interval)") + ", and the median first month");
         Line($"  {"kind",-20} {"excess",-15} {"replications",12} {"probability",11}  {"95% interval",-14}  first (median)");
         foreach (var k in mc.Kinds)
-            Line($"  {k.Kind,-20} {(k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any"),-15} {$"{k.Reached} of {k.Replications}",12} " +
+            Line($"  {k.Kind,-20} {(k.ThresholdH100e is { } t ? $">= {Model.Breaches.BreachThresholds.Number(t)} H100e" : "any"),-15} {$"{k.Reached} of {k.Replications}",12} " +
                 $"{k.Probability.ToString("0.000", Invariant),11}  {(mc.Deterministic ? "deterministic" : $"{k.Lower95.ToString("0.000", Invariant)} to {k.Upper95.ToString("0.000", Invariant)}"),-14}  " +
                 $"{k.FirstMonthMedian?.ToString() ?? "never"}");
         var example = replications.OrderBy(r => r.Replication).Skip(1).FirstOrDefault() ?? replications[0];

@@ -10,6 +10,7 @@ using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -198,7 +199,7 @@ internal static class ExploreCommand
                         var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                         var world = Commands.Build(seeded, request.BlockSize);
                         var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken);
-                        rows[p][r] = ReplicationSummary.Of(r, results);
+                        rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {

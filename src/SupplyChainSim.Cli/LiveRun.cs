@@ -9,9 +9,9 @@ using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli;
 

@@ -1,10 +1,10 @@
 using Spectre.Console;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli;
 

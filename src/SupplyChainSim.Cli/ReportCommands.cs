@@ -6,6 +6,7 @@ using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Grains;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -212,7 +213,7 @@ internal static class Usage
     /// <summary>The known word nearest to a typed one, if it is near enough (the scenario loader's did-you-mean).</summary>
     private static string? Nearest(string typed, IEnumerable<string> known)
     {
-        var suggestion = ScenarioValidator.DidYouMean(typed, known);
+        var suggestion = Misspelling.DidYouMean(typed, known);
         var start = suggestion.IndexOf('"');
         return start < 0 ? null : suggestion[(start + 1)..suggestion.LastIndexOf('"')];
     }

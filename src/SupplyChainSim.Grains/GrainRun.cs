@@ -1,5 +1,4 @@
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -14,7 +13,7 @@ public static class GrainRun
     /// <param name="licences">Write each month's decisions here as it is stepped; the results then hold only their counts.</param>
     public static async Task<RunResults> RunAsync(
         IGrainFactory grains, World world, string runKey, Func<MonthReport, CancellationToken, Task>? onMonth = null, CancellationToken cancellationToken = default,
-        bool release = false, LicenceLog? licences = null)
+        bool release = false, ILicenceDecisionSink? licences = null)
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
         await run.Start(world.AsImmutable(), licences is not null);

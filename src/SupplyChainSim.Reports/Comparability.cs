@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
 

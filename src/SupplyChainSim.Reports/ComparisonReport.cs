@@ -1,8 +1,8 @@
 using ScottPlot;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
 
@@ -81,8 +81,8 @@ public static class ComparisonReport
         return ResultFiles.Csv(
             ["scenario", "file", "replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
                 "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
-                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{ResultFiles.Camel(k.Kind)}MaxExcessH100e", $"{ResultFiles.Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{ResultFiles.Camel(k.Kind)}Ge{ResultFiles.Number(t)}FirstMonth")])],
+                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
+                    .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t)}FirstMonth")])],
             rows.SelectMany((row, i) => row.Replications.Select(r => (IReadOnlyList<object>)
             [
                 row.Label, files[i], r.Replication, r.Seed, r.BreachCount, Month(r.FirstBreachMonth), ResultFiles.H100e(r.LargestCluster),
@@ -212,7 +212,7 @@ public static class ComparisonReport
 
         // The probabilities that differ somewhere, as points with their intervals.
         var shown = new List<(string Name, Func<PairedComparison, PairedProportion?> Of)> { ("any breach", p => p.AnyBreach) };
-        shown.AddRange(kinds.Select(k => ($"{k.Kind} {(k.Threshold is { } t ? $">= {ResultFiles.Number(t)}" : "any")}",
+        shown.AddRange(kinds.Select(k => ($"{k.Kind} {(k.Threshold is { } t ? $">= {BreachThresholds.Number(t)}" : "any")}",
             (Func<PairedComparison, PairedProportion?>)(p => p.Kind(k.Kind, k.Threshold)))));
         shown = shown.Where(s => paired.Any(p => s.Of(p) is { } x && (x.More > 0 || x.Fewer > 0))).ToList();
         if (shown.Count == 0)
@@ -235,7 +235,7 @@ public static class ComparisonReport
     }
 
     private static string Describe(string kind, double? threshold) =>
-        $"P({kind}{(threshold is { } t ? $" >= {ResultFiles.Number(t)} H100e" : ", any excess")})";
+        $"P({kind}{(threshold is { } t ? $" >= {BreachThresholds.Number(t)} H100e" : ", any excess")})";
 
     private static string Signed(double value) => (value > 0 ? "+" : "") + RunReport.Probability(value);
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using ScottPlot;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
 
@@ -127,7 +127,7 @@ public static class ExploreReport
     /// <summary>The measure of how far the outcome sought went, for charts: the largest excess of its kind (any kind for "any breach").</summary>
     private static ExploreMeasure Excess(ExplorationAnalysis analysis) =>
         analysis.Sensitivities.Select(s => s.Measure).Single(m => m.Column ==
-            (analysis.Target.Kind is { } kind ? $"{ResultFiles.Camel(kind)}MaxExcessH100eMean" : "largestUnauthorisedH100eMean"));
+            (analysis.Target.Kind is { } kind ? $"{BreachKind.Camel(kind)}MaxExcessH100eMean" : "largestUnauthorisedH100eMean"));
 
     public static byte[] Html(ExploreRun run, ExplorationAnalysis analysis)
     {

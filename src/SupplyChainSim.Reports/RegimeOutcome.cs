@@ -1,10 +1,11 @@
 using MathNet.Numerics.Statistics;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Countries;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports;
 
@@ -37,7 +38,7 @@ public sealed record TierExports(IReadOnlyList<Tpp> Licensed, IReadOnlyList<Tpp>
 public sealed record ReplicationOutcome(ReplicationSummary Summary, TierExports Exports)
 {
     public static ReplicationOutcome Of(int replication, RunResults results, CountryList countries) =>
-        new(ReplicationSummary.Of(replication, results), TierExports.Of(results, countries));
+        new(ReplicationSummary.Of(replication, results, ScenarioLoader.BuiltIn.Targets), TierExports.Of(results, countries));
 }
 
 /// <summary>
@@ -105,7 +106,7 @@ public sealed record RegimeOutcome(
         kinds.SelectMany(k => Prefix(k) is var p ? (IEnumerable<string>)[$"{p}P", $"{p}Lower95", $"{p}Upper95", $"{p}FirstMonthMedian"] : []).ToList();
 
     internal static string Prefix((string Kind, double? Threshold) k) =>
-        ResultFiles.Camel(k.Kind) + (k.Threshold is { } t ? $"Ge{ResultFiles.Number(t)}" : "");
+        BreachKind.Camel(k.Kind) + (k.Threshold is { } t ? $"Ge{BreachThresholds.Number(t)}" : "");
 
     /// <summary>The estimate for one kind and threshold; null where this row's scenario did not ask about it.</summary>
     public KindEstimate? Estimate(string kind, double? threshold) =>

@@ -4,11 +4,12 @@ using ScottPlot;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Reports;
@@ -71,7 +72,7 @@ public static class RunReport
         page.Heading(2, "Breaches");
         Breaches(page, results);
 
-        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
+        if (Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets) is { Count: > 0 } calibration)
         {
             page.Heading(2, "Against the record");
             CalibrationChart.Add(page, calibration);
@@ -273,7 +274,7 @@ public static class RunReport
             (mc.Deterministic ? "" : "(95% Wilson interval)") + ", and the median month it first does:");
         page.Table(["kind", "excess", "replications", "probability", "95% interval", "median first month"], mc.Kinds.Select(k => (IReadOnlyList<string>)
         [
-            k.Kind, k.ThresholdH100e is { } t ? $">= {ResultFiles.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
+            k.Kind, k.ThresholdH100e is { } t ? $">= {BreachThresholds.Number(t)} H100e" : "any", $"{Count(k.Reached)} of {Count(k.Replications)}",
             Probability(k.Probability), mc.Deterministic ? "deterministic" : $"{Probability(k.Lower95)} to {Probability(k.Upper95)}", k.FirstMonthMedian?.ToString() ?? "never",
         ]));
     }

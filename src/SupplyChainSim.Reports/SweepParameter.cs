@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports;
 

@@ -1,7 +1,7 @@
 using ScottPlot;
 using SupplyChainSim.Model.Breaches;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
 
@@ -133,7 +133,7 @@ public static class SweepReport
 
         var kindColumns = RegimeOutcome.KindColumns(points.Select(p => p.Outcome).ToList());
         page.Heading(2, "Breaches by kind");
-        page.Table([.. parameters.Select(p => p.Title), .. kindColumns.Select(k => k.Threshold is { } t ? $"{k.Kind} >= {ResultFiles.Number(t)} H100e" : $"{k.Kind}, any")],
+        page.Table([.. parameters.Select(p => p.Title), .. kindColumns.Select(k => k.Threshold is { } t ? $"{k.Kind} >= {BreachThresholds.Number(t)} H100e" : $"{k.Kind}, any")],
             points.Select(point => (IReadOnlyList<string>)
             [
                 .. parameters.Select((p, i) => Shown(p, point.Values[i])),

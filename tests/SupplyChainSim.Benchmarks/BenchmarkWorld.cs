@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Benchmarks;
 

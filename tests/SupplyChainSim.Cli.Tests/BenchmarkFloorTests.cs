@@ -1,7 +1,7 @@
 using SupplyChainSim.Benchmarks;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 

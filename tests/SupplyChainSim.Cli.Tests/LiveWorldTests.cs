@@ -1,8 +1,8 @@
 using SupplyChainSim.Cli.Live;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 

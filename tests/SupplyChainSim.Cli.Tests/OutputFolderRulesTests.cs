@@ -1,4 +1,4 @@
-using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using SupplyChainSim.Cli.Output;
-using SupplyChainSim.Model.Output;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -39,7 +39,7 @@ public class ReportCommandTests
         // Every kind and threshold: unlawfulComputeP, unlawfulComputeGe1000Lower95, ...
         foreach (var estimate in mc.GetProperty("byKind").EnumerateArray())
         {
-            var prefix = Model.Output.ResultFiles.Camel(estimate.GetProperty("kind").GetString()!) +
+            var prefix = Model.Breaches.BreachKind.Camel(estimate.GetProperty("kind").GetString()!) +
                 (estimate.GetProperty("thresholdH100e").ValueKind == JsonValueKind.Null ? "" : "Ge" + estimate.GetProperty("thresholdH100e").GetRawText());
             foreach (var (json, csv) in new[] { ("probability", "P"), ("lower95", "Lower95"), ("upper95", "Upper95") })
                 Assert.Equal(estimate.GetProperty(json).GetRawText(), row[prefix + csv]);

@@ -1,4 +1,4 @@
-using SupplyChainSim.Model.Output;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -2,9 +2,9 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using SupplyChainSim.Cli;
-using SupplyChainSim.Model.Output;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Grains.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Output;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Grains.Tests;
 

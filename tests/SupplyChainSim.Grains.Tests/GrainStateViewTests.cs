@@ -1,9 +1,9 @@
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Grains.Tests;
 

@@ -5,10 +5,10 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Agents;
-using SupplyChainSim.Model.Output;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Grains.Tests;
 

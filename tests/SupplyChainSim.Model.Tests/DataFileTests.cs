@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,5 +1,6 @@
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,5 +1,5 @@
 using SupplyChainSim.Model.Chips;
-using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

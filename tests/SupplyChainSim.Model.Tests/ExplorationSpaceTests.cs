@@ -2,6 +2,7 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,11 +1,11 @@
 using System.Text;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,9 +1,9 @@
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 

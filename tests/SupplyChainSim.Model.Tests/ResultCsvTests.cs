@@ -1,5 +1,5 @@
 using System.Text;
-using SupplyChainSim.Model.Output;
+using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Model.Tests;
 

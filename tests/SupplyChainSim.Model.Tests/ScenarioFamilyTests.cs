@@ -1,12 +1,13 @@
 using System.Text.Json;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -105,7 +106,7 @@ public class ScenarioFamilyTests
         {
             var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i));
             if (months is { } m) seeded = seeded with { Spec = seeded.Spec with { Months = m } };
-            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded)));
+            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded)), ScenarioLoader.BuiltIn.Targets);
         }
         return [.. await Task.WhenAll(Enumerable.Range(0, replications).Select(i => Task.Run(() => One(i))))];
     }

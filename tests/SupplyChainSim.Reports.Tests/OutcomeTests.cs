@@ -1,7 +1,7 @@
 using System.Globalization;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports.Tests;
 

@@ -5,6 +5,7 @@ using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports.Tests;
 

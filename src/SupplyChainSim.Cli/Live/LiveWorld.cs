@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SupplyChainSim.Model.Output;
+using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
 
 namespace SupplyChainSim.Cli.Output;

@@ -28,4 +28,8 @@ public static class BreachKind
     /// 90 days), 1,000 H100e (more than half an LPP allowance; about 3e24 FLOP) and 10,000 H100e (about 3e25 FLOP, past
     /// the 1e25 FLOP that about 3,250 H100 train in 90 days at 40% utilisation).</summary>
     public static readonly IReadOnlyList<double> DefaultThresholdsH100e = [100, 1000, 10000];
+
+    /// <summary>A breach kind as part of a column name: "unlawful-compute" becomes "unlawfulCompute".</summary>
+    public static string Camel(string kind) =>
+        string.Concat(kind.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SupplyChainSim.Model.Breaches;
 
 /// <summary>
@@ -15,4 +17,7 @@ public sealed record BreachThresholds(IReadOnlyDictionary<string, IReadOnlyList<
     /// <summary>Every kind gets <paramref name="all"/>, except those <paramref name="byKind"/> names.</summary>
     public static BreachThresholds From(IReadOnlyList<double> all, IReadOnlyDictionary<string, IReadOnlyList<double>> byKind) =>
         new(BreachKind.All.ToDictionary(k => k, k => byKind.TryGetValue(k, out var own) ? own : all, StringComparer.Ordinal));
+
+    /// <summary>A threshold as written in column names and labels: 1000, 2.5.</summary>
+    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

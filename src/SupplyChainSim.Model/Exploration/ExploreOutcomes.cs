@@ -1,8 +1,8 @@
 using System.Globalization;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Exploration;
 
@@ -43,7 +43,7 @@ public sealed record ExploreTarget(string? Kind, double? ThresholdH100e)
         : ThresholdH100e is { } t ? $"{Kind} >= {t.ToString("#,##0.###", CultureInfo.InvariantCulture)} H100e" : $"{Kind} (any excess)";
 
     /// <summary>How `--outcome` writes it: "any", "unlawful-compute", "unlawful-compute:50000".</summary>
-    public string Option => Kind is null ? "any" : ThresholdH100e is { } t ? $"{Kind}:{ResultFiles.Number(t)}" : Kind;
+    public string Option => Kind is null ? "any" : ThresholdH100e is { } t ? $"{Kind}:{BreachThresholds.Number(t)}" : Kind;
 
     public double Probability(ExplorePoint point) => Kind is null ? point.MonteCarlo.BreachProbability
         : point.MonteCarlo.Kinds.FirstOrDefault(k => k.Kind == Kind && k.ThresholdH100e == ThresholdH100e)?.Probability ?? 0;
@@ -58,17 +58,17 @@ public sealed record ExploreTarget(string? Kind, double? ThresholdH100e)
     public static (ExploreTarget? Target, string? Problem) Parse(string text, BreachThresholds thresholds)
     {
         var choices = "\"any\", " + string.Join(", ", BreachKind.All.Select(k => $"\"{k}\"")) + ", or a kind and one of its thresholds (" +
-            string.Join("; ", BreachKind.All.Select(k => $"{k}:{string.Join(",", thresholds.For(k).Select(ResultFiles.Number))}")) + ")";
+            string.Join("; ", BreachKind.All.Select(k => $"{k}:{string.Join(",", thresholds.For(k).Select(BreachThresholds.Number))}")) + ")";
         if (text == "any") return (AnyBreach, null);
         var colon = text.IndexOf(':');
         var kind = colon < 0 ? text : text[..colon];
         if (!BreachKind.All.Contains(kind))
-            return (null, $"expected {choices}, found \"{text}\"{ScenarioValidator.DidYouMean(kind, [.. BreachKind.All, "any"])}");
+            return (null, $"expected {choices}, found \"{text}\"{Misspelling.DidYouMean(kind, [.. BreachKind.All, "any"])}");
         if (colon < 0) return (new ExploreTarget(kind, null), null);
         var known = thresholds.For(kind);
         var number = text[(colon + 1)..];
         if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) || !known.Contains(threshold))
-            return (null, $"{kind} is measured at {string.Join(", ", known.Select(ResultFiles.Number))} H100e (the scenario's breachThresholdsH100e); found \"{number}\"");
+            return (null, $"{kind} is measured at {string.Join(", ", known.Select(BreachThresholds.Number))} H100e (the scenario's breachThresholdsH100e); found \"{number}\"");
         return (new ExploreTarget(kind, threshold), null);
     }
 }
@@ -79,7 +79,7 @@ public static class ExploreOutcomes
     public const string PointColumn = "point";
 
     /// <summary>"unlawfulCompute", "unlawfulComputeGe1000": a kind (and threshold) as columns name it.</summary>
-    public static string Prefix(string kind, double? threshold) => ResultFiles.Camel(kind) + (threshold is { } t ? $"Ge{ResultFiles.Number(t)}" : "");
+    public static string Prefix(string kind, double? threshold) => BreachKind.Camel(kind) + (threshold is { } t ? $"Ge{BreachThresholds.Number(t)}" : "");
 
     /// <summary>The numeric outcomes, in explore.csv's order: what sensitivity is measured on.</summary>
     public static IReadOnlyList<ExploreMeasure> Measures(BreachThresholds thresholds)
@@ -88,12 +88,12 @@ public static class ExploreOutcomes
         {
             new("breachProbability", "P(a breach of any kind)", p => p.MonteCarlo.BreachProbability, true),
             new("largestUnauthorisedH100eMean", "largest excess beyond the rules, any kind (H100e, mean)",
-                p => p.Mean(r => ResultFiles.H100e(r.LargestUnauthorisedCluster)), false),
+                p => p.Mean(r => H100eDisplay.H100eRounded(r.LargestUnauthorisedCluster, 3)), false),
             new("smuggledH100eMean", "smuggled H100e (mean)", p => p.Mean(r => r.Smuggled.H100e), false),
             new("seizedH100eMean", "seized H100e (mean)", p => p.Mean(r => r.Seized.H100e), false),
         };
         foreach (var kind in BreachKind.All)
-            measures.Add(new($"{ResultFiles.Camel(kind)}MaxExcessH100eMean", $"largest {kind} excess (H100e, mean)", p => p.MaxExcessMean(kind), false));
+            measures.Add(new($"{BreachKind.Camel(kind)}MaxExcessH100eMean", $"largest {kind} excess (H100e, mean)", p => p.MaxExcessMean(kind), false));
         foreach (var kind in BreachKind.All)
             foreach (var threshold in new double?[] { null }.Concat(thresholds.For(kind).Select(t => (double?)t)))
             {
@@ -107,7 +107,7 @@ public static class ExploreOutcomes
     public static IReadOnlyList<string> Columns(BreachThresholds thresholds) =>
     [
         "replications", "breachProbability", "firstBreachMonthMedian", "largestUnauthorisedH100eMean", "smuggledH100eMean", "seizedH100eMean",
-        .. BreachKind.All.Select(k => $"{ResultFiles.Camel(k)}MaxExcessH100eMean"),
+        .. BreachKind.All.Select(k => $"{BreachKind.Camel(k)}MaxExcessH100eMean"),
         .. BreachKind.All.SelectMany(k => new double?[] { null }.Concat(thresholds.For(k).Select(t => (double?)t))
             .SelectMany(t => new[] { Prefix(k, t) + "P", Prefix(k, t) + "FirstMonthMedian" })),
     ];
@@ -120,7 +120,7 @@ public static class ExploreOutcomes
         var values = new List<object>
         {
             point.Replications.Count, Round(mc.BreachProbability), mc.FirstBreachMedian?.ToString() ?? "",
-            Round(point.Mean(r => ResultFiles.H100e(r.LargestUnauthorisedCluster))), Round(point.Mean(r => r.Smuggled.H100e)), Round(point.Mean(r => r.Seized.H100e)),
+            Round(point.Mean(r => H100eDisplay.H100eRounded(r.LargestUnauthorisedCluster, 3))), Round(point.Mean(r => r.Smuggled.H100e)), Round(point.Mean(r => r.Seized.H100e)),
         };
         values.AddRange(BreachKind.All.Select(k => (object)Round(point.MaxExcessMean(k))));
         foreach (var kind in BreachKind.All)

@@ -1,5 +1,5 @@
+using SupplyChainSim.Model.Units;
 using MathNet.Numerics.Distributions;
-using SupplyChainSim.Model.Output;
 
 namespace SupplyChainSim.Model.MonteCarlo;
 
@@ -47,8 +47,8 @@ public sealed record PairedComparison(
             pairs.Count,
             PairedProportion.Of(null, null, pairs.Select(p => (p.Reference.BreachCount > 0, p.Scenario.BreachCount > 0)).ToList()),
             kinds,
-            PairedMean.Of(pairs.Select(p => ResultFiles.H100e(p.Scenario.Smuggled) - ResultFiles.H100e(p.Reference.Smuggled)).ToList()),
-            PairedMean.Of(pairs.Select(p => ResultFiles.H100e(p.Scenario.LargestUnauthorisedCluster) - ResultFiles.H100e(p.Reference.LargestUnauthorisedCluster)).ToList()),
+            PairedMean.Of(pairs.Select(p => H100eDisplay.H100eRounded(p.Scenario.Smuggled, 3) - H100eDisplay.H100eRounded(p.Reference.Smuggled, 3)).ToList()),
+            PairedMean.Of(pairs.Select(p => H100eDisplay.H100eRounded(p.Scenario.LargestUnauthorisedCluster, 3) - H100eDisplay.H100eRounded(p.Reference.LargestUnauthorisedCluster, 3)).ToList()),
             MonteCarloSummary.AllAlike(reference) && MonteCarloSummary.AllAlike(scenario));
     }
 

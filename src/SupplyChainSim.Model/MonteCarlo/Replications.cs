@@ -33,9 +33,9 @@ public sealed record ReplicationSummary(
     /// <summary>The replication's value of every calibration target its months cover.</summary>
     public IReadOnlyList<TargetValue> Calibration { get; init; } = [];
 
-    /// <summary>The run's value of every built-in calibration target its months cover.</summary>
-    public static IReadOnlyList<TargetValue> Measure(RunResults results) =>
-        Scenarios.ScenarioLoader.BuiltIn.Targets.Where(t => t.CoveredBy(results.Info.Start, results.Info.Months))
+    /// <summary>The run's value of every calibration target its months cover.</summary>
+    public static IReadOnlyList<TargetValue> Measure(RunResults results, IReadOnlyList<CalibrationTarget> targets) =>
+        targets.Where(t => t.CoveredBy(results.Info.Start, results.Info.Months))
             .Select(t => (t.Id, Value: CalibrationMetric.Measure(t, results)))
             .Where(x => x.Value is not null).Select(x => new TargetValue(x.Id, x.Value!.Value)).ToList();
 
@@ -50,7 +50,7 @@ public sealed record ReplicationSummary(
         && Kinds.Zip(other.Kinds).All(k => k.First.Kind == k.Second.Kind && k.First.MaxExcess == k.Second.MaxExcess
             && k.First.FirstBreach == k.Second.FirstBreach && k.First.Thresholds.SequenceEqual(k.Second.Thresholds));
 
-    public static ReplicationSummary Of(int replication, RunResults results)
+    public static ReplicationSummary Of(int replication, RunResults results, IReadOnlyList<CalibrationTarget> targets)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => Tpp.Sum(results.Months, m => flow(m).Compute);
         var breaches = results.Breaches.ToList();
@@ -71,7 +71,7 @@ public sealed record ReplicationSummary(
         {
             Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
             Draws = results.Info.Draws,
-            Calibration = Measure(results),
+            Calibration = Measure(results, targets),
         };
     }
 }

@@ -43,7 +43,7 @@ public sealed class RuleChecks(string path, CountryList countries, ChipCatalogue
     {
         foreach (var model in models)
             if (chipsKnown && !catalogue.Contains(model))
-                Error(key, $"unknown chip model \"{model}\"{ScenarioValidator.DidYouMean(model, catalogue.Models, always: true)}");
+                Error(key, $"unknown chip model \"{model}\"{Misspelling.DidYouMean(model, catalogue.Models, always: true)}");
     }
 
     /// <summary>A dollar figure needs a price: a share of a sale of a chip without one would silently be $0.</summary>

@@ -12,9 +12,6 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// <summary>The catalogue and country files the scenario names (`catalogueFile`, `countriesFile`), as read; none for the built-in ones.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
 
-    /// <summary>Values set from outside the files (`--set`), laid over them in this order.</summary>
-    public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
-
     /// <summary>Likely mistakes that do not stop a run (a threshold in the wrong unit), each with its place.</summary>
     public IReadOnlyList<ScenarioError> Warnings { get; init; } = [];
 
@@ -25,10 +22,7 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     public IReadOnlyList<double> Draws { get; init; } = [];
 
     /// <summary>The merged scenario with stand-ins where the uncertain inputs go: what each run's draws are laid into.</summary>
-    internal System.Text.Json.Nodes.JsonObject? Template { get; init; }
-
-    /// <summary>The country list before the scenario's own countries are laid over it (drawn again with them).</summary>
-    internal CountryList? BaseCountries { get; init; }
+    public IScenarioTemplate? Template { get; init; }
 
     /// <summary>
     /// The same world run with another seed: the world seed stays the file's, so only the run's draws change, and the
@@ -48,8 +42,7 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     public ResolvedScenario At(IReadOnlyList<(string ResolvedPath, System.Text.Json.Nodes.JsonNode Value)> values)
     {
         if (Template is null) throw new InvalidOperationException("only a scenario read from a file can be explored");
-        var node = (System.Text.Json.Nodes.JsonObject)Template.DeepClone();
-        foreach (var (path, value) in values) new ScenarioOverride(path, value, "explore").ApplyTo(node);
+        var node = Template.With(values);
         var set = values.Select(v => v.ResolvedPath).ToHashSet(StringComparer.Ordinal);
         return (this with { Template = node, Uncertain = Uncertain.Where(u => !set.Contains(u.Path)).ToList() }).Realise(Spec.Seed, always: true);
     }
@@ -58,19 +51,17 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
     /// This scenario with its uncertain inputs drawn from <paramref name="seed"/>; itself when it has none, unless
     /// <paramref name="always"/> asks for its template to be read again (values were laid into it).
     /// </summary>
-    internal ResolvedScenario Realise(ulong seed, bool always = false)
+    public ResolvedScenario Realise(ulong seed, bool always = false)
     {
         if ((Uncertain.Count == 0 && !always) || Template is null) return this;
-        var node = (System.Text.Json.Nodes.JsonObject)Template.DeepClone();
         var draws = Uncertain.Select(u => u.Draw(seed)).ToList();
-        for (var i = 0; i < Uncertain.Count; i++)
-            new ScenarioOverride(Uncertain[i].Path, Uncertain[i].Whole ? System.Text.Json.Nodes.JsonValue.Create((long)draws[i]) : System.Text.Json.Nodes.JsonValue.Create(draws[i]), "uncertain")
-                .ApplyTo(node);
-        var spec = System.Text.Json.JsonSerializer.Deserialize<ScenarioSpec>(node, ScenarioJson.Read)!;
+        var (spec, countries) = Template.Read(
+            Uncertain.Select((u, i) => (u.Path, u.Whole ? (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create((long)draws[i]) : System.Text.Json.Nodes.JsonValue.Create(draws[i])))
+                .ToList(), Countries);
         return this with
         {
             Spec = spec with { Seed = Spec.Seed, WorldSeed = Spec.WorldSeed, Months = Spec.Months },
-            Countries = BaseCountries is null ? Countries : ScenarioLoader.MergeCountries(BaseCountries, spec.Countries),
+            Countries = countries,
             Draws = draws,
         };
     }

@@ -88,4 +88,13 @@ public static class ScenarioLimits
         Math.Abs(value) < 1e15 && value == Math.Floor(value)
             ? value.ToString("N0", CultureInfo.InvariantCulture)
             : value.ToString("G", CultureInfo.InvariantCulture);
+
+    /// <summary>"a probability from 0 to 1", "a whole number from 1 to 1,200": what the loader's messages expect.</summary>
+    public static string Describe(ValueRangeAttribute range, bool whole)
+    {
+        var noun = range.Is ?? (whole ? "a whole number" : "a number");
+        var (min, max) = (ScenarioLimits.Format(range.Minimum), ScenarioLimits.Format(range.Maximum));
+        if (range.Minimum == range.Maximum) return min;
+        return range.AboveMinimum ? $"{noun} above {min}, up to {max}" : $"{noun} from {min} to {max}";
+    }
 }

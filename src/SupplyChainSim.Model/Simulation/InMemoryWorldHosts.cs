@@ -1,5 +1,4 @@
 using SupplyChainSim.Model.Agents;
-using SupplyChainSim.Model.Output;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -17,7 +16,7 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     public bool Parallel { get; init; }
 
     /// <summary>Where the run's decisions go as each month is recorded; the recorded months keep only their counts.</summary>
-    public LicenceLog? Licences { get; init; }
+    public ILicenceDecisionSink? Licences { get; init; }
 
     private SimulationContext context = null!;
     private Dictionary<string, Chipmaker> chipmakers = [];
@@ -98,7 +97,7 @@ public sealed class InMemoryWorldHosts : IWorldHosts
     /// <summary>Runs a whole world in this process, month by month.</summary>
     /// <param name="licences">Stream the decisions here as each month is recorded, instead of holding them in the results.</param>
     /// <param name="parallel">Run each phase's calls in parallel (<see cref="Parallel"/>).</param>
-    public static async Task<RunResults> RunAsync(Worlds.World world, Action<MonthReport>? onMonth = null, LicenceLog? licences = null, bool parallel = false)
+    public static async Task<RunResults> RunAsync(Worlds.World world, Action<MonthReport>? onMonth = null, ILicenceDecisionSink? licences = null, bool parallel = false)
     {
         var hosts = new InMemoryWorldHosts { Licences = licences, Parallel = parallel };
         await hosts.InitialiseAsync(world);

@@ -49,7 +49,7 @@ public sealed record MonthReport(
     public IReadOnlyList<ChannelFlow> Channels { get; init; } = [];
 
     /// <summary>
-    /// Set when the month's decisions went to licences.csv as they were made (<see cref="Output.LicenceLog"/>), and
+    /// Set when the month's decisions went to licences.csv as they were made (<see cref="ILicenceDecisionSink"/>), and
     /// <see cref="Decisions"/> is then empty: what the summary and the report count of them.
     /// </summary>
     public LicenceTally? DecisionTally { get; init; }

@@ -240,7 +240,7 @@ public static class WorldBuilder
         }
 
         public List<ScenarioError> Problems(string file) => outside.Select(o => new ScenarioError(file, null, null, o.Key,
-            $"expected draws of {ScenarioSchema.Describe(o.Value.Range, whole: false)}, found {ScenarioLimits.Format(o.Value.Value)} for \"{o.Value.Id}\"" +
+            $"expected draws of {ScenarioLimits.Describe(o.Value.Range, whole: false)}, found {ScenarioLimits.Format(o.Value.Value)} for \"{o.Value.Id}\"" +
             $" ({o.Value.Count:N0} of {drawn[o.Key]:N0} draws out of range): narrow the distribution")).ToList();
     }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// TPP settings given in H100e: a key "xH100e" in an object whose schema has "xTpp" ("allowanceH100e" for

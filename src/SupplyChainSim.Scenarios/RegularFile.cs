@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// What kind of file a path names, after following symbolic links, found without opening it: opening a FIFO blocks

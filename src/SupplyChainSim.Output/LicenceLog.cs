@@ -1,14 +1,14 @@
 using CsvHelper;
 using SupplyChainSim.Model.Simulation;
 
-namespace SupplyChainSim.Model.Output;
+namespace SupplyChainSim.Output;
 
 /// <summary>
 /// licences.csv written a month at a time as a run goes: a large world makes millions of licence decisions, and
 /// streamed, they are never all held in memory (the month reports keep a <see cref="LicenceTally"/> of them instead).
 /// The bytes are those <see cref="ResultFiles.RenderLicences"/> gives, which writes through this class too.
 /// </summary>
-public sealed class LicenceLog : IDisposable
+public sealed class LicenceLog : ILicenceDecisionSink, IDisposable
 {
     public static readonly IReadOnlyList<string> Header =
         ["month", "exporter", "chipModel", "chips", "h100e", "destinationCountry", "consignee", "decision", "rule", "conditions", "revenueShare"];

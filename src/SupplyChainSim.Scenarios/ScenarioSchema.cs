@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// The JSON Schema of scenario files, generated from the very types the loader reads them into, so the two cannot
@@ -126,14 +127,14 @@ public static class ScenarioSchema
         else if (obj["additionalProperties"] is JsonObject values) obj = values["items"] is JsonObject listed ? listed : values;
         else if (IsDistribution(obj))
         {
-            obj["description"] = $"{Describe(range, whole: false)}, or a MathNet.Numerics distribution whose draws stay in that range, such as {{ \"dist\": \"logNormal\", \"mu\": 6.2, \"sigma\": 1.1 }}";
+            obj["description"] = $"{ScenarioLimits.Describe(range, whole: false)}, or a MathNet.Numerics distribution whose draws stay in that range, such as {{ \"dist\": \"logNormal\", \"mu\": 6.2, \"sigma\": 1.1 }}";
             obj = (JsonObject)obj["anyOf"]![0]!;
         }
         var whole = IsInteger(obj);
         if (range.AboveMinimum) obj["exclusiveMinimum"] = Number(range.Minimum, whole);
         else obj["minimum"] = Number(range.Minimum, whole);
         obj["maximum"] = Number(range.Maximum, whole);
-        if (range.Minimum != range.Maximum) obj["description"] = Describe(range, whole);
+        if (range.Minimum != range.Maximum) obj["description"] = ScenarioLimits.Describe(range, whole);
     }
 
     /// <summary>A distribution's schema: a plain number, or an object naming the distribution ("dist").</summary>
@@ -161,15 +162,6 @@ public static class ScenarioSchema
         node[UncertainKeyword] is null && node["anyOf"] is JsonArray choices && choices.OfType<JsonObject>().Any(c => c["properties"]?["dist"] is not null);
 
     private static JsonNode Number(double value, bool whole) => whole ? JsonValue.Create((long)value) : JsonValue.Create(value);
-
-    /// <summary>"a probability from 0 to 1", "a whole number from 1 to 1,200": what the loader's messages expect.</summary>
-    internal static string Describe(ValueRangeAttribute range, bool whole)
-    {
-        var noun = range.Is ?? (whole ? "a whole number" : "a number");
-        var (min, max) = (ScenarioLimits.Format(range.Minimum), ScenarioLimits.Format(range.Maximum));
-        if (range.Minimum == range.Maximum) return min;
-        return range.AboveMinimum ? $"{noun} above {min}, up to {max}" : $"{noun} from {min} to {max}";
-    }
 
     private static JsonObject DistributionSchema()
     {

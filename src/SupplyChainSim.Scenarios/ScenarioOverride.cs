@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SupplyChainSim.Model.Scenarios;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// One value set from outside the file (`--set $.regime.rules[3].allowanceTpp=7915600`): laid over the scenario after

@@ -2,27 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Model.Scenarios;
-
-/// <summary>
-/// A number of a scenario given as a distribution: each replication draws one value for it, from a stream keyed by its
-/// seed and the number's path, kept within the number's range (and rounded for a whole number).
-/// </summary>
-public sealed record UncertainInput(string Path, Distribution Distribution, bool Whole, DrawRange Range)
-{
-    public double Draw(ulong seed)
-    {
-        var value = Distribution.Sample(new Randomness.RandomStreams(seed).For(Path, 0, "uncertain-input"));
-        if (Whole) value = Math.Round(value, MidpointRounding.AwayFromZero);
-        var low = Range.AboveMinimum ? (Whole ? Range.Minimum + 1 : Math.BitIncrement(Range.Minimum)) : Range.Minimum;
-        return Math.Clamp(value, low, Range.Maximum);
-    }
-}
-
-/// <summary>One thing a file's JSON gets wrong against its schema, at its JSON path.</summary>
-public sealed record SchemaProblem(string Path, string Message, bool IsUnknownKey = false, bool IsWarning = false);
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// Checks a JSON file against the schema of the type it is read into (<see cref="ScenarioSchema.For"/>), in one pass:
@@ -109,7 +92,7 @@ public sealed partial class SchemaCheck
             else if (additional is JsonObject values) Replace(obj, key, value, Value(value, values, at));
             else if (additional is JsonValue closed && closed.GetValueKind() == JsonValueKind.False)
             {
-                var closest = ScenarioValidator.Closest(key, properties?.Select(p => p.Key) ?? []);
+                var closest = Misspelling.Closest(key, properties?.Select(p => p.Key) ?? []);
                 problems.Add(new SchemaProblem(at, $"unknown key \"{key}\"{(closest is null ? "" : $"; did you mean \"{closest}\"?")}", IsUnknownKey: true));
                 if (closest is not null) meant.Add(closest);
                 obj.Remove(key);
@@ -200,7 +183,7 @@ public sealed partial class SchemaCheck
         var branch = branches.FirstOrDefault(b => b["properties"]?["rule"]?["const"]?.GetValue<string>() == name);
         if (branch is null)
         {
-            problems.Add(new SchemaProblem($"{path}.rule", $"unknown rule \"{name}\"{ScenarioValidator.DidYouMean(name, names)}", IsUnknownKey: true));
+            problems.Add(new SchemaProblem($"{path}.rule", $"unknown rule \"{name}\"{Misspelling.DidYouMean(name, names)}", IsUnknownKey: true));
             unread.Add(path);
             return Placeholder(schema);
         }
@@ -262,7 +245,7 @@ public sealed partial class SchemaCheck
         {
             var at = $"{path}.{key}";
             if (!known.ContainsKey(key))
-                problems.Add(new SchemaProblem(at, $"unknown key \"{key}\"{ScenarioValidator.DidYouMean(key, known.Select(k => k.Key))}", IsUnknownKey: true));
+                problems.Add(new SchemaProblem(at, $"unknown key \"{key}\"{Misspelling.DidYouMean(key, known.Select(k => k.Key))}", IsUnknownKey: true));
             else if (key == "dist")
                 dist = value is JsonValue d && d.GetValueKind() == JsonValueKind.String ? d.GetValue<string>() : Problem(at, $"expected the name of a distribution, found {Found(value)}");
             else if (value is not JsonValue v || v.GetValueKind() != JsonValueKind.Number || !double.IsFinite(double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture)))
@@ -407,13 +390,4 @@ public sealed partial class SchemaCheck
 
     [GeneratedRegex(@"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     private static partial Regex MonthSyntax();
-}
-
-/// <summary>What a distribution may draw for its key: the key's range, and how messages name it.</summary>
-public sealed record DrawRange(double Minimum, double Maximum, bool AboveMinimum, string Description)
-{
-    /// <summary>Any finite number: for distributions read outside a scenario file's keys.</summary>
-    public static readonly DrawRange Any = new(double.MinValue, double.MaxValue, false, "a number");
-
-    public bool Contains(double value) => double.IsFinite(value) && (AboveMinimum ? value > Minimum : value >= Minimum) && value <= Maximum;
 }

@@ -1,12 +1,12 @@
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Scenarios;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// Reads a scenario file and the catalogue and country files it names, and checks them: every problem that can be
@@ -58,7 +58,7 @@ public static partial class ScenarioLoader
         var resolved = new ResolvedScenario(spec, catalogue ?? new ChipCatalogue { Chips = [] },
             Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path)
         {
-            Files = files, DataFiles = dataFiles, Overrides = applied, Uncertain = check.Uncertain, Template = merged, BaseCountries = countryFile,
+            Files = files, DataFiles = dataFiles, Uncertain = check.Uncertain, Template = new ScenarioTemplate(merged, countryFile, applied),
         };
         errors.AddRange(ScenarioValidator.Validate(resolved, unread));
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
@@ -82,7 +82,7 @@ public static partial class ScenarioLoader
             var (spec, check) = Read<ScenarioSpec>(node, name, errors);
             var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name)
             {
-                Uncertain = check.Uncertain, Template = node, BaseCountries = BuiltIn.Countries,
+                Uncertain = check.Uncertain, Template = new ScenarioTemplate(node, BuiltIn.Countries, []),
             };
             errors.AddRange(ScenarioValidator.Validate(resolved, check.IsUnread));
             if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
@@ -427,16 +427,16 @@ public static partial class ScenarioLoader
     {
         public string Description { get; init; } = "";
 
-        public required IReadOnlyList<Calibration.CalibrationTarget> Targets { get; init; }
+        public required IReadOnlyList<Model.Calibration.CalibrationTarget> Targets { get; init; }
 
         public IEnumerable<SchemaProblem> Validate(SchemaCheck check) =>
             Unique(Targets.Select((t, i) => (t.Id, $"$.targets[{i}].id")), "target id", check)
                 .Concat(Targets.Select((t, i) => (t, i)).SelectMany(x => TargetProblems(x.t, $"$.targets[{x.i}]")));
 
-        private static IEnumerable<SchemaProblem> TargetProblems(Calibration.CalibrationTarget target, string path)
+        private static IEnumerable<SchemaProblem> TargetProblems(Model.Calibration.CalibrationTarget target, string path)
         {
-            if (!Calibration.CalibrationMetric.All.Contains(target.Metric))
-                yield return new SchemaProblem($"{path}.metric", $"unknown metric \"{target.Metric}\"; expected one of {string.Join(", ", Calibration.CalibrationMetric.All)}");
+            if (!Model.Calibration.CalibrationMetric.All.Contains(target.Metric))
+                yield return new SchemaProblem($"{path}.metric", $"unknown metric \"{target.Metric}\"; expected one of {string.Join(", ", Model.Calibration.CalibrationMetric.All)}");
             if (target.Until < target.From) yield return new SchemaProblem($"{path}.until", $"expected a month on or after from ({target.From})");
             if (!(target.Low <= target.Central && target.Central <= target.High))
                 yield return new SchemaProblem($"{path}.central", $"expected low <= central <= high, found {target.Low}, {target.Central}, {target.High}");
@@ -464,8 +464,8 @@ public static partial class ScenarioLoader
     /// <summary>Country Groups a country list names must be ones the rules know.</summary>
     internal static IEnumerable<SchemaProblem> GroupProblems(IReadOnlyList<CountrySpec> countries, string path) =>
         countries.SelectMany((country, i) => country.Groups.Select((group, j) => (group, at: $"{path}[{i}].groups[{j}]")))
-            .Where(g => !Regimes.CountryGroups.IsGroup(g.group))
-            .Select(g => new SchemaProblem(g.at, $"unknown country group \"{g.group}\"; expected one of {string.Join(", ", Regimes.CountryGroups.Known)}"));
+            .Where(g => !Model.Regimes.CountryGroups.IsGroup(g.group))
+            .Select(g => new SchemaProblem(g.at, $"unknown country group \"{g.group}\"; expected one of {string.Join(", ", Model.Regimes.CountryGroups.Known)}"));
 
     /// <summary>Each name after its first: a duplicate, at its own place.</summary>
     private static IEnumerable<SchemaProblem> Unique(IEnumerable<(string Name, string Path)> names, string what, SchemaCheck check)
@@ -483,14 +483,14 @@ public static partial class ScenarioLoader
     {
         private static readonly Lazy<ChipCatalogue> catalogue = new(() => ReadResource<CatalogueFile>(CatalogueName).ToCatalogue());
         private static readonly Lazy<CountryList> countries = new(() => ReadResource<CountryFile>(CountriesName).ToList());
-        private static readonly Lazy<IReadOnlyList<Calibration.CalibrationTarget>> targets = new(() => ReadResource<TargetFile>(TargetsName).Targets);
+        private static readonly Lazy<IReadOnlyList<Model.Calibration.CalibrationTarget>> targets = new(() => ReadResource<TargetFile>(TargetsName).Targets);
 
         public static ChipCatalogue Catalogue => catalogue.Value;
 
         public static CountryList Countries => countries.Value;
 
         /// <summary>Published figures the model is held against (Data/targets.json).</summary>
-        public static IReadOnlyList<Calibration.CalibrationTarget> Targets => targets.Value;
+        public static IReadOnlyList<Model.Calibration.CalibrationTarget> Targets => targets.Value;
 
         public const string TargetsName = "targets.json";
 
@@ -507,7 +507,7 @@ public static partial class ScenarioLoader
         }
 
         private static Stream Resource(string name) =>
-            Assembly.GetExecutingAssembly().GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
+            typeof(ChipCatalogue).Assembly.GetManifestResourceStream("SupplyChainSim.Model.Data." + name)
             ?? throw new InvalidOperationException($"built-in data file {name} is missing from the model assembly");
 
         /// <summary>Built-in data is checked like a file a scenario names; a problem in it is a defect of the build.</summary>

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Scenarios;
+using static SupplyChainSim.Model.Scenarios.Misspelling;
 
-namespace SupplyChainSim.Model.Scenarios;
+namespace SupplyChainSim.Scenarios;
 
 /// <summary>
 /// Checks what the schema alone cannot (types and ranges are checked against it first, by <see cref="SchemaCheck"/>):
@@ -140,7 +142,7 @@ public static partial class ScenarioValidator
             var broker = spec.Intermediaries.List[i];
             var path = $"$.intermediaries.list[{i}]";
             Country($"{path}.hub", broker.Hub);
-            if (siteIdsKnown && !dataCentreIds.Contains(broker.Buyer) && !spec.DataCentres.Generate.Any(g => Worlds.WorldBuilder.IsGeneratedId(broker.Buyer, g.IdPrefix, g.Count)))
+            if (siteIdsKnown && !dataCentreIds.Contains(broker.Buyer) && !spec.DataCentres.Generate.Any(g => Model.Worlds.WorldBuilder.IsGeneratedId(broker.Buyer, g.IdPrefix, g.Count)))
                 Error($"{path}.buyer", $"unknown data centre \"{broker.Buyer}\"; expected the id of a data centre in the world");
             Chip($"{path}.chipModel", broker.ChipModel);
             if (broker.Transit.Count > ScenarioLimits.TransitCountries)
@@ -167,11 +169,11 @@ public static partial class ScenarioValidator
         foreach (var (kind, thresholds) in spec.BreachThresholdsH100eByKind)
         {
             var path = $"$.breachThresholdsH100eByKind.{kind}";
-            if (!Breaches.BreachKind.All.Contains(kind))
-                Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Breaches.BreachKind.All)}; expected one of {string.Join(", ", Breaches.BreachKind.All)}");
+            if (!Model.Breaches.BreachKind.All.Contains(kind))
+                Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Model.Breaches.BreachKind.All)}; expected one of {string.Join(", ", Model.Breaches.BreachKind.All)}");
             else ValidateThresholds(path, thresholds, Error);
         }
-        foreach (var problem in Exploration.ExplorationSpace.Problems(scenario, unread)) Error(problem.Path, problem.Message);
+        foreach (var problem in ExplorationSpace.Problems(scenario, unread)) Error(problem.Path, problem.Message);
         return errors.Where(e => !unread(e.JsonPath)).ToList();
     }
 
@@ -196,7 +198,7 @@ public static partial class ScenarioValidator
     /// <see cref="ScenarioLimits.LastMonth"/>, beyond which what agents schedule would need a five-digit year); null
     /// when it does not.
     /// </summary>
-    public static string? LastMonthProblem(Units.YearMonth start, int months) =>
+    public static string? LastMonthProblem(Model.Units.YearMonth start, int months) =>
         start > ScenarioLimits.LastMonth
             ? $"expected a month up to {ScenarioLimits.LastMonth} (agents schedule up to 100 years ahead, and a month has a four-digit year), found {start}"
             : (long)start.Index + months - 1 > ScenarioLimits.LastMonth.Index
@@ -206,7 +208,7 @@ public static partial class ScenarioValidator
     /// <summary>An ISO 3166-1 alpha-2 code: two capital letters.</summary>
     public static bool IsCountryCode(string code) => code is [>= 'A' and <= 'Z', >= 'A' and <= 'Z'];
 
-    private static void ValidateRareEarths(RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error, bool countriesKnown, bool chipsKnown)
+    private static void ValidateRareEarths(Model.RareEarths.RareEarthSpec rareEarths, ResolvedScenario scenario, Action<string, string> error, bool countriesKnown, bool chipsKnown)
     {
         const string path = "$.rareEarths";
         void Country(string at, string code)
@@ -260,42 +262,6 @@ public static partial class ScenarioValidator
 
     private static string UnknownChip(string model, IEnumerable<string> known) =>
         $"unknown chip model \"{model}\"{DidYouMean(model, known, always: true)}";
-
-    /// <summary>
-    /// "; did you mean "x"?" for the closest known name: one that starts with what was typed first (H100 is
-    /// H100-SXM), else the nearest by edit distance, if near enough (or always, for chip models).
-    /// </summary>
-    public static string DidYouMean(string typed, IEnumerable<string> known, bool always = false) =>
-        Closest(typed, known, always) is { } closest ? $"; did you mean \"{closest}\"?" : "";
-
-    /// <summary>The known name <paramref name="typed"/> most likely meant, as <see cref="DidYouMean"/> suggests it; null when none is near.</summary>
-    public static string? Closest(string typed, IEnumerable<string> known, bool always = false)
-    {
-        var names = known.ToList();
-        var lower = typed.ToLowerInvariant();
-        var prefixed = names.Where(k => lower.Length >= 2 && k.ToLowerInvariant().StartsWith(lower, StringComparison.Ordinal))
-            .OrderBy(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
-        if (prefixed is not null) return prefixed;
-        var (nearest, distance) = names.Select(k => (k, d: Distance(k.ToLowerInvariant(), lower)))
-            .OrderBy(x => x.d).ThenBy(x => x.k, StringComparer.Ordinal).FirstOrDefault();
-        return nearest is not null && (always || distance <= Math.Max(2, typed.Length / 3)) ? nearest : null;
-    }
-
-    /// <summary>Levenshtein distance, for did-you-mean suggestions.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex SafeName();

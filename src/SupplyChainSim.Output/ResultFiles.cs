@@ -12,8 +12,9 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Scenarios;
 
-namespace SupplyChainSim.Model.Output;
+namespace SupplyChainSim.Output;
 
 /// <summary>
 /// The output contract analysts script against: summary.json, months.csv and breaches.json. Everything is written
@@ -63,7 +64,7 @@ public static class ResultFiles
         // Streamed decisions were written to licences.csv as the run went (LicenceLog): the caller has that file.
         if (!results.DecisionsStreamed) files[LicencesCsv] = RenderLicences(results);
         if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
-        var calibration = Calibration.CalibrationRow.For(results, replications);
+        var calibration = Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets);
         if (calibration.Count > 0) files[CalibrationCsv] = RenderCalibration(calibration);
         return files;
     }
@@ -74,8 +75,8 @@ public static class ResultFiles
         return Csv(
             ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
                 "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
-                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{Camel(k.Kind)}MaxExcessH100e", $"{Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{Camel(k.Kind)}Ge{Number(t.ThresholdH100e)}FirstMonth")]),
+                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
+                    .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t.ThresholdH100e)}FirstMonth")]),
                 // Then what each uncertain input drew, headed by its JSON path.
                 .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
             replications.OrderBy(r => r.Replication).Select(r => (object[])
@@ -92,7 +93,7 @@ public static class ResultFiles
     /// calibration.csv: each published figure the run's months cover, beside the model's median over replications with
     /// its 5th and 95th percentiles, the ratio to the published central figure, and whether the median is in range.
     /// </summary>
-    public static byte[] RenderCalibration(IReadOnlyList<Calibration.CalibrationRow> rows) => Csv(
+    public static byte[] RenderCalibration(IReadOnlyList<Model.Calibration.CalibrationRow> rows) => Csv(
         ["target", "metric", "from", "until", "low", "central", "high", "replications", "modelMedian", "modelP5", "modelP95", "ratioToCentral",
             "insideRange", "source", "note"],
         rows.Select(r => (object[])
@@ -105,13 +106,6 @@ public static class ResultFiles
     /// <summary>Six significant figures: calibration values run from fractions to billions of dollars.</summary>
     private static double Significant(double value) =>
         value == 0 || !double.IsFinite(value) ? value : Math.Round(value, Math.Max(0, 5 - (int)Math.Floor(Math.Log10(Math.Abs(value)))), MidpointRounding.AwayFromZero);
-
-    /// <summary>A breach kind as part of a column name: "unlawful-compute" becomes "unlawfulCompute".</summary>
-    public static string Camel(string kind) =>
-        string.Concat(kind.Split('-').Select((part, i) => i == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
-
-    /// <summary>A threshold as written in column names and labels: 1000, 2.5.</summary>
-    public static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static void WriteMonteCarlo(Utf8JsonWriter writer, IReadOnlyList<ReplicationSummary> replications)
     {
