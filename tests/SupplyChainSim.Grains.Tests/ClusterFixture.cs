@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 using SupplyChainSim.Cli;
 
@@ -24,7 +25,11 @@ public sealed class ClusterFixture : IAsyncLifetime
             // (resource-optimised) placement may keep a short run on one silo, and then nothing crosses the wire.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
-        builder.ConfigureClient(client => client.Services.AddModelSerialization());
+        builder.ConfigureClient(client =>
+        {
+            client.Services.AddModelSerialization();
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = SiloSetup.LongestCall);
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
