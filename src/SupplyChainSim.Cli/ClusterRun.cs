@@ -1,24 +1,9 @@
-using System.Text.Json;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli;
-
-/// <summary>
-/// What a client needs to finish a run on a cluster that another client started: the request as given, and the command
-/// line that manifest.json records. Stored with the run's coordinator; <see cref="Nonce"/> tells this client's run from
-/// another started with the same command.
-/// </summary>
-internal sealed record RunTicket(Commands.RunRequest Request, IReadOnlyList<string> CommandLine, string Nonce)
-{
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
-    public string Serialise() => JsonSerializer.Serialize(this, Json);
-
-    public static RunTicket? Parse(string? text) => text is null ? null : JsonSerializer.Deserialize<RunTicket>(text, Json);
-}
 
 /// <summary>
 /// One run on a cluster, driven from this client: the coordinator grain steps each month on a silo and checkpoints every
@@ -135,11 +120,3 @@ internal static class ClusterRun
         }
     }
 }
-
-/// <summary>A silo of the cluster declared dead while a call waited: the call is abandoned and the run goes back to its checkpoint.</summary>
-internal sealed class SiloLostException(string message) : Exception(message);
-
-/// <summary>Another run holds the key on the cluster: refused, exit 2, nothing run or written.</summary>
-internal sealed class RunKeyTakenException(string runKey, ClusterConnection cluster) : Exception(
-    $"--run-key: run {runKey} is already on {cluster}: another client is running it, or ran it and was lost " +
-    $"(resume that one with `{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`). Choose another key with --run-key; nothing was run or written.");

@@ -12,14 +12,6 @@ using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
-public static class ExitCodes
-{
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int InvalidInput = 2;
-    public const int Cancelled = 130;
-}
-
 /// <summary>The command line: `run`, `validate`, `schema`, `compare`, `sweep` and `explore`.</summary>
 public static class Commands
 {

@@ -17,9 +17,6 @@ using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli;
 
-/// <summary>Where the dashboard and the live page listen: loopback unless the user widens it.</summary>
-public sealed record LiveOptions(string Bind, int Port);
-
 /// <summary>
 /// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are
 /// picked free at start so that several runs (or test runs) can share a machine. With <see cref="LiveOptions"/>, the

@@ -3,23 +3,6 @@ using SupplyChainSim.Model.Simulation;
 namespace SupplyChainSim.Grains;
 
 /// <summary>
-/// The persisted state of an agent grain: the model object it hosts and the run it belongs to. The run's shared context
-/// is not in it: that is held once per run (<see cref="RunContextGrain"/>) and cached once per silo (<see cref="RunContexts"/>).
-/// </summary>
-[GenerateSerializer, Alias("scs.agent-state")]
-public sealed class AgentState<TAgent>
-    where TAgent : class
-{
-    [Id(0)]
-    public TAgent? Agent { get; set; }
-
-    // Id 1 held the run's context until it was stored once per run; it is not reused.
-
-    [Id(2)]
-    public string? Run { get; set; }
-}
-
-/// <summary>
 /// A thin actor around one model object: the object holds the state and the rules; the grain keeps it in grain storage,
 /// written on checkpoint and when Orleans deactivates the grain, and read back when it is activated again.
 /// </summary>
@@ -89,17 +72,4 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     private InvalidOperationException NotInitialised() =>
         new($"{GetType().Name} {this.GetPrimaryKeyString()} was called before the coordinator initialised it");
-}
-
-public static class GrainStorage
-{
-    /// <summary>Whether state is written on deactivation at all: not on a cluster's silos (<see cref="CheckpointsOnly"/>).</summary>
-    public static bool Persists(IServiceProvider services, DeactivationReason reason) =>
-        Persists(reason) && services.GetService(typeof(CheckpointsOnly)) is null;
-
-    /// <summary>
-    /// Whether state is worth writing on this deactivation: not when the silo shuts down, since memory storage goes
-    /// down with it (and its storage grains may already be gone).
-    /// </summary>
-    public static bool Persists(DeactivationReason reason) => reason.ReasonCode != DeactivationReasonCode.ShuttingDown;
 }

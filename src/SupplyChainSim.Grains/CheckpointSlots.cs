@@ -54,9 +54,3 @@ public sealed class CheckpointSlots<T>(IGrainStorage store, GrainId grain, strin
 
     private string Name(int slot) => $"{name}@{slot}";
 }
-
-/// <summary>
-/// Registered on the silos of a cluster, where grain state lives in Redis and a run is durable: grains write their state
-/// only when the coordinator checkpoints, never on deactivation, so that what is stored is always a whole month.
-/// </summary>
-public sealed class CheckpointsOnly;

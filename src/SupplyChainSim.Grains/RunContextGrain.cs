@@ -3,13 +3,6 @@ using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Grains;
 
-[GenerateSerializer, Alias("scs.run-context-state")]
-public sealed class RunContextState
-{
-    [Id(0)]
-    public SimulationContext? Context { get; set; }
-}
-
 /// <summary>The run's shared context, stored once for the run: agent grains fetch it through their silo's <see cref="RunContexts"/>.</summary>
 public sealed class RunContextGrain([PersistentState("context")] IPersistentState<RunContextState> storage, RunContexts contexts) : Grain, IRunContextGrain
 {

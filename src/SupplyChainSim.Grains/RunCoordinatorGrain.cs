@@ -4,36 +4,6 @@ using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 
-[GenerateSerializer, Alias("scs.run-state")]
-public sealed class RunState
-{
-    [Id(0)]
-    public World? World { get; set; }
-
-    [Id(1)]
-    public StepperState? Stepper { get; set; }
-
-    /// <summary>What the client needs to finish a durable run it did not start (<c>run --resume</c>): opaque here.</summary>
-    [Id(2)]
-    public string? Ticket { get; set; }
-
-    /// <summary>A durable run: checkpointed every month, and taken back to the last checkpoint after any failure.</summary>
-    [Id(3)]
-    public bool Durable { get; set; }
-
-    /// <summary>The client writes the decisions as it steps the months (<see cref="IRunCoordinatorGrain.Start"/>).</summary>
-    [Id(4)]
-    public bool DecisionsStreamed { get; set; }
-}
-
-/// <summary>How many months the last whole checkpoint of a durable run holds: written last, so a checkpoint is whole once it is.</summary>
-[GenerateSerializer, Alias("scs.committed-checkpoint")]
-public sealed class CommittedCheckpoint
-{
-    [Id(0)]
-    public int MonthsDone { get; set; }
-}
-
 /// <summary>
 /// The coordinator: runs the model's month stepper with the agents in grains. One month at a time, phase by phase,
 /// with a barrier between phases (the stepper awaits every reply before it starts the next phase).

@@ -1,4 +1,3 @@
-using Orleans.Runtime.Placement;
 
 namespace SupplyChainSim.Grains;
 
@@ -24,21 +23,5 @@ public sealed class RunPlacement : PlacementStrategy
         if (!grainKey.StartsWith(Prefix, StringComparison.Ordinal)) return null;
         var end = grainKey.IndexOf('.', Prefix.Length);
         return end > Prefix.Length && int.TryParse(grainKey.AsSpan(Prefix.Length, end - Prefix.Length), out var index) && index >= 0 ? index : null;
-    }
-}
-
-public sealed class RunPlacementDirector : IPlacementDirector
-{
-    private int next;
-
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
-    {
-        var silos = context.GetCompatibleSilos(target);
-        if (RunPlacement.SiloIndex(target.GrainIdentity.Key.ToString()!) is { } index)
-        {
-            var ordered = silos.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
-            return Task.FromResult(ordered[index % ordered.Length]);
-        }
-        return Task.FromResult(silos[(int)((uint)Interlocked.Increment(ref next) % (uint)silos.Length)]);
     }
 }

@@ -2,14 +2,9 @@ using System.Globalization;
 using ScottPlot;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
-using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
-
-/// <summary>What an exploration ran: the scenario, its file, the seed, the period and how many points were asked for.</summary>
-public sealed record ExploreRun(string Scenario, string File, string Description, ulong Seed, YearMonth Start, int Months, int Replications, int Planned,
-    BreachThresholds Thresholds);
 
 /// <summary>
 /// The files of `explore`: explore.csv (a row per point: the inputs, then the outcomes), sensitivity.csv (each

@@ -7,20 +7,6 @@ using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Reports;
 
-/// <summary>A place compute passes through in the flow picture: a chipmaker (column 0), a route (1) or a destination (2).</summary>
-/// <param name="Kind">What it is, for its colour: "seller", "licensed", "exempt", "smuggled" (a channel), "destination", "restricted" (an owner
-/// smuggled chips reached), "smuggled-to" (a country smuggled chips reached, not restricted), "seized", "in-hub".</param>
-public sealed record FlowNode(string Name, int Column, double H100e, string Kind);
-
-/// <summary>Compute from one node to another, in H100e; <paramref name="Kind"/> is the route it went by (licensed, exempt, smuggled, seized, in-hub).</summary>
-public sealed record FlowLink(string From, string To, double H100e, string Kind);
-
-/// <summary>The flow picture's nodes, column by column in the order drawn, and its links.</summary>
-public sealed record FlowGraph(IReadOnlyList<FlowNode> Nodes, IReadOnlyList<FlowLink> Links)
-{
-    public static readonly FlowGraph Empty = new([], []);
-}
-
 /// <summary>
 /// Where the compute went, as a flow diagram: chipmaker, then route (licensed, exempt, or smuggled through a hub and
 /// its transit countries), then destination (a country, or the owner when it is restricted; seized lots where they

@@ -5,9 +5,6 @@ using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Reports;
 
-/// <summary>One point of a sweep: a value of each parameter (an index into its values) and the outcome there.</summary>
-public sealed record SweepPoint(RegimeOutcome Outcome, IReadOnlyList<int> Values);
-
 /// <summary>
 /// sweep.csv and sweep.html: parameters of a scenario varied over lists of values (several make a full grid), each
 /// point run on the same seeds. The page names each parameter in words, shows values in the unit drawn (a TPP setting

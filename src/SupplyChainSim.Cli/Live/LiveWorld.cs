@@ -11,79 +11,6 @@ using static SupplyChainSim.Model.Units.H100eDisplay;
 namespace SupplyChainSim.Cli.Live;
 
 /// <summary>
-/// What the live page shows, as one snapshot: the run, the month reached, flows this month and so far, installed
-/// compute by country, magnet shortage, and every breach with the acquisitions that built it. H100e throughout.
-/// <see cref="LargestClusterSite"/> is null until some cluster holds chips; <see cref="Results"/> is the output
-/// folder relative to the working directory (only its name when it lies outside), never an absolute path.
-/// </summary>
-public sealed record LiveState(
-    int Version,
-    string Status,
-    LiveRun Run,
-    string? Month,
-    int MonthsDone,
-    LiveFlows ThisMonth,
-    LiveFlows SoFar,
-    double LargestClusterH100e,
-    string? LargestClusterSite,
-    IReadOnlyList<LiveCountry> Countries,
-    IReadOnlyList<LiveMagnets> Magnets,
-    IReadOnlyList<LiveMonth> History,
-    IReadOnlyList<LiveBreach> Breaches,
-    string? Results,
-    bool Paused)
-{
-    /// <summary>By breach kind: how many clusters went beyond the rules so far, and the largest excess now.</summary>
-    public IReadOnlyList<LiveKind> Kinds { get; init; } = [];
-
-    /// <summary>Where the compute went so far, as report.html's flow picture has it: chipmaker, route, destination (H100e).</summary>
-    public FlowGraph Channels { get; init; } = FlowGraph.Empty;
-}
-
-/// <summary>One breach kind so far: its breaches, and the largest excess of any cluster at the end of the month reached.</summary>
-public sealed record LiveKind(string Kind, int Breaches, double LargestExcessH100e, string? LargestAt);
-
-public static class LiveStatus
-{
-    public const string Starting = "starting";
-    public const string Running = "running";
-    public const string Finished = "finished";
-    public const string Failed = "failed";
-}
-
-public sealed record LiveRun(string Scenario, string Description, ulong Seed, string Start, string End, int Months, int Agents,
-    IReadOnlyList<string> Regime, string RunKey);
-
-public sealed record LiveFlows(double LicensedH100e, double ExemptH100e, double SmuggledH100e, double DeniedH100e, double SeizedH100e);
-
-/// <param name="UnauthorisedH100e">What the country's clusters hold beyond the rules at the month's end (each cluster's largest excess).</param>
-public sealed record LiveCountry(string Code, string Name, int Tier, double InstalledH100e, double LicensedH100e, double ExemptH100e,
-    double SmuggledH100e, double DeniedH100e, double LargestClusterH100e, int Breaches, double UnauthorisedH100e);
-
-public sealed record LiveMagnets(string Country, double SupplyIndex, double Shortage, double StockMonths);
-
-public sealed record LiveMonth(string Month, double LicensedH100e, double ExemptH100e, double SmuggledH100e, double PeakShortage, int BreachesSoFar);
-
-/// <param name="ClusterH100e">What the breach kind counts: the unlawful chips alone, the exempt chips, or the linked cluster.</param>
-public sealed record LiveBreach(string Month, string Kind, string Site, string Owner, string Country, double ClusterH100e, double PermittedH100e,
-    double ExcessH100e, string LimitBasis, IReadOnlyList<string> Sites, string MainRoute, bool DetectedByThen, IReadOnlyList<LiveAcquisition> Trail)
-{
-    /// <summary>The grain that holds the breached cluster (the site alone, its owner's linked sites, or their pool).</summary>
-    public GrainLink? Grain { get; init; }
-
-    /// <summary>The intermediary of the main route, if the route has one, and its grain.</summary>
-    public string? MainVia { get; init; }
-
-    public GrainLink? MainViaGrain { get; init; }
-}
-
-public sealed record LiveAcquisition(string Month, string Seller, string? Via, string ChipModel, int Chips, double H100e, string Route, string Basis)
-{
-    /// <summary>The grain of the intermediary the chips came through.</summary>
-    public GrainLink? ViaGrain { get; init; }
-}
-
-/// <summary>
 /// Folds month reports into <see cref="LiveState"/> snapshots as the run records them, and hands each new snapshot to
 /// whoever is watching. Months arrive from the run's loop, readers from web requests: a lock keeps them apart.
 /// </summary>
@@ -280,7 +207,6 @@ public sealed class LiveWorld
     private static FlowGraph Rounded(FlowGraph graph) => new(
         graph.Nodes.Select(n => n with { H100e = Round(n.H100e, 1) }).ToList(),
         graph.Links.Select(l => l with { H100e = Round(l.H100e, 1) }).ToList());
-
 
     private static double Round(double value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 

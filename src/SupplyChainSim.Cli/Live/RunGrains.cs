@@ -4,9 +4,6 @@ using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Cli.Live;
 
-/// <summary>A grain as the Orleans Dashboard's grain-state view asks for it: the grain class's full name and the grain's id.</summary>
-public sealed record GrainLink(string Type, string Id);
-
 /// <summary>
 /// Every grain of one run, by implementation type (as the dashboard's grain-state view names them): the ones
 /// <see cref="GrainWorldHosts"/> creates for the world's agents and the run's coordinator; and which grain

@@ -10,57 +10,10 @@ namespace SupplyChainSim.Model.Agents;
 // chips, not the raw state, whose acquisition lists run to thousands of entries. Long lists are cut at
 // AgentViews.MaxLines with the full count beside them.
 
-/// <summary>A chipmaker's order book (orders accepted, chips still to make) and the lots on their way.</summary>
-public sealed record ChipmakerView(
-    string Id,
-    string Country,
-    int OrdersInBook,
-    long ChipsToMake,
-    IReadOnlyList<OrderBookLine> OrderBook,
-    int LotsInTransit,
-    IReadOnlyList<LotLine> InTransit);
-
-public sealed record OrderBookLine(string Order, string Buyer, string Destination, string ChipModel, int Chips, int ChipsToMake, string Route, string Basis);
-
-public sealed record LotLine(string Lot, string Consignee, string Destination, string ChipModel, int Chips, string Route, string Arrives);
-
-/// <summary>A destination country: what it has been licensed, sent exempt and denied, its cap use and its magnets.</summary>
-public sealed record CountryView(
-    string Code,
-    string Name,
-    int Tier,
-    double LicensedH100e,
-    double ExemptH100e,
-    double DeniedH100e,
-    IReadOnlyList<LedgerLine> CapUse,
-    MagnetView? Magnets);
-
-/// <summary>One entry of the destination ledger: a cap, allowance or quota key and what has been counted against it.</summary>
-public sealed record LedgerLine(string Key, double Used, string Unit);
-
-public sealed record MagnetView(double StockTonnes, double StockMonths, double SupplyIndex, double Shortage, double Pressure);
-
-/// <summary>A block of data centres in one country: each site's chips and each linked cluster.</summary>
-public sealed record DataCentreBlockView(int Block, string Country, int Sites, double InstalledH100e, IReadOnlyList<ClusterView> Clusters, IReadOnlyList<SiteView> SiteList);
-
-public sealed record SiteView(string Id, string Owner, double InstalledH100e, IReadOnlyDictionary<string, long> Chips, int Acquisitions, string Cluster);
-
-/// <param name="ExcessH100e">By breach kind, what the cluster holds beyond the rules at its last assessment.</param>
-public sealed record ClusterView(string Cluster, string Owner, IReadOnlyList<string> Sites, double LinkedH100e, bool InBreach,
-    IReadOnlyDictionary<string, double> ExcessH100e, bool Circumvented);
-
-/// <summary>A block of intermediaries: each one's shells (what they bought, whether listed) and the lots in its hub.</summary>
-public sealed record IntermediaryBlockView(int Block, IReadOnlyList<IntermediaryView> Intermediaries);
-
-public sealed record IntermediaryView(string Id, string Hub, string Buyer, string BuyerCountry, int OrdersPlaced, IReadOnlyList<ShellView> Shells, IReadOnlyList<LotLine> InHub);
-
-public sealed record ShellView(string Shell, double BoughtH100e, bool EntityListed);
-
 public static class AgentViews
 {
     /// <summary>The longest list a view shows; the counts beside a list say how many there are in all.</summary>
     public const int MaxLines = 200;
-
 
     private static LotLine Line(PendingLot pending) => new(pending.Lot.Id, pending.Lot.Consignee, pending.Lot.DestinationCountry,
         pending.Lot.ChipModel, pending.Lot.Chips, pending.Lot.Route.ToString(), pending.Arrives.ToString());

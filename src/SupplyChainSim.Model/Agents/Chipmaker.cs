@@ -59,20 +59,3 @@ public sealed class Chipmaker
         return arriving;
     }
 }
-
-public sealed class BacklogEntry
-{
-    public required Order Order { get; init; }
-
-    public required Route Route { get; init; }
-
-    public LicenceConditions Conditions { get; init; } = LicenceConditions.None;
-
-    public string Basis { get; init; } = "";
-
-    public int Remaining { get; set; }
-
-    public int LotsProduced { get; set; }
-}
-
-public sealed record PendingLot(YearMonth Arrives, Lot Lot);

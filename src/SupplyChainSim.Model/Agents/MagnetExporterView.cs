@@ -5,5 +5,3 @@ namespace SupplyChainSim.Model.Agents;
 /// made during the run), the concessions accepted, and each importer's stock and political pressure now.
 /// </summary>
 public sealed record MagnetExporterView(string? Exporter, IReadOnlyList<string> Policy, IReadOnlyList<string> Concessions, IReadOnlyList<MagnetStockLine> Importers);
-
-public sealed record MagnetStockLine(string Country, double StockTonnes, double Pressure);

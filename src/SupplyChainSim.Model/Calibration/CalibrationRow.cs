@@ -24,6 +24,3 @@ public sealed record CalibrationRow(CalibrationTarget Target, int Replications, 
             .Select(x => new CalibrationRow(x.Target, x.Values.Length, x.Values.Median(), x.Values.Quantile(0.05), x.Values.Quantile(0.95)))
             .ToList();
 }
-
-/// <summary>What one run measured for one target.</summary>
-public sealed record TargetValue(string Id, double Value);

@@ -38,16 +38,3 @@ public sealed record CalibrationTarget
 
     public bool CoveredBy(YearMonth start, int months) => From >= start && Until <= start.AddMonths(months - 1);
 }
-
-/// <summary>Deliveries or countries a metric counts; an empty list counts them all.</summary>
-public sealed record TargetFilter
-{
-    public IReadOnlyList<string> Countries { get; init; } = [];
-
-    public IReadOnlyList<string> ChipModels { get; init; } = [];
-
-    public IReadOnlyList<string> Sellers { get; init; } = [];
-
-    /// <summary>"licensed", "exempt", "smuggled".</summary>
-    public IReadOnlyList<string> Routes { get; init; } = [];
-}

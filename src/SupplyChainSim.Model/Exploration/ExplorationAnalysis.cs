@@ -2,9 +2,6 @@ using SupplyChainSim.Model.Breaches;
 
 namespace SupplyChainSim.Model.Exploration;
 
-/// <summary>One outcome's partial rank correlation with each input.</summary>
-public sealed record Sensitivity(ExploreMeasure Measure, IReadOnlyList<RankCorrelation> ByInput);
-
 /// <summary>
 /// What an exploration found: each outcome's sensitivity to each input (PRCC), and where in input space the outcome
 /// sought is likely (PRIM on the points where it is: the peeling trajectory, the box chosen on it, and that box with

@@ -1,5 +1,3 @@
-using SupplyChainSim.Model.Regimes;
-using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.RareEarths;
@@ -104,53 +102,3 @@ public sealed class RareEarthMarket
         return new RareEarthMonth(importers, events, Concessions.SelectMany(c => c.Rules()).ToList());
     }
 }
-
-public sealed class ImporterState
-{
-    public double Stock { get; set; }
-
-    public double Alternative { get; set; }
-
-    public double Pressure { get; set; }
-}
-
-/// <summary>Chip licences given for magnets: the named chips to the exporter's buyers, within a monthly quota.</summary>
-public sealed record Concession(YearMonth From, string OfferedBy, string AcceptedBy, IReadOnlyList<string> ChipModels, double RevenueShare, double QuotaH100ePerMonth)
-{
-    public const string Label = "magnet-concession";
-
-    public IEnumerable<RegimeRule> Rules()
-    {
-        yield return new ModelLicence
-        {
-            From = From, ChipModels = ChipModels, Destinations = [AcceptedBy], Policy = "approve", QuotaH100ePerMonth = QuotaH100ePerMonth, Label = Label,
-        };
-        if (RevenueShare > 0)
-            yield return new RevenueShare { From = From, ChipModels = ChipModels, Destinations = [AcceptedBy], Share = RevenueShare, Label = Label };
-    }
-}
-
-/// <summary>A rare-earth event for events.jsonl: a policy change, an offer, an acceptance.</summary>
-public sealed record RareEarthEvent(YearMonth Month, string Type, string? Importer, string? Exporter)
-{
-    public string? Policy { get; init; }
-
-    public double? ApprovalRate { get; init; }
-
-    public Concession? Terms { get; init; }
-
-    public bool Scripted { get; init; }
-}
-
-public sealed record ImporterMonth(string Country, double SupplyIndex, double Shortage, double Pressure, double BuildOutFactor, double ProductionFactor)
-{
-    /// <summary>Magnets in stock at the end of the month, in tonnes and in months of need.</summary>
-    public double StockTonnes { get; init; }
-
-    /// <summary>What came from the exporter as a share of what normally comes (0.26 after China's April 2025 licences).</summary>
-    public double FromExporterVsNormal { get; init; } = 1;
-
-    public double StockMonths { get; init; }
-}
-
-public sealed record RareEarthMonth(IReadOnlyList<ImporterMonth> Importers, IReadOnlyList<RareEarthEvent> Events, IReadOnlyList<RegimeRule> ConcessionRules);

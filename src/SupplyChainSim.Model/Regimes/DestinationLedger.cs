@@ -2,32 +2,6 @@ using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Regimes;
 
-/// <summary>An account of compute in a destination's ledger: a cap, an allowance, a quota or a holding.</summary>
-public readonly record struct ComputeAccount(string Key)
-{
-    public static ComputeAccount CountryCap(YearMonth from, YearMonth until) => new($"cap:{from}..{until}");
-
-    public static ComputeAccount ConsigneeYear(string rule, string consignee, int year) => new($"{rule}:{consignee}:{year}");
-
-    public static ComputeAccount Quota(string rule, string period) => new($"quota:{rule}:{period}");
-
-    public static ComputeAccount Holding(string rule, string owner) => new($"{rule}:{owner}");
-}
-
-/// <summary>An account of chips: a consignee's installation, or a product's volume under a window.</summary>
-public readonly record struct ChipAccount(string Key)
-{
-    public static ChipAccount Installation(string consignee) => new($"installation:{consignee}");
-
-    public static ChipAccount Volume(string rule, string chipModel) => new($"{rule}:{chipModel}");
-}
-
-/// <summary>An account of dollars: the US investment a country pledged, drawn on by build-out.</summary>
-public readonly record struct DollarAccount(string Key)
-{
-    public static DollarAccount Pledge(string country) => new($"pledge:{country}");
-}
-
 /// <summary>
 /// What a destination country has used of every cap, allowance, quota and pledge, each in its own unit: compute
 /// (exact tenths of TPP), chips, and dollars. An account names what it counts.

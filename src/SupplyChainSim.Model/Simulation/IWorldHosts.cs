@@ -5,22 +5,6 @@ using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Simulation;
 
-/// <summary>The month being stepped, as every agent sees it.</summary>
-public sealed record MonthContext(YearMonth Month, bool RegimeChanged)
-{
-    /// <summary>Rules added during the run: chip licences conceded for magnets.</summary>
-    public IReadOnlyList<RegimeRule> Concessions { get; init; } = [];
-
-    /// <summary>By country: what magnet shortage leaves of data-centre orders (1 = no effect).</summary>
-    public IReadOnlyDictionary<string, double> BuildOutFactor { get; init; } = new Dictionary<string, double>();
-
-    /// <summary>Chips of each model approved for the United States so far (a licence window may cap other destinations at a share of them).</summary>
-    public IReadOnlyDictionary<string, long> UsBoundChips { get; init; } = new Dictionary<string, long>();
-
-    /// <summary>By country: what magnet shortage leaves of chipmakers' production (1 = no effect).</summary>
-    public IReadOnlyDictionary<string, double> ProductionFactor { get; init; } = new Dictionary<string, double>();
-}
-
 /// <summary>
 /// Where the agents live and how a phase reaches them. <see cref="InMemoryWorldHosts"/> keeps them as plain objects;
 /// the grains project keeps each chipmaker, country and block, the Entity List and the magnet exporter in a grain. The month stepper cannot tell the difference,
@@ -61,6 +45,3 @@ public interface IWorldHosts
 
     Task<RunResults> ResultsAsync();
 }
-
-/// <summary>The lots a chipmaker delivered this month, and whether it still has work in hand.</summary>
-public sealed record ShipmentsReply(IReadOnlyList<Lot> Lots, bool Busy);

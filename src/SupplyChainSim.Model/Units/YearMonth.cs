@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace SupplyChainSim.Model.Units;
@@ -67,34 +66,4 @@ public readonly record struct YearMonth : IComparable<YearMonth>
 
     public static YearMonth Parse(string text) =>
         TryParse(text, out var value) ? value : throw new FormatException($"'{text}' is not a month in the form YYYY-MM.");
-}
-
-internal sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
-{
-    public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException($"expected a month as a string \"YYYY-MM\", found {Describe.Token(reader.TokenType)}");
-        var text = reader.GetString();
-        return YearMonth.TryParse(text, out var value)
-            ? value
-            : throw new JsonException($"expected a month \"YYYY-MM\" (for example \"2025-05\"), found \"{text}\"");
-    }
-
-    public override void Write(Utf8JsonWriter writer, YearMonth value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString());
-}
-
-internal static class Describe
-{
-    public static string Token(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => token.ToString(),
-    };
 }

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Net;
+using Spectre.Console;
+
+namespace SupplyChainSim.Cli;
+
+/// <summary>`supplychainsim silo --cluster host:port`: a worker silo, until Ctrl+C or SIGTERM.</summary>
+internal static class SiloCommand
+{
+    public static Command Build(IAnsiConsole console)
+    {
+        var cluster = new ClusterCommandOptions(required: true);
+        var bind = new Option<string>("--bind")
+        {
+            Description = "The address this silo listens on and gives other silos and clients to reach it. Grain calls are not authenticated: " +
+                "widen it only on a trusted network.",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        var siloPort = new Option<int>("--port") { Description = "Port for silo-to-silo traffic (0 picks a free one).", CustomParser = LiveRunOptions.ParsePort };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run, compare, sweep) connect to (0 picks a free one).", CustomParser = LiveRunOptions.ParsePort };
+        var command = new Command("silo", "Start a worker silo that joins a cluster: run, compare and sweep with --cluster then spread their work over its silos.")
+        {
+            bind, siloPort, gatewayPort,
+        };
+        cluster.AddTo(command);
+        bind.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!IPAddress.TryParse(value, out var address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+                result.AddError($"--bind: expected the IP address other silos reach this one at, such as 127.0.0.1 or 10.0.0.5, found '{value}'");
+        });
+        command.SetAction(async (parse, cancellationToken) => await Commands.Execute(async () =>
+        {
+            var connection = cluster.Read(parse)!;
+            var address = IPAddress.Parse(parse.GetValue(bind)!);
+            if (!IPAddress.IsLoopback(address))
+                Console.Error.WriteLine($"supplychainsim: warning: grain calls have no authentication, and --bind {address} lets anyone who can reach this machine join or call the cluster.");
+            using var traffic = new SiloTraffic();
+            await using var silo = await SimulationHost.StartSiloAsync(connection, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), cancellationToken);
+            console.WriteLine($"Silo {silo.Endpoint} joined {connection}; Ctrl+C stops it.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            // Messages between silos and with clients (local calls within the silo are not among them).
+            console.WriteLine($"Silo stopping: {traffic}.");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using SupplyChainSim.Model.Units;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Grains.Abstractions;
+
+/// <summary>
+/// Grain keys: every grain of a run is keyed under the run's key, so runs never share agents. A data centre or
+/// intermediary keeps its key whatever else the world holds (<see cref="Hosting"/>): a named one by its id, a linking
+/// owner by its cluster key, a pool by its country (intermediaries: hub) and its number there.
+/// </summary>
+public static class GrainKeys
+{
+    public static string Chipmaker(string run, string id) => $"{run}/chipmaker/{id}";
+
+    public static string Country(string run, string code) => $"{run}/country/{code}";
+
+    public static string DataCentres(string run, DataCentreBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => $"{run}/datacentre/{plan.Name}",
+        Hosting.Owner => $"{run}/owner/{plan.Name}",
+        _ => $"{run}/datacentres/{plan.Name}",
+    };
+
+    public static string Intermediaries(string run, IntermediaryBlockPlan plan) => plan.Hosting switch
+    {
+        Hosting.Agent => $"{run}/intermediary/{plan.Name}",
+        _ => $"{run}/intermediaries/{plan.Name}",
+    };
+
+    public static string EntityList(string run) => $"{run}/entity-list";
+
+    public static string MagnetExporter(string run) => $"{run}/magnet-exporter";
+
+    public static string MonthRecord(string run, YearMonth month) => $"{run}/month/{month}";
+
+    public static string RunContext(string run) => $"{run}/context";
+}

@@ -1,0 +1,68 @@
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+
+namespace SupplyChainSim.Grains.Abstractions;
+
+/// <summary>Runs one simulation: places the world's agents in grains and steps it month by month.</summary>
+[Alias("scs.run")]
+public interface IRunCoordinatorGrain : IGrainWithStringKey
+{
+    /// <param name="decisionsStreamed">
+    /// The caller writes each month's licence decisions as <see cref="StepMonth"/> returns them (to licences.csv): the
+    /// run keeps only their counts, so a large world's millions of decisions are not held until the end.
+    /// </param>
+    [Alias("start")]
+    Task Start(Immutable<World> world, bool decisionsStreamed = false);
+
+    /// <summary>
+    /// Starts a durable run (on a cluster): checkpointed after every month (<see cref="Commit"/>) and taken back to the last
+    /// checkpoint after any failure. Returns false, changing nothing, when the key already holds a run.
+    /// </summary>
+    /// <param name="ticket">What a client needs to finish the run if the one that started it is lost (opaque to the grain).</param>
+    [Alias("begin")]
+    Task<bool> Begin(Immutable<World> world, string ticket);
+
+    /// <summary>The ticket of the durable run under this key, or null when there is none.</summary>
+    [Alias("ticket")]
+    Task<string?> Ticket();
+
+    /// <summary>A new client takes over a durable run: its next call takes it back to the last checkpoint. Returns the run's months.</summary>
+    [Alias("resume")]
+    Task<int> Resume();
+
+    /// <summary>
+    /// Writes one part of a durable run's checkpoint after the month just stepped, part 0 first, and then the stepper's
+    /// state and the month it reached; returns whether another part follows.
+    /// </summary>
+    [Alias("commit-part")]
+    Task<bool> Commit(int part);
+
+    /// <summary>Steps one month through every phase and returns what was recorded (with the month's decisions, streamed or not).</summary>
+    [Alias("step")]
+    Task<Immutable<MonthReport>> StepMonth();
+
+    [Alias("finished")]
+    Task<bool> IsFinished();
+
+    [Alias("results")]
+    Task<Immutable<RunResults>> GetResults();
+
+    /// <summary>
+    /// Writes one part of the run's agent grains to grain storage, part 0 first, and the coordinator's own state with the
+    /// last; returns whether another part follows. A part is small enough to finish well within the response timeout,
+    /// however large the world.
+    /// </summary>
+    [Alias("checkpoint-part")]
+    Task<bool> Checkpoint(int part);
+
+    /// <summary>
+    /// Clears the stored state of one part of the run's agent grains and lets them deactivate, part 0 first; with the last
+    /// part, the run's shared context and the coordinator itself. Returns whether another part follows.
+    /// </summary>
+    [Alias("release-part")]
+    Task<bool> Release(int part);
+
+    /// <summary>Grain calls the stepper has made in this activation (for the benchmark).</summary>
+    [Alias("calls")]
+    Task<long> GetGrainCalls();
+}

@@ -1,0 +1,3 @@
+namespace SupplyChainSim.Model.Agents;
+
+public sealed record MagnetStockLine(string Country, double StockTonnes, double Pressure);

@@ -1,0 +1,6 @@
+using SupplyChainSim.Model.Trade;
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Agents;
+
+public sealed record PendingLot(YearMonth Arrives, Lot Lot);

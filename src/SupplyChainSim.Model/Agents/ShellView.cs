@@ -1,0 +1,4 @@
+
+namespace SupplyChainSim.Model.Agents;
+
+public sealed record ShellView(string Shell, double BoughtH100e, bool EntityListed);

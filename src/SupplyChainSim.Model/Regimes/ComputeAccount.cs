@@ -1,0 +1,15 @@
+using SupplyChainSim.Model.Units;
+
+namespace SupplyChainSim.Model.Regimes;
+
+/// <summary>An account of compute in a destination's ledger: a cap, an allowance, a quota or a holding.</summary>
+public readonly record struct ComputeAccount(string Key)
+{
+    public static ComputeAccount CountryCap(YearMonth from, YearMonth until) => new($"cap:{from}..{until}");
+
+    public static ComputeAccount ConsigneeYear(string rule, string consignee, int year) => new($"{rule}:{consignee}:{year}");
+
+    public static ComputeAccount Quota(string rule, string period) => new($"quota:{rule}:{period}");
+
+    public static ComputeAccount Holding(string rule, string owner) => new($"{rule}:{owner}");
+}

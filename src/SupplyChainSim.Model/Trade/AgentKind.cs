@@ -1,0 +1,8 @@
+
+namespace SupplyChainSim.Model.Trade;
+
+public enum AgentKind
+{
+    DataCentre,
+    Intermediary,
+}
