@@ -33,16 +33,6 @@ public static class Cli
     }
 }
 
-/// <summary>A temporary folder, removed afterwards.</summary>
-public sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("scs-cli-").FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}
-
 /// <summary>The real program in a process whose output is read line by line while it runs.</summary>
 public sealed class LiveProcess : IAsyncDisposable
 {

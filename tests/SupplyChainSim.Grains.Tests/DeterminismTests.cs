@@ -21,12 +21,6 @@ public class DeterminismTests(ClusterFixture fixture)
     private static async Task<IReadOnlyDictionary<string, byte[]>> RunOn(IGrainFactory grains, World world, string key) =>
         ResultFiles.Render(await GrainRun.RunAsync(grains, world, key, release: true));
 
-    private static void AssertSameFiles(IReadOnlyDictionary<string, byte[]> expected, IReadOnlyDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var name in expected.Keys) Assert.True(expected[name].AsSpan().SequenceEqual(actual[name]), $"{name} differs");
-    }
-
     [Fact]
     public async Task One_silo_and_three_silos_give_byte_identical_files()
     {
@@ -46,14 +40,14 @@ public class DeterminismTests(ClusterFixture fixture)
             Assert.Equal(silos, cluster.Silos.Count);
             results.Add(await RunOn(cluster.Client, world, $"silos-{silos}"));
         }
-        AssertSameFiles(results[0], results[1]);
+        OutputFiles.AssertSame(results[0], results[1]);
     }
 
     [Fact]
     public async Task Two_runs_in_a_row_give_identical_files()
     {
         var world = Piecemeal();
-        AssertSameFiles(await RunOn(fixture.Grains, world, "twice-1"), await RunOn(fixture.Grains, world, "twice-2"));
+        OutputFiles.AssertSame(await RunOn(fixture.Grains, world, "twice-1"), await RunOn(fixture.Grains, world, "twice-2"));
     }
 
     [Fact]

@@ -13,12 +13,6 @@ public class GrainRunTests(ClusterFixture fixture)
     private static World Shipped(string name, int blockSize = WorldBuilder.DefaultBlockSize) =>
         WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(name)), blockSize);
 
-    private static void AssertSameFiles(IReadOnlyDictionary<string, byte[]> expected, IReadOnlyDictionary<string, byte[]> actual)
-    {
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var name in expected.Keys) Assert.Equal(Encoding.UTF8.GetString(expected[name]), Encoding.UTF8.GetString(actual[name]));
-    }
-
     [Theory]
     [InlineData("baseline-2023.json")]
     [InlineData("piecemeal-2025.json")] // random detections, the Entity List, linking across sites
@@ -28,7 +22,7 @@ public class GrainRunTests(ClusterFixture fixture)
         var world = Shipped(scenario, blockSize: 64);
         var onCluster = ResultFiles.Render(await GrainRun.RunAsync(fixture.Grains, world, "same-bytes-" + scenario));
         var inMemory = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
-        AssertSameFiles(inMemory, onCluster);
+        OutputFiles.AssertSame(inMemory, onCluster);
         Assert.DoesNotContain("\"breachCount\": 0,", Encoding.UTF8.GetString(onCluster[ResultFiles.Summary]));
         Assert.Contains("\"via\": \"sg-broker-1\"", Encoding.UTF8.GetString(onCluster[ResultFiles.Breaches]));
     }
@@ -68,7 +62,7 @@ public class GrainRunTests(ClusterFixture fixture)
             }
             await coordinator.StepMonth();
         }
-        AssertSameFiles(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
+        OutputFiles.AssertSame(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
     }
 
     /// <summary>
@@ -98,7 +92,7 @@ public class GrainRunTests(ClusterFixture fixture)
 
         Assert.All(results.Months, m => Assert.Empty(m.Decisions));
         Assert.All(results.Months, m => Assert.NotNull(m.DecisionTally));
-        AssertSameFiles(expected, new SortedDictionary<string, byte[]>(ResultFiles.Render(results).ToDictionary(), StringComparer.Ordinal)
+        OutputFiles.AssertSame(expected, new SortedDictionary<string, byte[]>(ResultFiles.Render(results).ToDictionary(), StringComparer.Ordinal)
         {
             [ResultFiles.LicencesCsv] = licences.ToArray(),
         });
@@ -137,7 +131,7 @@ public class GrainRunTests(ClusterFixture fixture)
         }
         Assert.Equal([1, 4], takenBack);
         Assert.Equal(world.Context.Months + 2, stepped);
-        AssertSameFiles(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
+        OutputFiles.AssertSame(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
         await GrainRun.ReleaseAsync(coordinator);
         Assert.Null(await fixture.Grains.GetGrain<IRunCoordinatorGrain>("durable").Ticket());
     }
