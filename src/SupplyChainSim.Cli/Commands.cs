@@ -251,6 +251,8 @@ public static class Commands
             var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
             if (resumed is null)
                 console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
+            // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never
+            // reaches an output file.
             var ticket = resumed is null
                 ? new RunTicket(request with { OutDirectory = Path.GetFullPath(outDirectory) }, RunManifest.CommandLine, Guid.NewGuid().ToString("N"))
                 : null;
