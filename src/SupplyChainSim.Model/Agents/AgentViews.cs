@@ -85,10 +85,10 @@ public static class AgentViews
         member.Spec.Buyer,
         member.BuyerCountry,
         member.OrdersPlaced,
-        Enumerable.Range(0, member.Spec.Shells).Select(member.ShellName).Select(shell => new ShellView(
-            shell,
-            H100eRounded(new Tpp(member.Bought.Where(b => b.Key.StartsWith(shell + ":", StringComparison.Ordinal)).Sum(b => b.Value))),
-            member.Burned.Contains(shell))).ToList(),
+        Enumerable.Range(0, member.Spec.Shells).Select(index => new ShellView(
+            member.ShellName(index),
+            H100eRounded(new Tpp(member.BoughtInAll[index])),
+            member.Burned.Contains(member.ShellName(index)))).ToList(),
         member.Warehouse.Take(MaxLines).Select(Line).ToList());
 
     public static EntityListView View(this EntityList list) => new(

@@ -10,6 +10,7 @@ public sealed record BreachStanding(string ClusterKey, string Kind, Tpp Cluster,
     public static BreachStanding Of(string clusterKey, KindAssessment assessment)
     {
         var (route, via, compute) = ClusterBreach.MainContributionOf(assessment.Acquisitions);
-        return new BreachStanding(clusterKey, assessment.Kind, assessment.Counted, assessment.Excess, assessment.LimitBasis, route, via, compute);
+        // The limit's text is interned: a cluster is assessed again month after month, mostly against the same limit.
+        return new BreachStanding(clusterKey, assessment.Kind, assessment.Counted, assessment.Excess, string.Intern(assessment.LimitBasis), route, via, compute);
     }
 }

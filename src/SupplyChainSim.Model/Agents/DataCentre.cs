@@ -104,7 +104,7 @@ public sealed class DataCentre
         var chips = (int)Math.Min(int.MaxValue, (wanted.Tenths + perChip.Tenths - 1) / perChip.Tenths);
         OutstandingChips += chips;
         OrdersPlaced++;
-        return new Order($"{Spec.Id}@{month}", Spec.Id, Spec.Id, Spec.OwnerOrSelf, self, Spec.Country, Spec.HeadquartersOrCountry,
+        return new Order(Spec.Id, Spec.Id, Spec.OwnerOrSelf, self, Spec.Country, Spec.HeadquartersOrCountry,
             context.SellerByChip[Spec.ChipModel], Spec.ChipModel, chips, month);
     }
 

@@ -14,7 +14,7 @@ namespace SupplyChainSim.Model.Agents;
 public sealed class DataCentreBlock
 {
     private Dictionary<string, DataCentre>? byId;
-    private List<IGrouping<string, DataCentre>>? clusters;
+    private List<ArraySegment<DataCentre>>? clusters;
 
     public required int Index { get; init; }
 
@@ -72,7 +72,7 @@ public sealed class DataCentreBlock
 
         var breaches = new List<ClusterBreach>();
         var standings = new List<BreachStanding>();
-        foreach (var cluster in Clusters().Where(c => reassessAll || touched.Contains(c.Key)))
+        foreach (var cluster in Clusters().Where(c => reassessAll || touched.Contains(KeyOf(c))))
         {
             var linked = Link(cluster);
             var excess = new SortedDictionary<string, Tpp>(StringComparer.Ordinal);
@@ -95,10 +95,10 @@ public sealed class DataCentreBlock
     public BlockSummary Summarise(SimulationContext context)
     {
         var installed = Tpp.Zero;
-        (Tpp Compute, IGrouping<string, DataCentre>? Cluster) largest = (Tpp.Zero, null);
+        (Tpp Compute, ArraySegment<DataCentre>? Cluster) largest = (Tpp.Zero, null);
         foreach (var cluster in Clusters())
         {
-            var circumvented = Circumvented.Contains(cluster.First().Spec.OwnerOrSelf);
+            var circumvented = Circumvented.Contains(cluster[0].Spec.OwnerOrSelf);
             var compute = Tpp.Zero;
             foreach (var site in cluster)
             {
@@ -116,8 +116,8 @@ public sealed class DataCentreBlock
         }
         var worst = Standing.Select(s => (s.Key, Excess: s.Value.Values.Max()))
             .OrderByDescending(s => s.Excess).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
-        return new BlockSummary(installed, largest.Compute, largest.Cluster is null ? null : Link(largest.Cluster).PrimarySite,
-            worst.Key is null ? null : Unauthorised(Link(Clusters().First(c => c.Key == worst.Key)), context))
+        return new BlockSummary(installed, largest.Compute, largest.Cluster is { } biggest ? Link(biggest).PrimarySite : null,
+            worst.Key is null ? null : Unauthorised(Linked(worst.Key), context))
         {
             Peaks = peaks,
             Unauthorised = Tpp.Sum(Standing.Values.Select(kinds => kinds.Values.Max())),
@@ -132,20 +132,37 @@ public sealed class DataCentreBlock
     }
 
     /// <summary>A cluster as it is linked now, for an observer (<see cref="AgentViews"/>).</summary>
-    public LinkedCluster Linked(string clusterKey) => Link(Clusters().First(c => c.Key == clusterKey));
+    public LinkedCluster Linked(string clusterKey) => Link(Clusters().First(c => KeyOf(c) == clusterKey));
 
-    /// <summary>Sites by cluster: membership never changes, so it is worked out once.</summary>
-    private List<IGrouping<string, DataCentre>> Clusters() =>
-        clusters ??= Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// Sites by cluster, in the order of each cluster's first site, each cluster a run of one array: membership never
+    /// changes, so it is worked out once, and kept small, since most clusters are one site and a block may hold many.
+    /// </summary>
+    private List<ArraySegment<DataCentre>> Clusters()
+    {
+        if (clusters is not null) return clusters;
+        var bySite = new DataCentre[Sites.Count];
+        var next = 0;
+        clusters = [];
+        foreach (var group in Sites.GroupBy(s => s.ClusterKey, StringComparer.Ordinal))
+        {
+            var start = next;
+            foreach (var site in group) bySite[next++] = site;
+            clusters.Add(new ArraySegment<DataCentre>(bySite, start, next - start));
+        }
+        return clusters;
+    }
 
-    private LinkedCluster Link(IGrouping<string, DataCentre> cluster)
+    private static string KeyOf(ArraySegment<DataCentre> cluster) => cluster[0].ClusterKey;
+
+    private LinkedCluster Link(ArraySegment<DataCentre> cluster)
     {
         var sites = cluster.ToList();
         var owner = sites[0].Spec.OwnerOrSelf;
         var circumvented = Circumvented.Contains(owner);
         var acquisitions = sites.SelectMany(s => s.Linkable(circumvented)).OrderBy(a => a.Month).ToList();
         var primary = sites.OrderByDescending(s => s.Installed).ThenBy(s => s.Spec.Id, StringComparer.Ordinal).First();
-        return new LinkedCluster(cluster.Key, primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
+        return new LinkedCluster(KeyOf(cluster), primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
     }
 
     private YearMonth? NextWake() => Sites.Select(s => s.NextOrder).Where(m => m is not null).DefaultIfEmpty(null).Min();

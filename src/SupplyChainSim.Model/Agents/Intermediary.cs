@@ -30,14 +30,24 @@ public sealed class Intermediary
 
     public List<PendingLot> Warehouse { get; init; } = [];
 
-    /// <summary>What each shell has bought in each year ("shell:year" to tenths of TPP).</summary>
-    public SortedDictionary<string, long> Bought { get; init; } = new(StringComparer.Ordinal);
+    /// <summary>The year <see cref="BoughtThisYear"/> counts.</summary>
+    public int BoughtYear { get; set; }
+
+    /// <summary>What each shell (by index) has bought in <see cref="BoughtYear"/>, in tenths of TPP: its yearly budget's use.</summary>
+    public required long[] BoughtThisYear { get; init; }
+
+    /// <summary>What each shell (by index) has bought over the run, in tenths of TPP.</summary>
+    public required long[] BoughtInAll { get; init; }
 
     /// <summary>Shells that are entity-listed: the intermediary no longer buys through them.</summary>
     public SortedSet<string> Burned { get; init; } = new(StringComparer.Ordinal);
 
     public static Intermediary Create(IntermediarySpec spec, AgentAddress buyerAddress, string buyerCountry, SimulationContext context) =>
-        new() { Spec = spec, BuyerAddress = buyerAddress, BuyerCountry = buyerCountry, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth) };
+        new()
+        {
+            Spec = spec, BuyerAddress = buyerAddress, BuyerCountry = buyerCountry, NextOrder = context.Start.AddMonths(spec.FirstOrderMonth),
+            BoughtThisYear = new long[spec.Shells], BoughtInAll = new long[spec.Shells],
+        };
 
     public string ShellName(int shell) => $"{Spec.Id}/shell-{shell + 1}";
 
@@ -54,18 +64,23 @@ public sealed class Intermediary
         var budget = Spec.SplitFraction is { } fraction && context.RegimeAt(month).ConsigneeAllowance(context.Countries[Spec.Hub]) is { } allowance
             ? (long?)(allowance.Tenths * fraction)
             : null;
+        if (BoughtYear != month.Year)
+        {
+            Array.Clear(BoughtThisYear); // a new year: every shell's budget is whole again
+            BoughtYear = month.Year;
+        }
         for (var k = 0; k < Spec.Shells; k++)
         {
             var index = (NextShell + k) % Spec.Shells;
             var shell = ShellName(index);
-            var key = $"{shell}:{month.Year}";
-            if (Burned.Contains(shell) || (budget is { } limit && Bought.GetValueOrDefault(key) + compute.Tenths > limit)) continue;
+            if (Burned.Contains(shell) || (budget is { } limit && BoughtThisYear[index] + compute.Tenths > limit)) continue;
             NextShell = index + 1;
-            Bought[key] = checked(Bought.GetValueOrDefault(key) + compute.Tenths);
+            BoughtThisYear[index] = checked(BoughtThisYear[index] + compute.Tenths);
+            BoughtInAll[index] = checked(BoughtInAll[index] + compute.Tenths);
             var sellers = context.SellersOf(Spec.ChipModel);
             var seller = sellers[OrdersPlaced % sellers.Count];
             OrdersPlaced++;
-            return new Order($"{shell}@{month}", Spec.Id, shell, shell, self, Spec.Hub, Spec.Hub, seller, Spec.ChipModel, Spec.ChipsPerOrder, month);
+            return new Order(Spec.Id, shell, shell, self, Spec.Hub, Spec.Hub, seller, Spec.ChipModel, Spec.ChipsPerOrder, month);
         }
         return null; // every shell listed or at its budget this year
     }

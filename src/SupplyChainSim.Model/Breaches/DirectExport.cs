@@ -17,11 +17,12 @@ public static class DirectExport
     public static string? DeniedBy(Lot lot, DataCentreSpec holder, SimulationContext context)
     {
         if (lot.Route != Route.Smuggled) return null;
-        var order = new Order(lot.Id, holder.Id, holder.Id, holder.OwnerOrSelf, default, holder.Country, holder.HeadquartersOrCountry,
-            lot.Seller, lot.ChipModel, lot.Chips, lot.Exported);
+        var order = new Order(holder.Id, holder.Id, holder.OwnerOrSelf, default, holder.Country, holder.HeadquartersOrCountry,
+            lot.Seller, lot.ChipModel, lot.Chips, lot.Exported) { Named = lot.Id };
         var request = new LicenceRequest(order, context.Catalogue[lot.ChipModel], context.Chipmaker(lot.Seller), context.Countries[holder.Country],
             context.Countries[holder.HeadquartersOrCountry], lot.Exported, new DestinationLedger());
         var decision = context.RegimeAt(lot.Exported).Decide(request);
-        return decision.Outcome == LicenceOutcome.Denied ? decision.Rule : null;
+        // Interned: every acquisition of diverted chips keeps it, and a run's rules give only a few such texts.
+        return decision.Outcome == LicenceOutcome.Denied ? string.Intern(decision.Rule) : null;
     }
 }

@@ -17,8 +17,11 @@ public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, string
     /// <summary>What the revenue share comes to on this sale, at the catalogue's unit price.</summary>
     public double RevenueShareUsd { get; init; }
 
-    /// <summary>The name (or label) of the rule that decided, without its explanation.</summary>
-    public string Basis => Rule.Split(':')[0];
+    /// <summary>
+    /// The name (or label) of the rule that decided, without its explanation: interned, so the order books and
+    /// acquisitions that keep it (millions in a large world) share a handful of strings.
+    /// </summary>
+    public string Basis => string.Intern(Rule.IndexOf(':') is var colon and >= 0 ? Rule[..colon] : Rule);
 
     /// <summary>The route the chips travel if they ship; null when denied.</summary>
     public Route? Route => Outcome switch

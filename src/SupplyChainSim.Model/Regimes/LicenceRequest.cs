@@ -48,7 +48,7 @@ public sealed record LicenceRequest(
     /// </summary>
     public static LicenceRequest For(ChipSpec chip, ChipmakerSpec seller, CountrySpec destination, int chips, YearMonth month,
         string buyer = "buyer", string? owner = null, CountrySpec? headquarters = null, DestinationLedger? ledger = null) =>
-        new(new Order($"{buyer}@{month}", buyer, buyer, owner ?? buyer, default, destination.Code, (headquarters ?? destination).Code,
+        new(new Order(buyer, buyer, owner ?? buyer, default, destination.Code, (headquarters ?? destination).Code,
                 seller.Id, chip.Model, chips, month),
             chip, seller, destination, headquarters ?? destination, month, ledger ?? new DestinationLedger());
 }

@@ -26,5 +26,5 @@ public sealed record Lot(
 
     /// <summary>The order this lot was made for, as far as a lot can tell (for notices about it).</summary>
     public Order AsOrder(YearMonth month) =>
-        new(Id, Buyer, Consignee, Buyer, ReplyTo, DestinationCountry, OwnerHeadquarters ?? DestinationCountry, Seller, ChipModel, Chips, month);
+        new(Buyer, Consignee, Buyer, ReplyTo, DestinationCountry, OwnerHeadquarters ?? DestinationCountry, Seller, ChipModel, Chips, month) { Named = Id };
 }

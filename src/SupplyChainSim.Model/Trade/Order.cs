@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Trade;
@@ -7,7 +8,6 @@ namespace SupplyChainSim.Model.Trade;
 /// name on the paperwork (the data centre itself, or one of an intermediary's shell companies).
 /// </summary>
 public sealed record Order(
-    string Id,
     string Buyer,
     string Consignee,
     string Owner,
@@ -17,4 +17,17 @@ public sealed record Order(
     string Seller,
     string ChipModel,
     int Chips,
-    YearMonth Month);
+    YearMonth Month)
+{
+    /// <summary>
+    /// The order's name: its consignee and month ("dc-7@2025-03"), since a consignee orders at most once a month; an order
+    /// rebuilt from a lot is named by the lot (<see cref="Named"/>). The name is made when asked for rather than held,
+    /// because a chipmaker's book can hold millions of orders.
+    /// </summary>
+    [JsonIgnore]
+    public string Id => Named ?? $"{Consignee}@{Month}";
+
+    /// <summary>A name other than the consignee and month: the lot's, for an order rebuilt from a lot.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Named { get; init; }
+}

@@ -11,7 +11,7 @@ public class AgentTests
     private static readonly YearMonth January = YearMonth.Parse("2024-01");
 
     private static LicenceDecision Approved(string id, int chips) =>
-        new(new Order(id, id, id, id, new AgentAddress(AgentKind.DataCentre, 0), "US", "US", "NVIDIA", "H100-SXM", chips, January),
+        new(new Order(id, id, id, new AgentAddress(AgentKind.DataCentre, 0), "US", "US", "NVIDIA", "H100-SXM", chips, January),
             LicenceOutcome.Exempt, "test");
 
     [Fact]
@@ -24,10 +24,10 @@ public class AgentTests
         // Month 0 makes 100 of a's 150; month 1 makes a's last 50 and 50 of b's; month 2 makes b's last 50.
         Assert.Empty(maker.TakeOrdersAndShip(January, [Approved("a", 150), Approved("b", 100)]));
         Assert.Empty(maker.TakeOrdersAndShip(January.AddMonths(1), []));
-        Assert.Equal([("a#1", 100)], maker.TakeOrdersAndShip(January.AddMonths(2), []).Select(l => (l.Id, l.Chips)));
-        Assert.Equal([("a#2", 50), ("b#1", 50)], maker.TakeOrdersAndShip(January.AddMonths(3), []).Select(l => (l.Id, l.Chips)));
+        Assert.Equal([($"a@{January}#1", 100)], maker.TakeOrdersAndShip(January.AddMonths(2), []).Select(l => (l.Id, l.Chips)));
+        Assert.Equal([($"a@{January}#2", 50), ($"b@{January}#1", 50)], maker.TakeOrdersAndShip(January.AddMonths(3), []).Select(l => (l.Id, l.Chips)));
         Assert.True(maker.Busy);
-        Assert.Equal([("b#2", 50)], maker.TakeOrdersAndShip(January.AddMonths(4), []).Select(l => (l.Id, l.Chips)));
+        Assert.Equal([($"b@{January}#2", 50)], maker.TakeOrdersAndShip(January.AddMonths(4), []).Select(l => (l.Id, l.Chips)));
         Assert.False(maker.Busy);
     }
 
