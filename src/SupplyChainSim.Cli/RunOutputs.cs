@@ -20,11 +20,14 @@ internal static class RunOutputs
 
     public static void Write(RunResults results, OutputSet output, RunManifest manifest, IReadOnlyList<ReplicationSummary>? replications = null)
     {
-        var files = new SortedDictionary<string, byte[]>(ResultFiles.Render(results, replications).ToDictionary(), StringComparer.Ordinal)
+        // Each file goes straight into the new set, one at a time, so a large world's files are never all held at once;
+        // licences.csv was streamed into it as the run went, unless the results hold the decisions.
+        foreach (var (name, write) in ResultFiles.Files(results, replications))
         {
-            [RunReport.FileName] = RunReport.Render(results, replications),
-        };
-        // licences.csv was streamed into the set as the run went (Commands.StreamLicences), unless the results hold the decisions.
+            var stream = output.Stream(name); // closed, and read back for the manifest, by CloseStreamed
+            write(stream);
+        }
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [RunReport.FileName] = RunReport.Render(results, replications) };
         output.Commit(manifest.AddTo(files, output.CloseStreamed()));
     }
 }

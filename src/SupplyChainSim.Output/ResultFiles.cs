@@ -47,26 +47,40 @@ public static class ResultFiles
         typeof(ResultFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <summary>
-    /// The files of a run, by name, as bytes (all but licences.csv when the run's decisions were streamed to it). With replications, the run's own files are replication 0's (the
-    /// scenario's seed), summary.json gains a monteCarlo object and replications.csv lists every replication.
+    /// The files of a run in name order, each with what writes it onto a stream (all but licences.csv when the run's
+    /// decisions were streamed to it). With replications, the run's own files are replication 0's (the scenario's seed),
+    /// summary.json gains a monteCarlo object and replications.csv lists every replication. Written one at a time, the
+    /// large files of a large world (deliveries.csv, breaches.json) are never held whole.
     /// </summary>
-    public static IReadOnlyDictionary<string, byte[]> Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
+    public static IReadOnlyList<(string Name, Action<Stream> Write)> Files(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
     {
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        var files = new List<(string Name, Action<Stream> Write)>
         {
-            [Summary] = RenderSummary(results, replications),
-            [MonthsCsv] = RenderMonths(results),
-            [Breaches] = RenderBreaches(results),
-            [BreachesCsv] = RenderBreachesCsv(results),
-            [DeliveriesCsv] = RenderDeliveries(results),
-            [EventsJsonl] = RenderEvents(results),
+            (Summary, stream => stream.Write(RenderSummary(results, replications))),
+            (MonthsCsv, stream => WriteMonths(stream, results)),
+            (Breaches, stream => WriteBreaches(stream, results)),
+            (BreachesCsv, stream => WriteBreachesCsv(stream, results)),
+            (DeliveriesCsv, stream => WriteDeliveries(stream, results)),
+            (EventsJsonl, stream => stream.Write(RenderEvents(results))),
         };
         // Streamed decisions were written to licences.csv as the run went (LicenceLog): the caller has that file.
-        if (!results.DecisionsStreamed) files[LicencesCsv] = RenderLicences(results);
-        if (replications is not null) files[ReplicationsCsv] = RenderReplications(replications);
+        if (!results.DecisionsStreamed) files.Add((LicencesCsv, stream => WriteLicences(stream, results)));
+        if (replications is not null) files.Add((ReplicationsCsv, stream => stream.Write(RenderReplications(replications))));
         var calibration = Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets);
-        if (calibration.Count > 0) files[CalibrationCsv] = RenderCalibration(calibration);
-        return files;
+        if (calibration.Count > 0) files.Add((CalibrationCsv, stream => stream.Write(RenderCalibration(calibration))));
+        return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The files of a run (<see cref="Files"/>), by name, as bytes.</summary>
+    public static IReadOnlyDictionary<string, byte[]> Render(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null) =>
+        new SortedDictionary<string, byte[]>(Files(results, replications).ToDictionary(f => f.Name, f => Bytes(f.Write)), StringComparer.Ordinal);
+
+    /// <summary>What <paramref name="write"/> writes, as bytes.</summary>
+    public static byte[] Bytes(Action<Stream> write)
+    {
+        using var stream = new MemoryStream();
+        write(stream);
+        return stream.ToArray();
     }
 
     public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications)
@@ -312,7 +326,7 @@ public static class ResultFiles
         writer.WriteEndObject();
     }
 
-    public static byte[] RenderMonths(RunResults results) => Csv(
+    private static void WriteMonths(Stream stream, RunResults results) => Csv(stream,
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
             "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips",
             "magnetSupplyIndex", "magnetShortage", "unauthorisedH100e"],
@@ -364,19 +378,17 @@ public static class ResultFiles
     /// A CSV file as every output writes it (the run's files, compare.csv and sweep.csv): invariant culture, "\n" line
     /// ends, fields quoted only when needed, text cells made <see cref="SpreadsheetSafe"/>.
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows)
+    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows) => Bytes(stream => Csv(stream, header, rows));
+
+    /// <summary>The same CSV written onto <paramref name="stream"/> as UTF-8, row by row: a large file is never held as text.</summary>
+    public static void Csv(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object>> rows)
     {
-        // Written as UTF-8 straight into the buffer: a large file (deliveries.csv of a million sites) is never also held as text.
-        using var stream = new MemoryStream();
-        using (var csv = CsvTo(stream))
-        {
-            WriteCsvRow(csv, header);
-            foreach (var row in rows) WriteCsvRow(csv, row);
-        }
-        return stream.ToArray();
+        using var csv = CsvTo(stream);
+        WriteCsvRow(csv, header);
+        foreach (var row in rows) WriteCsvRow(csv, row);
     }
 
-    /// <summary>A CSV writer onto <paramref name="stream"/> (UTF-8, no byte order mark) set up as <see cref="Csv"/> writes; disposing it leaves the stream open.</summary>
+    /// <summary>A CSV writer onto <paramref name="stream"/> (UTF-8, no byte order mark) set up as <see cref="Csv(Stream, IReadOnlyList{string}, IEnumerable{IReadOnlyList{object}})"/> writes; disposing it leaves the stream open.</summary>
     internal static CsvWriter CsvTo(Stream stream)
     {
         // CsvHelper quotes a field with "\n" (the line end set here) but not one with a lone "\r", which readers take as a
@@ -409,7 +421,7 @@ public static class ResultFiles
             : cell;
 
     /// <summary>deliveries.csv: a month's deliveries by destination, chip model, seller, route and intermediary.</summary>
-    public static byte[] RenderDeliveries(RunResults results) => Csv(
+    private static void WriteDeliveries(Stream stream, RunResults results) => Csv(stream,
         ["month", "country", "chipModel", "seller", "route", "via", "chips", "h100e", "valueUsd"],
         results.Months.SelectMany(m => m.Deliveries.Select(f => new object[]
         {
@@ -417,21 +429,19 @@ public static class ResultFiles
         })));
 
     /// <summary>licences.csv: one row per licence decision, with the rule that decided it (<see cref="LicenceLog"/> writes the rows).</summary>
-    public static byte[] RenderLicences(RunResults results)
+    public static byte[] RenderLicences(RunResults results) => Bytes(stream => WriteLicences(stream, results));
+
+    private static void WriteLicences(Stream stream, RunResults results)
     {
         if (results.DecisionsStreamed)
             throw new InvalidOperationException("the run's licence decisions were streamed to licences.csv as they were made, and are not held to render it again");
-        using var stream = new MemoryStream();
-        using (var log = new LicenceLog(stream))
-        {
-            foreach (var month in results.Months) log.Append(month);
-        }
-        return stream.ToArray();
+        using var log = new LicenceLog(stream);
+        foreach (var month in results.Months) log.Append(month);
     }
 
     public static string OutcomeName(LicenceOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    public static byte[] RenderBreaches(RunResults results) => Json(writer =>
+    private static void WriteBreaches(Stream stream, RunResults results) => Json(stream, writer =>
     {
         writer.WriteStartArray();
         foreach (var breach in results.Breaches) WriteBreach(writer, breach);
@@ -483,7 +493,7 @@ public static class ResultFiles
     }
 
     /// <summary>breaches.csv: breaches.json flattened, one row per breach and acquisition, for pandas, R and spreadsheets.</summary>
-    public static byte[] RenderBreachesCsv(RunResults results) => Csv(
+    private static void WriteBreachesCsv(Stream stream, RunResults results) => Csv(stream,
         ["month", "kind", "site", "owner", "country", "clusterH100e", "permittedH100e", "excessH100e", "limitBasis", "endExcessH100e",
             "acquisitionMonth", "exported", "seller", "via", "chipModel", "chips", "h100e", "route", "basis", "noClustering", "deniedDirectlyBy"],
         results.Breaches.SelectMany(b => b.Acquisitions.Select(a => new object[]
@@ -500,12 +510,12 @@ public static class ResultFiles
         _ => "smuggled",
     };
 
-    private static byte[] Json(Action<Utf8JsonWriter> write)
+    private static byte[] Json(Action<Utf8JsonWriter> write) => Bytes(stream => Json(stream, write));
+
+    private static void Json(Stream stream, Action<Utf8JsonWriter> write)
     {
-        using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
             write(writer);
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
     }
 }

@@ -130,20 +130,24 @@ internal static class Benchmark
     /// <summary>One hash over every output file, so runs can be compared byte for byte.</summary>
     public static string Hash(RunResults results) => Hash(results, null);
 
-    /// <summary>The same hash for a run whose decisions were streamed to the file <paramref name="licences"/> (read in its place in the name order).</summary>
+    /// <summary>
+    /// The same hash for a run whose decisions were streamed to the file <paramref name="licences"/> (read in its place in
+    /// the name order). Each file is written straight into the hash, as `run` writes it to disk: none is held whole.
+    /// </summary>
     public static string Hash(RunResults results, string? licences)
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var files = ResultFiles.Render(results).Select(f => (f.Key, (Func<Stream>)(() => new MemoryStream(f.Value, writable: false))));
-        if (licences is not null) files = files.Append((ResultFiles.LicencesCsv, () => File.OpenRead(licences)));
-        foreach (var (name, open) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        using var sha = SHA256.Create();
+        using (var hashing = new CryptoStream(Stream.Null, sha, CryptoStreamMode.Write))
         {
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name), 0, name.Length);
-            using var content = open();
-            var buffer = new byte[1 << 20];
-            for (int read; (read = content.Read(buffer)) > 0;) sha.AppendData(buffer, 0, read);
+            var files = ResultFiles.Files(results).AsEnumerable();
+            if (licences is not null) files = files.Append((ResultFiles.LicencesCsv, hash => { using var file = File.OpenRead(licences); file.CopyTo(hash); }));
+            foreach (var (name, write) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                hashing.Write(System.Text.Encoding.UTF8.GetBytes(name));
+                write(hashing);
+            }
         }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return Convert.ToHexStringLower(sha.Hash!);
     }
 
     private static double Round(double seconds) => Math.Round(seconds, 3);
