@@ -23,8 +23,8 @@ public static class AgentViews
         maker.Spec.Country,
         maker.Backlog.Count,
         maker.Backlog.Sum(b => (long)b.Remaining),
-        maker.Backlog.Take(MaxLines).Select(b => new OrderBookLine(b.Order.Id, b.Order.Buyer, b.Order.DestinationCountry, b.Order.ChipModel,
-            b.Order.Chips, b.Remaining, b.Route.ToString(), b.Basis)).ToList(),
+        maker.Backlog.Take(MaxLines).Select(b => new OrderBookLine(b.OrderId, b.Buyer, b.DestinationCountry, b.ChipModel,
+            b.Chips, b.Remaining, b.Route.ToString(), b.Basis)).ToList(),
         maker.Pipeline.Count,
         maker.Pipeline.Take(MaxLines).Select(Line).ToList());
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
@@ -25,28 +26,23 @@ public sealed class Chipmaker
     /// <param name="production">What magnet shortage leaves of capacity (1 = none).</param>
     public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved, double production = 1)
     {
-        foreach (var decision in approved)
-            Backlog.Add(new BacklogEntry
-            {
-                Order = decision.Order, Route = decision.Route!.Value, Conditions = decision.Conditions, Basis = decision.Basis, Remaining = decision.Order.Chips,
-            });
+        foreach (var decision in approved) Backlog.Add(BacklogEntry.Of(decision));
 
         foreach (var (model, capacity) in Spec.Capacity.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var budget = (int)Math.Floor(capacity * production);
-            foreach (var entry in Backlog)
+            foreach (ref var entry in CollectionsMarshal.AsSpan(Backlog))
             {
                 if (budget == 0) break;
-                if (entry.Order.ChipModel != model || entry.Remaining == 0) continue;
+                if (entry.ChipModel != model || entry.Remaining == 0) continue;
                 var chips = Math.Min(budget, entry.Remaining);
                 budget -= chips;
                 entry.Remaining -= chips;
                 entry.LotsProduced++;
-                var order = entry.Order;
                 // Third-party testing routes every lot through a laboratory in the exporting country first: a month more.
                 var arrives = month.AddMonths(Spec.LeadTimeMonths + (entry.Conditions.ThirdPartyTesting ? 1 : 0));
-                var lot = new Lot($"{order.Id}#{entry.LotsProduced}", order.Buyer, order.Consignee, order.ReplyTo, order.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, arrives, entry.Conditions, entry.Basis, order.Month) { OwnerHeadquarters = order.OwnerHeadquarters };
+                var lot = new Lot($"{entry.OrderId}#{entry.LotsProduced}", entry.Buyer, entry.Consignee, entry.ReplyTo, entry.DestinationCountry,
+                    Spec.Id, null, model, chips, entry.Route, arrives, entry.Conditions, entry.Basis, entry.Ordered) { OwnerHeadquarters = entry.OwnerHeadquarters };
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }

@@ -25,9 +25,12 @@ public sealed record Order(
     /// because a chipmaker's book can hold millions of orders.
     /// </summary>
     [JsonIgnore]
-    public string Id => Named ?? $"{Consignee}@{Month}";
+    public string Id => Named ?? NameOf(Consignee, Month);
 
     /// <summary>A name other than the consignee and month: the lot's, for an order rebuilt from a lot.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Named { get; init; }
+
+    /// <summary>The name of the order <paramref name="consignee"/> placed in <paramref name="month"/>.</summary>
+    public static string NameOf(string consignee, YearMonth month) => $"{consignee}@{month}";
 }
