@@ -133,7 +133,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     public Task<Immutable<RunResults>> GetResults() => DurablyAsync(async () =>
     {
         if (!Stepper.Finished) throw new InvalidOperationException($"the run has stepped {Stepper.State.MonthsDone} of {storage.State.World!.Context.Months} months");
-        return (await hosts!.ResultsAsync()).AsImmutable();
+        return (await Stepper.ResultsAsync()).AsImmutable();
     });
 
     public async Task<bool> Checkpoint(int part)

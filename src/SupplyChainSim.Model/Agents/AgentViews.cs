@@ -35,7 +35,8 @@ public static class AgentViews
         H100eRounded(country.Licensed.Compute),
         H100eRounded(country.Exempt.Compute),
         H100eRounded(country.Denied.Compute),
-        country.Ledger.ComputeTenths.Select(e => new LedgerLine(e.Key, H100eRounded(new Tpp(e.Value)), "H100e"))
+        country.Ledger.ComputeTenths.Concat(country.Ledger.ComputeThisYear).OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new LedgerLine(e.Key, H100eRounded(new Tpp(e.Value)), "H100e"))
             .Concat(country.Ledger.Chips.Select(e => new LedgerLine(e.Key, e.Value, "chips")))
             .Concat(country.Ledger.Dollars.Select(e => new LedgerLine(e.Key, (double)e.Value, "USD")))
             .Take(MaxLines).ToList(),

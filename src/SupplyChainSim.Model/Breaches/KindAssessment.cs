@@ -9,6 +9,12 @@ namespace SupplyChainSim.Model.Breaches;
 /// </summary>
 public sealed record KindAssessment(string Kind, Tpp Counted, Tpp Permitted, string LimitBasis, IReadOnlyList<Acquisition> Acquisitions)
 {
+    /// <summary>
+    /// Interned: breaches and standings keep it, clusters are assessed month after month, and a run's rules give only
+    /// a few such texts.
+    /// </summary>
+    public string LimitBasis { get; init; } = string.Intern(LimitBasis);
+
     /// <summary>What the cluster holds beyond what is permitted: the unauthorised compute of this kind.</summary>
     public Tpp Excess => Counted > Permitted ? Counted - Permitted : Tpp.Zero;
 

@@ -10,17 +10,42 @@ public sealed class DestinationLedger
 {
     public SortedDictionary<string, long> ComputeTenths { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Accounts that count one calendar year (a consignee's yearly allowance), for the latest year counted
+    /// (<see cref="Year"/>) and any later: an earlier year's can never be drawn on again, and a large world opens a
+    /// million of them.
+    /// </summary>
+    public SortedDictionary<string, long> ComputeThisYear { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The latest year a yearly account was counted in.</summary>
+    public int Year { get; set; }
+
     public SortedDictionary<string, long> Chips { get; init; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, decimal> Dollars { get; init; } = new(StringComparer.Ordinal);
 
-    public Tpp this[ComputeAccount account] => new(ComputeTenths.GetValueOrDefault(account.Key));
+    public Tpp this[ComputeAccount account] =>
+        new((account.Year is null ? ComputeTenths : ComputeThisYear).GetValueOrDefault(account.Key));
 
     public long this[ChipAccount account] => Chips.GetValueOrDefault(account.Key);
 
     public decimal this[DollarAccount account] => Dollars.GetValueOrDefault(account.Key);
 
-    public void Add(ComputeAccount account, Tpp compute) => ComputeTenths[account.Key] = checked(ComputeTenths.GetValueOrDefault(account.Key) + compute.Tenths);
+    public void Add(ComputeAccount account, Tpp compute)
+    {
+        var accounts = ComputeTenths;
+        if (account.Year is { } year)
+        {
+            // Counting in a new year closes the earlier years' accounts (each key names its year, so none is confused).
+            if (year > Year)
+            {
+                ComputeThisYear.Clear();
+                Year = year;
+            }
+            accounts = ComputeThisYear;
+        }
+        accounts[account.Key] = checked(accounts.GetValueOrDefault(account.Key) + compute.Tenths);
+    }
 
     /// <summary>Counts <paramref name="compute"/> against the account if it fits under <paramref name="limit"/>.</summary>
     public bool TryUse(ComputeAccount account, Tpp compute, Tpp limit)

@@ -107,6 +107,6 @@ public sealed class InMemoryWorldHosts : IWorldHosts
             var report = await stepper.StepAsync();
             onMonth?.Invoke(report);
         }
-        return await hosts.ResultsAsync();
+        return await stepper.ResultsAsync();
     }
 }

@@ -37,9 +37,6 @@ public sealed record MonthReport(
     /// <summary>What the month's smuggled lots cost their buyers: catalogue price plus the intermediary's markup (chips without a price count 0).</summary>
     public double SmuggledValueUsd { get; init; }
 
-    /// <summary>Where every breached cluster assessed this month stands (the last standing is the end-of-run one).</summary>
-    public IReadOnlyList<BreachStanding> Standings { get; init; } = [];
-
     /// <summary>Magnet supply and shortage by importer, and the month's rare-earth events.</summary>
     public RareEarthMonth RareEarths { get; init; } = new([], [], []);
 

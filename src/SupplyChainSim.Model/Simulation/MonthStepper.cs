@@ -46,14 +46,15 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var sites = await InstallAndLinkAsync(now, delivered.Concat(smuggled), denied);
         var caught = await EnforceAsync(month, detections, sites);
         var breaches = Record(sites.SelectMany(s => s.Breaches), caught);
-        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths) with
-        {
-            Standings = sites.SelectMany(s => s.Standings).ToList(),
-        };
+        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths);
+        foreach (var standing in sites.SelectMany(s => s.Standings)) State.Standings[BreachStanding.KeyOf(standing.Kind, standing.ClusterKey)] = standing;
         await hosts.RecordAsync(report);
         State.MonthsDone++;
         return report;
     }
+
+    /// <summary>The run's results so far: every month's record, and where each breached cluster stood at its last assessment.</summary>
+    public async Task<RunResults> ResultsAsync() => (await hosts.ResultsAsync()) with { EndStandings = [.. State.Standings.Values] };
 
     /// <summary>
     /// Rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made. The month's

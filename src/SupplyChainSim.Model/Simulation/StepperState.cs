@@ -29,6 +29,12 @@ public sealed class StepperState
     /// <summary>Chips of each model approved for the United States so far.</summary>
     public SortedDictionary<string, long> UsBoundChips { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Where each breached cluster stood at its last assessment, by kind and cluster (<see cref="BreachStanding.KeyOf"/>):
+    /// only the latest is kept, since only the end of the run's is reported.
+    /// </summary>
+    public SortedDictionary<string, BreachStanding> Standings { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>How many concession rules were in force last month (a change re-checks every cluster).</summary>
     public int ConcessionRules { get; set; }
 

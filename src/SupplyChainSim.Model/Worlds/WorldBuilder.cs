@@ -144,19 +144,25 @@ public static class WorldBuilder
     {
         var countries = Ordered(generator.CountryWeights);
         var chips = Ordered(generator.ChipModels);
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal); // one string per owner, however many sites it has
         for (var i = 0; i < generator.Count; i++)
         {
             var id = Id(generator.IdPrefix, i, generator.Count);
             var random = streams.For(id, 0, "generate");
             var country = Pick(countries, random);
             var every = Count(draws.Check(generator.OrderEveryMonths.Sample(random), $"{path}.orderEveryMonths", DataCentreRange.Every, id));
+            // Drawn after the interval and before the chip, as it always was: the draws' order fixes the world.
+            string? owner = null;
+            if (generator.OwnersPerCountry > 0)
+            {
+                owner = $"{generator.IdPrefix}-owner-{country}-{random.Next(generator.OwnersPerCountry) + 1}";
+                owner = owners.TryAdd(owner, owner) ? owner : owners[owner];
+            }
             yield return new DataCentreSpec
             {
                 Id = id,
                 Country = country,
-                Owner = generator.OwnersPerCountry > 0
-                    ? $"{generator.IdPrefix}-owner-{country}-{random.Next(generator.OwnersPerCountry) + 1}"
-                    : null,
+                Owner = owner,
                 ChipModel = Pick(chips, random),
                 TargetH100e = draws.Check(generator.TargetH100e.Sample(random), $"{path}.targetH100e", DataCentreRange.Target, id),
                 OrderSizeH100e = Math.Max(1, draws.Check(generator.OrderSizeH100e.Sample(random), $"{path}.orderSizeH100e", DataCentreRange.OrderSize, id)),

@@ -71,8 +71,11 @@ public class RegimeDecisionTests
         var ledger = new DestinationLedger();
         Expect(Decide("diffusion-rule-2025.json", "2025-06", "H100-SXM", "IN", chips: 1699, ledger: ledger), LicenceOutcome.Notified, "lpp-exemption");
         Expect(Decide("diffusion-rule-2025.json", "2025-06", "H100-SXM", "IN", chips: 1, ledger: ledger), LicenceOutcome.Approved, "country-cap");
-        // A new calendar year renews the allowance.
+        Assert.Equal([("lpp:buyer:2025", 1699 * Tpp.H100Tenths)], ledger.ComputeThisYear.Select(a => (a.Key, a.Value)));
+        // A new calendar year renews the allowance, and the ledger lets the spent year's accounts go; the cap's stays.
         Expect(Decide("diffusion-rule-2025.json", "2026-01", "H100-SXM", "IN", chips: 1000, ledger: ledger), LicenceOutcome.Notified, "lpp-exemption");
+        Assert.Equal([("lpp:buyer:2026", 1000 * Tpp.H100Tenths)], ledger.ComputeThisYear.Select(a => (a.Key, a.Value)));
+        Assert.Equal(Tpp.H100Tenths, ledger.ComputeTenths.Single(a => a.Key.StartsWith("cap:", StringComparison.Ordinal)).Value);
         // The cap: 790,000,000 TPP = 49,901 H100s in all; the 49,902nd is denied.
         Expect(Decide("diffusion-rule-2025.json", "2026-01", "H100-SXM", "IN", chips: 49_900, consignee: "big", ledger: ledger), LicenceOutcome.Approved, "country-cap");
         Expect(Decide("diffusion-rule-2025.json", "2026-01", "H100-SXM", "IN", chips: 1700, consignee: "big", ledger: ledger), LicenceOutcome.Denied, "country-cap: country cap exhausted");
