@@ -11,9 +11,8 @@ public sealed class DestinationLedger
     public SortedDictionary<string, long> ComputeTenths { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Accounts that count one calendar year (a consignee's yearly allowance), for the latest year counted
-    /// (<see cref="Year"/>) and any later: an earlier year's can never be drawn on again, and a large world opens a
-    /// million of them.
+    /// Accounts that count one calendar year (a consignee's yearly allowance), of the latest year counted
+    /// (<see cref="Year"/>) only: an earlier year's can never be drawn on again, and a large world opens a million of them.
     /// </summary>
     public SortedDictionary<string, long> ComputeThisYear { get; init; } = new(StringComparer.Ordinal);
 
