@@ -148,7 +148,7 @@ public sealed class GrainWorldHosts : IWorldHosts
     public Task RecordAsync(MonthReport report) =>
         Count(MonthRecord(report.Month).Record((DecisionsStreamed ? report.WithDecisionsStreamed() : report).AsImmutable(), run));
 
-    /// <summary>The run's results: every month's record, in order (the run is finished when they are asked for).</summary>
+    /// <summary>Every month's record, in order (the run is finished when they are asked for).</summary>
     public async Task<RunResults> ResultsAsync()
     {
         var months = await Task.WhenAll(Months().Select(month => MonthRecord(month).Report()));

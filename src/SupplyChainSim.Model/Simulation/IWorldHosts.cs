@@ -43,5 +43,6 @@ public interface IWorldHosts
 
     Task RecordAsync(MonthReport report);
 
+    /// <summary>Every month's record, in order (<see cref="MonthStepper.ResultsAsync"/> adds where each breach stood at the end).</summary>
     Task<RunResults> ResultsAsync();
 }
