@@ -80,6 +80,16 @@ public class BreachKindTests
         Assert.Equal((Route.Smuggled, "sg-net"), (breach.EndMainContribution.Route, breach.EndMainContribution.Via));
     }
 
+    [Fact]
+    public async Task A_shells_yearly_budget_stops_its_orders_within_the_year_and_is_whole_again_in_january()
+    {
+        // One shell, 90% of the 1,699.2 H100e allowance a year = 1,529.3 H100e: three orders of 500 H100s fit, a fourth
+        // (2,000) does not, so December 2025 is skipped; January 2026 starts a new budget.
+        var oneShell = Funnel.Replace("\"shells\": 3", "\"shells\": 1").Replace("\"start\": \"2025-01\", \"months\": 6", "\"start\": \"2025-09\", \"months\": 5");
+        var results = await TestWorlds.Run(oneShell);
+        Assert.Equal(["2025-09", "2025-10", "2025-11", "2026-01"], results.Months.SelectMany(m => m.Decisions).Select(d => d.Order.Month.ToString()));
+    }
+
     /// <summary>A Chinese lab holds 10,000 lawful H20s (not 3A090) when one smuggled lot of 100 H100s arrives.</summary>
     private const string LabWithH20s = """
         {
