@@ -17,8 +17,8 @@ internal static class SiloCommand
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var siloPort = new Option<int>("--port") { Description = "Port for silo-to-silo traffic (0 picks a free one).", CustomParser = LiveRunOptions.ParsePort };
-        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run, compare, sweep) connect to (0 picks a free one).", CustomParser = LiveRunOptions.ParsePort };
-        var command = new Command("silo", "Start a worker silo that joins a cluster: run, compare and sweep with --cluster then spread their work over its silos.")
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (run, compare, sweep, explore) connect to (0 picks a free one).", CustomParser = LiveRunOptions.ParsePort };
+        var command = new Command("silo", "Start a worker silo that joins a cluster: run, compare, sweep and explore with --cluster then spread their work over its silos.")
         {
             bind, siloPort, gatewayPort,
         };
