@@ -82,11 +82,18 @@ public sealed class LiveProcess : IAsyncDisposable
         throw new TimeoutException($"no line with '{prefix}' from the program\n{Output}");
     }
 
-    /// <summary>The exit code, once the program ends by itself.</summary>
+    /// <summary>The exit code, once the program ends by itself; past the timeout, what it printed so far.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        await process.WaitForExitAsync(cancel.Token);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the program was still running after {timeout.TotalSeconds:0} s\n{Output}");
+        }
         return process.ExitCode;
     }
 
