@@ -77,8 +77,13 @@ internal static class ClusterRun
             {
                 try
                 {
-                    if (attempt > 0 && begun) await run.Resume(); // whatever the lost call did, the run goes back to its checkpoint
-                    return await WatchedAsync(call);
+                    // Whatever the lost call did, the run goes back to its checkpoint first; that call is watched too, since
+                    // it may reach a silo that is gone but not yet declared dead.
+                    return await WatchedAsync(async () =>
+                    {
+                        if (attempt > 0 && begun) await run.Resume();
+                        return await call();
+                    });
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
                 {
