@@ -39,7 +39,7 @@ internal static class Benchmark
     public static async Task<JsonObject> RunAsync(int dataCentres, int intermediaries, int months, bool floor, Placement placement = Placement.Pooled)
     {
         await using var silo = await SimulationHost.StartAsync();
-        // Warm-up, untimed: both paths run a small world first, so neither is timed while the JIT compiles.
+        // Warm-up, untimed: both paths run a small world (5,000 sites, three years) first, so neither is timed while the JIT compiles.
         var small = WorldBuilder.Build(BenchmarkWorld.Scenario(5_000, 500, 36), placement: placement);
         await InMemoryWorldHosts.RunAsync(small);
         await GrainRun.RunAsync(silo.Grains, small, "warm-up", release: true);
