@@ -2,6 +2,7 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -88,7 +89,7 @@ internal static class ClusterRun
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
                 {
                     var what = ClusterFailures.Describe(e);
-                    var resume = $"`{Commands.Invocation} run --resume {runKey} --cluster {cluster.Address}`";
+                    var resume = $"`{Tool.Invocation} run --resume {runKey} --cluster {cluster.Address}`";
                     if (ClusterFailures.IsRedis(e))
                         throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
                     if (attempt == Waits.Length)

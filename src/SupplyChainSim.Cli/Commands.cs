@@ -8,6 +8,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Runs;
 using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -15,12 +16,6 @@ namespace SupplyChainSim.Cli;
 /// <summary>The command line: `run`, `validate`, `schema`, `compare`, `sweep` and `explore`.</summary>
 public static class Commands
 {
-    /// <summary>
-    /// How a user types the command: from the repository root, through `dotnet run` (there is no `supplychainsim` on the
-    /// path unless they publish it). Every command the tool tells a user to type starts with this.
-    /// </summary>
-    public const string Invocation = "dotnet run --project src/SupplyChainSim.Cli --";
-
     public static RootCommand Build(IAnsiConsole console)
     {
         var root = new RootCommand("SupplyChainSim: an actor simulation of the global AI-chip supply chain under export regimes.");
@@ -124,7 +119,7 @@ public static class Commands
             var file = parse.GetValue(scenario)!.ToString();
             var loaded = ScenarioLoader.Load(file);
             foreach (var warning in loaded.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
-            var world = Build(loaded, WorldBuilder.DefaultBlockSize);
+            var world = ScenarioRuns.Build(loaded, WorldBuilder.DefaultBlockSize);
             console.WriteLine(TerminalText.Safe($"{file}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
@@ -218,7 +213,7 @@ public static class Commands
     private static async Task<int> Run(IAnsiConsole console, RunRequest request, SimulationHost? resumedOn, RunTicket? resumed, CancellationToken cancellationToken)
     {
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
-        var world = Build(scenario, request.BlockSize, request.Placement);
+        var world = ScenarioRuns.Build(scenario, request.BlockSize, request.Placement);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
         // The folder is claimed before the world runs and held until the results are switched in.
         var manifest = RunManifest.For([(scenario.Spec.Name, scenario)], request.Replications);
@@ -226,7 +221,7 @@ public static class Commands
 
         var report = new ConsoleReport(console);
         report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
-        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), output, manifest, outDirectory, live, cancellationToken);
+        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, ScenarioRuns.Key(scenario), output, manifest, outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
         await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, cancellationToken) : null;
         var host = resumedOn ?? started!;
@@ -241,7 +236,7 @@ public static class Commands
             {
                 RunResults results;
                 using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
-                    results = await host.RunAsync(world, RunKey(scenario), OnMonth, cancellationToken, licences);
+                    results = await host.RunAsync(world, ScenarioRuns.Key(scenario), OnMonth, cancellationToken, licences);
                 RunOutputs.Write(results, output, manifest);
                 report.Summary(results, outDirectory, clock.Elapsed);
                 return Written(outDirectory, cancellationToken);
@@ -250,7 +245,7 @@ public static class Commands
             // back with the results, and licences.csv is written from them.
             var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
             if (resumed is null)
-                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
+                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Tool.Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
             // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never
             // reaches an output file.
             var ticket = resumed is null
@@ -287,7 +282,7 @@ public static class Commands
 
     /// <summary>The command that reruns one replication alone, to paste into a shell in the current folder.</summary>
     internal static string Rerun(RunRequest request, ulong seed) =>
-        $"{Invocation} run {ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
+        $"{Tool.Invocation} run {ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
         (request.Months is { } months ? $" --months {months}" : "") + $" --seed {seed}";
 
     /// <summary>A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes.</summary>
@@ -297,24 +292,6 @@ public static class Commands
             : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     public const int MaxReplications = 100_000;
-
-    /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
-    internal static World Build(ResolvedScenario scenario, int blockSize, Placement placement = Placement.Pooled)
-    {
-        try
-        {
-            return WorldBuilder.Build(scenario, blockSize, placement);
-        }
-        catch (ScenarioException e)
-        {
-            throw ScenarioLoader.Locate(e, scenario);
-        }
-    }
-
-    private static int runs;
-
-    /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
-    internal static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
 
     /// <summary>
     /// Runs the replications on the one silo (<see cref="ReplicationRunner"/>): each one's row is all that is kept, except

@@ -10,6 +10,7 @@ using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Runs;
 using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -197,8 +198,8 @@ internal static class ExploreCommand
                     {
                         var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
                         var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
-                        var world = Commands.Build(seeded, request.BlockSize);
-                        var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken);
+                        var world = ScenarioRuns.Build(seeded, request.BlockSize);
+                        var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken);
                         rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -5,6 +5,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -37,8 +38,8 @@ internal static class ReplicationRunner
             try
             {
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
-                var world = Commands.Build(seeded, blockSize, placement);
-                var results = await RunOneAsync(host, world, Commands.RunKey(seeded), replication, cancellationToken,
+                var world = ScenarioRuns.Build(seeded, blockSize, placement);
+                var results = await RunOneAsync(host, world, ScenarioRuns.Key(seeded), replication, cancellationToken,
                     replication == 0 ? firstLicences : null);
                 rows[replication] = keep(replication, results);
                 finished(replication, rows[replication]);

@@ -6,6 +6,7 @@ using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Runs;
 using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
@@ -138,7 +139,7 @@ internal static class ReportCommands
             try
             {
                 var scenario = ScenarioLoader.Load(file, overrides);
-                loaded.Add((scenario, ComparedWorld.Of(scenario, Commands.Build(scenario, WorldBuilder.DefaultBlockSize))));
+                loaded.Add((scenario, ComparedWorld.Of(scenario, ScenarioRuns.Build(scenario, WorldBuilder.DefaultBlockSize))));
             }
             catch (ScenarioException e)
             {

@@ -14,6 +14,7 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -79,7 +80,7 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             host.Dispose();
             throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
-                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+                $"Is Redis running there, and at least one silo (`{Tool.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
         }
     }
 

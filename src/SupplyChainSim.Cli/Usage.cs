@@ -2,18 +2,19 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Runs;
 using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
 /// <summary>
 /// What the command line says about itself: each verb's help ends with examples and its exit codes, usage lines show
-/// the command as a user types it (<see cref="Commands.Invocation"/>), and a mistyped verb or option is answered with
+/// the command as a user types it (<see cref="Tool.Invocation"/>), and a mistyped verb or option is answered with
 /// the nearest one.
 /// </summary>
 internal static class Usage
 {
-    private const string Run = Commands.Invocation;
+    private const string Run = Tool.Invocation;
 
     /// <summary>After the options: examples and exit codes, per verb.</summary>
     private static readonly Dictionary<string, string[]> Epilogues = new(StringComparer.Ordinal)
@@ -158,7 +159,7 @@ internal static class Usage
             }
             var help = text.ToString();
             var usage = help.IndexOf($"\n  {programName}", StringComparison.Ordinal);
-            if (usage >= 0) help = help[..(usage + 3)] + Commands.Invocation + help[(usage + 3 + programName.Length)..];
+            if (usage >= 0) help = help[..(usage + 3)] + Tool.Invocation + help[(usage + 3 + programName.Length)..];
             output.Write(help);
             var command = parseResult.CommandResult.Command;
             if (Epilogues.TryGetValue(command is RootCommand ? "" : command.Name, out var lines))
@@ -176,7 +177,7 @@ internal static class Usage
         var command = parsed.CommandResult.Command;
         var unmatched = parsed.UnmatchedTokens;
         var path = command is RootCommand ? "" : $" {command.Name}";
-        var help = $"Try '{Commands.Invocation}{path} --help'.";
+        var help = $"Try '{Tool.Invocation}{path} --help'.";
         if (command is RootCommand && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
         {
             var verbs = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();
