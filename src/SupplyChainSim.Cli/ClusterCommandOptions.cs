@@ -6,7 +6,7 @@ namespace SupplyChainSim.Cli;
 /// <summary>
 /// `--cluster`, `--cluster-id` and `--service-id`, for `silo` and every command that runs simulations. A command that runs
 /// replications takes them with <see cref="AddTo"/> and <see cref="Read"/>, and passes what Read gives to
-/// <see cref="SimulationHost.StartAsync(ClusterConnection?, CancellationToken)"/>: the rest is the same with or without.
+/// <see cref="SimulationHost.StartAsync(ClusterConnection?, Action{string}, CancellationToken)"/>: the rest is the same with or without.
 /// </summary>
 internal sealed class ClusterCommandOptions(bool required = false)
 {

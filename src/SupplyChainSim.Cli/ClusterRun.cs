@@ -20,7 +20,7 @@ internal static class ClusterRun
         TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15)];
 
     /// <param name="ticket">For a new run; null to take over the run under <paramref name="runKey"/> (<c>run --resume</c>).</param>
-    public static async Task<RunResults> RunAsync(SimulationHost host, World world, string runKey, RunTicket? ticket,
+    public static async Task<RunResults> RunAsync(SimulationHost host, World world, string runKey, string? ticket,
         Func<MonthReport, CancellationToken, Task> onMonth, CancellationToken cancellationToken)
     {
         var cluster = host.Cluster!;
@@ -28,8 +28,7 @@ internal static class ClusterRun
         var retry = new Retry(host, runKey, run, cancellationToken);
         if (ticket is not null)
         {
-            var text = ticket.Serialise();
-            var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), text) || await run.Ticket() == text, begun: false);
+            var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), ticket) || await run.Ticket() == ticket, begun: false);
             if (!begun) throw new RunKeyTakenException(runKey, cluster);
         }
         else await retry.Call(run.Resume);
@@ -62,7 +61,7 @@ internal static class ClusterRun
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: warning: the results are written, but run {runKey} could not be cleared from {host.Cluster}: {ClusterFailures.Describe(e)}"));
+            host.Warn($"warning: the results are written, but run {runKey} could not be cleared from {host.Cluster}: {ClusterFailures.Describe(e)}");
         }
     }
 
@@ -94,7 +93,7 @@ internal static class ClusterRun
                         throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
                     if (attempt == Waits.Length)
                         throw new ClusterRunLostException($"run {runKey} could not complete on {cluster}: {what} ({Waits.Length} retries). Nothing was written; once the silos are back, {resume} resumes it from its last checkpoint.", e);
-                    Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {what}; the run goes back to its last checkpoint (retry {attempt + 1} of {Waits.Length})"));
+                    host.Warn($"{what}; the run goes back to its last checkpoint (retry {attempt + 1} of {Waits.Length})");
                     await Task.Delay(Waits[attempt], cancellationToken);
                 }
             }

@@ -201,7 +201,7 @@ public static class Commands
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
         if (request.Resume is not { } key) return await Run(console, request, null, null, cancellationToken);
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken);
         var ticket = RunTicket.Parse(await host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key).Ticket())
             ?? throw new OptionException("--resume", $"there is no run {key} in progress on {request.Cluster}; nothing was run or written.");
         // The files are those the lost client would have written, manifest.json's command line included.
@@ -223,7 +223,7 @@ public static class Commands
         report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
         if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, ScenarioRuns.Key(scenario), output, manifest, outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
-        await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, cancellationToken) : null;
+        await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken) : null;
         var host = resumedOn ?? started!;
         if (request.Replications == 1)
         {
@@ -251,7 +251,7 @@ public static class Commands
             var ticket = resumed is null
                 ? new RunTicket(request with { OutDirectory = Path.GetFullPath(outDirectory) }, RunManifest.CommandLine, Guid.NewGuid().ToString("N"))
                 : null;
-            var clustered = await ClusterRun.RunAsync(host, world, key, ticket, OnMonth, cancellationToken);
+            var clustered = await ClusterRun.RunAsync(host, world, key, ticket?.Serialise(), OnMonth, cancellationToken);
             RunOutputs.Write(clustered, output, manifest);
             await ClusterRun.ReleaseAsync(host, key);
             report.Summary(clustered, outDirectory, clock.Elapsed);
@@ -279,6 +279,9 @@ public static class Commands
         Console.Error.WriteLine($"supplychainsim: cancelled while the results were being written; they were written whole to {outDirectory}.");
         return ExitCodes.Cancelled;
     }
+
+    /// <summary>A line on standard error: what a run did about a failure it recovered from, or a warning.</summary>
+    internal static void Warn(string message) => Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {message}"));
 
     /// <summary>The command that reruns one replication alone, to paste into a shell in the current folder.</summary>
     internal static string Rerun(RunRequest request, ulong seed) =>

@@ -110,7 +110,7 @@ internal static class ExploreCommand
         console.WriteLine(TerminalText.Safe($"{request.Samples:N0} futures of {scenario.Spec.Name} over {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => i.Name))}), " +
             $"seed {seed}, {request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {scenario.Spec.Start} for {scenario.Spec.Months} months; " +
             $"seeking {target.Describe()}; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
         var (points, stopped) = await RunPoints(console, host, scenario, inputs, values, request, target, finished, cancellationToken);
         if (points.Count == 0)
         {

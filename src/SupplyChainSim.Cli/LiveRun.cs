@@ -74,7 +74,7 @@ internal static class LiveRun
     {
         try
         {
-            return await SimulationHost.StartLiveAsync(new LiveOptions(request.Bind, request.Port), live, pacing, grains, cancellationToken);
+            return await LiveHost.StartAsync(request, live, pacing, grains, cancellationToken);
         }
         catch (IOException e)
         {

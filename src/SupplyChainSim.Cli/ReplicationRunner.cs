@@ -81,7 +81,7 @@ internal static class ReplicationRunner
                     throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Address}): {what}. Nothing was written.", e);
                 if (attempt == ClusterAttempts)
                     throw new ClusterRunLostException($"replication with seed {world.Context.Seed} failed {attempt} times on {host.Cluster}: {what}. Nothing was written.", e);
-                Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: replication with seed {world.Context.Seed}: {what}; it is run again from its first month ({attempt} of {ClusterAttempts - 1} retries)"));
+                host.Warn($"replication with seed {world.Context.Seed}: {what}; it is run again from its first month ({attempt} of {ClusterAttempts - 1} retries)");
                 // What is left of the lost attempt goes; a grain on the lost silo has nothing to clear.
                 _ = GrainRun.ReleaseAsync(host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key)).ContinueWith(_ => { }, TaskScheduler.Default);
                 await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);

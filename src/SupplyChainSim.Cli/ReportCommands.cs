@@ -173,8 +173,11 @@ internal static class ReportCommands
         var separator = runs.Any(r => r.Label.Contains(", ", StringComparison.Ordinal)) ? "; " : ", ";
         console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(separator, runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
-        var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
+        (IReadOnlyList<RegimeOutcome> Rows, bool Stopped) outcome = ([], false);
+        await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress => outcome = await RegimeRuns.RunAsync(host, runs,
+            request.Replications, request.BlockSize, new RegimeProgressLines(console, progress, runs.Count, finished), cancellationToken));
+        var (rows, stopped) = outcome;
         Summarise(console, rows);
         // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.
         if (what == "scenarios")

@@ -1,15 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Dashboard;
-using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
@@ -20,8 +13,8 @@ namespace SupplyChainSim.Cli;
 
 /// <summary>
 /// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are
-/// picked free at start so that several runs (or test runs) can share a machine. With <see cref="LiveOptions"/>, the
-/// same process also serves the Orleans Dashboard and the live world page over HTTP.
+/// picked free at start so that several runs (or test runs) can share a machine. Or a client of a cluster's worker
+/// silos, or one of those silos.
 /// </summary>
 public sealed class SimulationHost : IAsyncDisposable
 {
@@ -29,7 +22,10 @@ public sealed class SimulationHost : IAsyncDisposable
 
     private readonly TimeSpan stopTimeout;
 
-    private SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout, ClusterConnection? cluster = null)
+    /// <param name="host">Started, with a silo (<see cref="Embedded"/>) or a client of the cluster in it.</param>
+    /// <param name="address">Where <paramref name="host"/> serves pages, when it does.</param>
+    /// <param name="stopTimeout">How long stopping may take before the host is abandoned.</param>
+    public SimulationHost(IHost host, Uri? address, TimeSpan stopTimeout, ClusterConnection? cluster = null)
     {
         this.host = host;
         Address = address;
@@ -48,15 +44,19 @@ public sealed class SimulationHost : IAsyncDisposable
     /// <summary>A worker silo's silo-to-silo endpoint (for the `silo` command's first line).</summary>
     public string? Endpoint { get; private init; }
 
+    /// <summary>Where a run on the cluster says what it does about a failure it recovers from (a retry), a line each.</summary>
+    public Action<string> Warn { get; private init; } = _ => { };
+
     /// <summary>The embedded silo, or, with <paramref name="cluster"/>, a client of that cluster's worker silos.</summary>
-    public static Task<SimulationHost> StartAsync(ClusterConnection? cluster, CancellationToken cancellationToken = default) =>
-        cluster is null ? StartAsync(cancellationToken) : ConnectAsync(cluster, cancellationToken);
+    /// <param name="warn">Told what a run on the cluster does about a failure it recovers from.</param>
+    public static Task<SimulationHost> StartAsync(ClusterConnection? cluster, Action<string> warn, CancellationToken cancellationToken = default) =>
+        cluster is null ? StartAsync(cancellationToken) : ConnectAsync(cluster, warn, cancellationToken);
 
     /// <summary>
     /// Joins the cluster as a client: it hosts no grains, so the work (and every run's coordinator) is on the silos, and
     /// this process only drives runs and writes their files.
     /// </summary>
-    private static async Task<SimulationHost> ConnectAsync(ClusterConnection cluster, CancellationToken cancellationToken)
+    private static async Task<SimulationHost> ConnectAsync(ClusterConnection cluster, Action<string> warn, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
         Configure(builder.Logging);
@@ -74,7 +74,7 @@ public sealed class SimulationHost : IAsyncDisposable
                 throw new TimeoutException($"no silo of the cluster answered within {JoinTimeout.TotalSeconds:0} s");
             await start;
             var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count) };
+            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count), Warn = warn };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -124,40 +124,10 @@ public sealed class SimulationHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         Configure(builder.Logging);
-        builder.UseOrleans(silo => Silo(silo));
+        builder.UseOrleans(silo => Embedded(silo));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new SimulationHost(host, null, TimeSpan.FromSeconds(10));
-    }
-
-    /// <summary>
-    /// Starts the silo with the Orleans Dashboard at /dashboard and the live world page at / on one web server, which
-    /// answers only to its own host names (<see cref="LiveGuards.AllowedHosts"/>; others get 400).
-    /// </summary>
-    public static async Task<SimulationHost> StartLiveAsync(LiveOptions options, LiveWorld live, LivePacing pacing, RunGrains grains,
-        CancellationToken cancellationToken = default)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        Configure(builder.Logging);
-        builder.WebHost.UseUrls($"http://{UrlHost(options.Bind, options.Port)}:{options.Port}");
-        builder.Services.Configure<HostFilteringOptions>(o =>
-        {
-            o.AllowedHosts = LiveGuards.AllowedHosts(options.Bind);
-            o.AllowEmptyHosts = false;
-        });
-        builder.UseOrleans(silo => Silo(silo).AddDashboard());
-        // Profile grain calls from the first month, not only once someone opens the dashboard: the run's call
-        // history is then there whenever they look.
-        builder.Services.Configure<GrainProfilerOptions>(o => o.TraceAlways = true);
-        var app = builder.Build();
-        LivePage.Map(app, live, pacing, grains);
-        app.MapOrleansDashboard(routePrefix: LivePage.DashboardPrefix);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        // A person waits on Ctrl+C here. Open pages no longer hold the server up (LiveGuards.EndRequestsWhenStopping) and the
-        // silo stops in well under a second, so this bound is only a backstop, and the run's files are written by then.
-        return new SimulationHost(app, new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(3));
     }
 
     /// <summary>Runs a world to the end on this silo, reporting each month as it is recorded.</summary>
@@ -173,7 +143,8 @@ public sealed class SimulationHost : IAsyncDisposable
         else host.Dispose();
     }
 
-    private static ISiloBuilder Silo(ISiloBuilder silo) => silo
+    /// <summary>The embedded silo: localhost clustering on free ports, and what every silo of SupplyChainSim needs.</summary>
+    public static ISiloBuilder Embedded(ISiloBuilder silo) => silo
         .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
         .AddSupplyChainSim();
 
@@ -196,7 +167,8 @@ public sealed class SimulationHost : IAsyncDisposable
     internal static bool Quiet(string? category) =>
         category is not null && (QuietCategories.Contains(category) || category.StartsWith(QuietTimerCategories, StringComparison.Ordinal));
 
-    internal static void Configure(ILoggingBuilder logging)
+    /// <summary>Logging for a command-line run: warnings and errors to standard error, without Orleans' noise.</summary>
+    public static void Configure(ILoggingBuilder logging)
     {
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -215,14 +187,6 @@ public sealed class SimulationHost : IAsyncDisposable
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     }
-
-    /// <summary>
-    /// IPv6 literals go in brackets in a URL. Kestrel cannot pick a free port for "localhost" (both loopbacks at once),
-    /// so localhost with port 0 listens on 127.0.0.1.
-    /// </summary>
-    private static string UrlHost(string bind, int port) =>
-        bind == "localhost" && port == 0 ? "127.0.0.1"
-        : IPAddress.TryParse(bind, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bind}]" : bind;
 
     private static int FreePort(IPAddress? address = null)
     {

@@ -11,7 +11,7 @@ namespace SupplyChainSim.Cli.Live;
 /// </summary>
 public static class LivePage
 {
-    /// <summary>Where <see cref="SimulationHost"/> mounts the Orleans Dashboard.</summary>
+    /// <summary>Where <see cref="LiveHost"/> mounts the Orleans Dashboard.</summary>
     public const string DashboardPrefix = "/dashboard";
 
     public static void Map(WebApplication app, LiveWorld live, LivePacing pacing, RunGrains grains)
