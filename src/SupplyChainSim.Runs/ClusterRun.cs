@@ -13,7 +13,7 @@ namespace SupplyChainSim.Cli;
 /// survivor if need be, first takes the whole run back to its last whole checkpoint, and the months after it are stepped
 /// again, deterministically, to the same results. Months already reported are not reported twice.
 /// </summary>
-internal static class ClusterRun
+public static class ClusterRun
 {
     /// <summary>Waits between attempts: about a minute in all, several times the membership's few seconds to declare a silo dead.</summary>
     private static readonly TimeSpan[] Waits = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8),

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
@@ -18,7 +17,7 @@ namespace SupplyChainSim.Cli;
 /// one that fails there (its silo lost) is run again from its first month under a new key, and gives the same results
 /// (with its decisions, as a rerun cannot take back what it streamed).
 /// </summary>
-internal static class ReplicationRunner
+public static class ReplicationRunner
 {
     /// <summary>Runs of one replication on a cluster before its failure is the command's.</summary>
     private const int ClusterAttempts = 4;

@@ -1,4 +1,3 @@
-using Spectre.Console;
 
 namespace SupplyChainSim.Cli;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Spectre.Console;
 using StackExchange.Redis;
 
 namespace SupplyChainSim.Cli;

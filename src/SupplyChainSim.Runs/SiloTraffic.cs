@@ -7,7 +7,7 @@ namespace SupplyChainSim.Cli;
 /// What a worker silo sent and received, from Orleans' own message-size instruments (one measurement per message): the
 /// `silo` command prints it when it stops, so that the messages and bytes a run costs each silo are measured, not guessed.
 /// </summary>
-internal sealed class SiloTraffic : IDisposable
+public sealed class SiloTraffic : IDisposable
 {
     private const string Sent = "orleans-messaging-sent-messages-size";
     private const string Received = "orleans-messaging-received-messages-size";
