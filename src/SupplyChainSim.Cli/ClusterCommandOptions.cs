@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackExchange.Redis;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 

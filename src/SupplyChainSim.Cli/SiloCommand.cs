@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Spectre.Console;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>
 /// A cluster of worker silos: its Redis (membership and grain state) and the ids that keep it apart from other clusters on

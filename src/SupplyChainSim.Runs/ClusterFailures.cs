@@ -1,5 +1,5 @@
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>What went wrong on a cluster, said so that the user knows what was lost.</summary>
 internal static class ClusterFailures

@@ -2,9 +2,8 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Runs;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>
 /// One run on a cluster, driven from this client: the coordinator grain steps each month on a silo and checkpoints every

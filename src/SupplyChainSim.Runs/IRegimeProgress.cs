@@ -1,6 +1,6 @@
 using SupplyChainSim.Reports;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>What <see cref="RegimeRuns"/> tells whoever watches, as it goes (calls may come from several threads at once).</summary>
 public interface IRegimeProgress

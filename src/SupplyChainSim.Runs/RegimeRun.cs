@@ -1,7 +1,7 @@
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Reports;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>A regime to run in a comparison or a sweep: its label (the scenario's name, or the swept value) and scenario.</summary>
 public sealed record RegimeRun(string Label, ResolvedScenario Scenario)

@@ -1,6 +1,6 @@
 using SupplyChainSim.Reports;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>Runs regimes one after another on one silo, each with its replications, and keeps the finished ones.</summary>
 public static class RegimeRuns

@@ -2,7 +2,7 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Worlds;
 
-namespace SupplyChainSim.Cli.Live;
+namespace SupplyChainSim.Runs;
 
 /// <summary>
 /// Every grain of one run, by implementation type (as the dashboard's grain-state view names them): the ones

@@ -1,6 +1,5 @@
-using SupplyChainSim.Runs;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>Another run holds the key on the cluster: refused, exit 2, nothing run or written.</summary>
 public sealed class RunKeyTakenException(string runKey, ClusterConnection cluster) : Exception(

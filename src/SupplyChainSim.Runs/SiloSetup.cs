@@ -8,7 +8,7 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>
 /// What every silo (and client) of SupplyChainSim needs, in one place for the CLI, the benchmark and the test clusters. It

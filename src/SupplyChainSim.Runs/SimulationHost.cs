@@ -7,9 +7,8 @@ using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Runs;
 
-namespace SupplyChainSim.Cli;
+namespace SupplyChainSim.Runs;
 
 /// <summary>
 /// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using SupplyChainSim.Runs;
 using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using SupplyChainSim.Cli;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Grains.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Live;
 

@@ -6,6 +6,7 @@ using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Runs;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Cli.Live;
