@@ -5,7 +5,6 @@ using Spectre.Console;
 using SupplyChainSim.Cli.Output;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
-using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
@@ -167,62 +166,30 @@ internal static class ExploreCommand
         }
     }
 
-    /// <summary>
-    /// Runs every future's replications on the silo, as many at a time as there are cores, futures in order. When
-    /// cancelled, nothing new starts and the runs under way are dropped: the futures returned are those whose every
-    /// replication finished.
-    /// </summary>
+    /// <summary>Every future's replications (<see cref="ExplorationRuns"/>), with a progress bar, or a line now and then when output is redirected.</summary>
     private static async Task<(IReadOnlyList<ExplorePoint> Points, bool Stopped)> RunPoints(IAnsiConsole console, SimulationHost host, ResolvedScenario scenario,
         IReadOnlyList<ExploredInput> inputs, IReadOnlyList<IReadOnlyList<double>> values, ExploreRequest request, ExploreTarget target,
         Action<ExplorePoint>? finished, CancellationToken cancellationToken)
     {
         var (count, replications) = (values.Count, request.Replications);
-        var rows = Enumerable.Range(0, count).Select(_ => new ReplicationSummary[replications]).ToArray();
-        var left = Enumerable.Repeat(replications, count).ToArray();
-        var done = new ExplorePoint?[count];
-        var next = -1L;
         var finishedCount = 0;
         var clock = Stopwatch.StartNew();
-        // A line now and then when output is redirected: about twenty over the whole run.
+        // About twenty lines over the whole run.
         var every = Math.Max(1, count / 20);
+        (IReadOnlyList<ExplorePoint> Points, bool Stopped) outcome = ([], false);
         await WorkProgress.RunAsync(console, $"{count:N0} futures x {replications:N0} replication{(replications == 1 ? "" : "s")}", count * replications, async progress =>
-        {
-            async Task Worker()
+            outcome = await ExplorationRuns.RunAsync(host, scenario, inputs, values, replications, request.BlockSize, progress.Step, explored =>
             {
-                while (!cancellationToken.IsCancellationRequested)
+                var finishedNow = Interlocked.Increment(ref finishedCount);
+                finished?.Invoke(explored);
+                if (!progress.Interactive && (finishedNow % every == 0 || finishedNow == count))
                 {
-                    var job = Interlocked.Increment(ref next);
-                    if (job >= (long)count * replications) return;
-                    var (p, r) = ((int)(job / replications), (int)(job % replications));
-                    try
-                    {
-                        var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
-                        var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
-                        var world = ScenarioRuns.Build(seeded, request.BlockSize);
-                        var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken);
-                        rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    progress.Step();
-                    if (Interlocked.Decrement(ref left[p]) > 0) continue;
-                    var explored = done[p] = new ExplorePoint(p, values[p], rows[p]);
-                    var finishedNow = Interlocked.Increment(ref finishedCount);
-                    finished?.Invoke(explored);
-                    if (!progress.Interactive && (finishedNow % every == 0 || finishedNow == count))
-                    {
-                        var remaining = clock.Elapsed.TotalSeconds / finishedNow * (count - finishedNow);
-                        console.WriteLine(TerminalText.Safe($"future {p} done, {finishedNow:N0} of {count:N0}: P({target.Describe()}) " +
-                            $"{target.Probability(explored).ToString("0.000", Invariant)}; about {Duration(remaining)} left"));
-                    }
+                    var remaining = clock.Elapsed.TotalSeconds / finishedNow * (count - finishedNow);
+                    console.WriteLine(TerminalText.Safe($"future {explored.Index} done, {finishedNow:N0} of {count:N0}: P({target.Describe()}) " +
+                        $"{target.Probability(explored).ToString("0.000", Invariant)}; about {Duration(remaining)} left"));
                 }
-            }
-            await Task.WhenAll(Enumerable.Range(0, host.Parallelism).Select(_ => Task.Run(Worker)));
-        });
-        var points = done.OfType<ExplorePoint>().ToList();
-        return (points, points.Count < count);
+            }, cancellationToken));
+        return outcome;
     }
 
     private static string Duration(double seconds) =>

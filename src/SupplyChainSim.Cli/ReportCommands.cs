@@ -176,7 +176,16 @@ internal static class ReportCommands
         await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
         (IReadOnlyList<RegimeOutcome> Rows, bool Stopped) outcome = ([], false);
         await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress => outcome = await RegimeRuns.RunAsync(host, runs,
-            request.Replications, request.BlockSize, new RegimeProgressLines(console, progress, runs.Count, finished), cancellationToken));
+            request.Replications, request.BlockSize,
+            starting: (run, index) => progress.Describe(TerminalText.Safe($"{run.Label} ({index + 1} of {runs.Count})")),
+            replicated: progress.Step,
+            finished: (row, index) =>
+            {
+                if (!progress.Interactive)
+                    console.WriteLine(TerminalText.Safe($"{row.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", Invariant)}, " +
+                        $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}"));
+                finished?.Invoke(row);
+            }, cancellationToken));
         var (rows, stopped) = outcome;
         Summarise(console, rows);
         // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.

@@ -10,13 +10,17 @@ public static class RegimeRuns
     /// the outcomes returned are those of regimes that finished, complete, with <c>Stopped</c> set.
     /// </summary>
     /// <param name="blockSize">The most generated agents a pool holds (a hosting choice: results do not depend on it).</param>
+    /// <param name="starting">Called as the <c>index</c>-th regime's replications start.</param>
+    /// <param name="replicated">Called as each replication finishes (from several threads at once).</param>
+    /// <param name="finished">Called as the <c>index</c>-th regime finishes, every replication of it.</param>
     public static async Task<(IReadOnlyList<RegimeOutcome> Rows, bool Stopped)> RunAsync(SimulationHost host, IReadOnlyList<RegimeRun> runs,
-        int replications, int blockSize, IRegimeProgress progress, CancellationToken cancellationToken)
+        int replications, int blockSize, Action<RegimeRun, int> starting, Action replicated, Action<RegimeOutcome, int> finished,
+        CancellationToken cancellationToken)
     {
         // The next regime's outcome, or null when cancelled before it finished.
         async Task<RegimeOutcome?> RunOne(RegimeRun run, int index)
         {
-            progress.Starting(run, index);
+            starting(run, index);
             Model.Simulation.RunInfo? info = null;
             try
             {
@@ -24,9 +28,9 @@ public static class RegimeRuns
                 {
                     if (i == 0) info = results.Info;
                     return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
-                }, (_, _) => progress.Replicated(), cancellationToken);
+                }, (_, _) => replicated(), cancellationToken);
                 var row = RegimeOutcome.Of(run.Label, info!, outcomes) with { World = run.World };
-                progress.Finished(row, index);
+                finished(row, index);
                 return row;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -59,8 +63,8 @@ public static class RegimeRuns
                     window.Release();
                 }
             }));
-            var finished = outcomes.OfType<RegimeOutcome>().ToList();
-            return (finished, finished.Count < runs.Count);
+            var whole = outcomes.OfType<RegimeOutcome>().ToList();
+            return (whole, whole.Count < runs.Count);
         }
         var rows = new List<RegimeOutcome>();
         foreach (var (run, index) in runs.Select((r, i) => (r, i)))
