@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
@@ -202,7 +203,7 @@ public static class Commands
     {
         if (request.Resume is not { } key) return await Run(console, request, null, null, cancellationToken);
         await using var host = await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken);
-        var ticket = RunTicket.Parse(await host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key).Ticket())
+        var ticket = RunTicket.Parse(await host.Grains.GetGrain<IRunCoordinatorGrain>(key).Ticket())
             ?? throw new OptionException("--resume", $"there is no run {key} in progress on {request.Cluster}; nothing was run or written.");
         // The files are those the lost client would have written, manifest.json's command line included.
         RunManifest.CommandLine = ticket.CommandLine;
@@ -243,7 +244,7 @@ public static class Commands
             }
             // On a cluster a run may step months again after a lost silo, so its decisions are not streamed: they come
             // back with the results, and licences.csv is written from them.
-            var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
+            var key = request.RunKey ?? GrainKeys.Run(scenario.Spec.Name, scenario.Spec.Seed);
             if (resumed is null)
                 console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Tool.Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
             // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never

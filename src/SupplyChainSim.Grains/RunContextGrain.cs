@@ -6,7 +6,7 @@ namespace SupplyChainSim.Grains;
 /// <summary>The run's shared context, stored once for the run: agent grains fetch it through their silo's <see cref="RunContexts"/>.</summary>
 public sealed class RunContextGrain([PersistentState("context")] IPersistentState<RunContextState> storage, RunContexts contexts) : Grain, IRunContextGrain
 {
-    private string Run => this.GetPrimaryKeyString()[..^GrainKeys.RunContext("").Length];
+    private string Run => GrainKeys.RunOfContext(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

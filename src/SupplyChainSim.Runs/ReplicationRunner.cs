@@ -1,4 +1,5 @@
 using SupplyChainSim.Grains;
+using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -58,7 +59,7 @@ public static class ReplicationRunner
     public static async Task<RunResults> RunOneAsync(SimulationHost host, World world, string runKey, int number, CancellationToken cancellationToken,
         LicenceLog? licences = null)
     {
-        if (host.Cluster is not null) return await OnClusterAsync(host, world, RunPlacement.OnSilo(number, $"{runKey}.{ClientTag}"), cancellationToken);
+        if (host.Cluster is not null) return await OnClusterAsync(host, world, GrainKeys.OnSilo(number, runKey, ClientTag), cancellationToken);
         using var discarded = licences is null ? LicenceLog.Discarding() : null;
         return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: licences ?? discarded);
     }
@@ -67,7 +68,7 @@ public static class ReplicationRunner
     {
         for (var attempt = 1; ; attempt++)
         {
-            var key = $"{runKey}.{attempt}";
+            var key = GrainKeys.Attempt(runKey, attempt);
             try
             {
                 return await GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true);
@@ -81,7 +82,7 @@ public static class ReplicationRunner
                     throw new ClusterRunLostException($"replication with seed {world.Context.Seed} failed {attempt} times on {host.Cluster}: {what}. Nothing was written.", e);
                 host.Warn($"replication with seed {world.Context.Seed}: {what}; it is run again from its first month ({attempt} of {ClusterAttempts - 1} retries)");
                 // What is left of the lost attempt goes; a grain on the lost silo has nothing to clear.
-                _ = GrainRun.ReleaseAsync(host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key)).ContinueWith(_ => { }, TaskScheduler.Default);
+                _ = GrainRun.ReleaseAsync(host.Grains.GetGrain<IRunCoordinatorGrain>(key)).ContinueWith(_ => { }, TaskScheduler.Default);
                 await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
             }
         }

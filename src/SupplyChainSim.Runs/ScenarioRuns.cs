@@ -1,3 +1,4 @@
+using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Scenarios;
@@ -23,5 +24,5 @@ public static class ScenarioRuns
     }
 
     /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
-    public static string Key(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
+    public static string Key(ResolvedScenario scenario) => GrainKeys.Run(scenario.Spec.Name, scenario.Spec.Seed, Interlocked.Increment(ref runs));
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Live;
@@ -99,7 +100,7 @@ public static class LiveGuards
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     await context.Response.WriteAsync(
-                        $"not a grain of this run: the grain-state view shows the grains of run {grains.RunKey} only (ids such as {grains.RunKey}/country/CN)");
+                        $"not a grain of this run: the grain-state view shows the grains of run {grains.RunKey} only (ids such as {GrainKeys.Country(grains.RunKey, "CN")})");
                     return;
                 }
             }
