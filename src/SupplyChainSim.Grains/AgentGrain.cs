@@ -6,7 +6,7 @@ namespace SupplyChainSim.Grains;
 /// A thin actor around one model object: the object holds the state and the rules; the grain keeps it in grain storage,
 /// written on checkpoint and when Orleans deactivates the grain, and read back when it is activated again.
 /// </summary>
-public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts) : Grain
+public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability) : Grain
     where TAgent : class
 {
     private SimulationContext? context;
@@ -56,7 +56,7 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
     public async Task Release()
     {
         await storage.ClearStateAsync();
-        if (ServiceProvider.GetService(typeof(CheckpointsOnly)) is not null) await Slots.ClearAsync();
+        if (durability.Value.Durable) await Slots.ClearAsync();
         if (storage.State.Run is { } run) contexts.Forget(run);
         storage.State.Agent = null;
         storage.State.Run = null;
@@ -66,7 +66,7 @@ public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> st
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.Agent is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.Agent is not null && durability.Value.WritesOnDeactivation(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 

@@ -8,8 +8,8 @@ namespace SupplyChainSim.Grains;
 /// Data centres in a grain: the model's <see cref="DataCentreBlock"/> holds the sites and runs every rule per site and per
 /// linked cluster; the grain types that derive from this one differ only in what they hold and how they show it.
 /// </summary>
-public abstract class DataCentreHostGrain(IPersistentState<AgentState<DataCentreBlock>> storage, RunContexts contexts)
-    : AgentGrain<DataCentreBlock>(storage, contexts)
+public abstract class DataCentreHostGrain(IPersistentState<AgentState<DataCentreBlock>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
+    : AgentGrain<DataCentreBlock>(storage, contexts, durability)
 {
     public Task Initialise(Immutable<DataCentreBlockPlan> plan, string run) => Hold(run, plan.Value.Create);
 

@@ -11,7 +11,8 @@ namespace SupplyChainSim.Grains;
 /// after any failure (a silo lost mid-month, this grain reactivated elsewhere) its next call first takes every grain of the
 /// run back to the last whole checkpoint, so that the months after it are stepped again exactly as they were.
 /// </summary>
-public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage, RunContexts contexts) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
+    : Grain, IRunCoordinatorGrain
 {
     private GrainWorldHosts? hosts;
     private MonthStepper? stepper;
@@ -154,7 +155,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         if (part < parts.Count - 1) return true;
         await Hosts.RunContext.Release();
         contexts.Forget(this.GetPrimaryKeyString());
-        if (ServiceProvider.GetService(typeof(CheckpointsOnly)) is not null)
+        if (durability.Value.Durable)
         {
             await StepperSlots.ClearAsync();
             await Committed.ClearAsync();
@@ -172,7 +173,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.World is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.World is not null && durability.Value.WritesOnDeactivation(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 

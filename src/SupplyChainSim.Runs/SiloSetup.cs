@@ -38,7 +38,7 @@ public static class SiloSetup
                 o.DeleteStateOnClear = true;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
-            silo.Services.AddSingleton<CheckpointsOnly>();
+            silo.Services.Configure<RunDurabilityOptions>(o => o.Durable = true);
         }
         silo.Services.AddModelSerialization();
         // A call waits as long as a large world's month or its results may take on a loaded machine (the default 30 s
