@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 
 /// <summary>A chipmaker: its order book and the lots in its pipeline.</summary>
 [Alias("scs.chipmaker")]
-public interface IChipmakerGrain : IAgentGrain
+public interface IChipmakerGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<ChipmakerSpec> spec, string run);

@@ -8,7 +8,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 
 /// <summary>A country as a destination: decides the orders bound for it and keeps their ledger.</summary>
 [Alias("scs.country")]
-public interface ICountryGrain : IAgentGrain
+public interface ICountryGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<CountrySpec> spec, string run);

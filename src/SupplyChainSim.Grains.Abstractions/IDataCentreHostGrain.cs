@@ -9,7 +9,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// The rules run per site and per linked cluster, so a site alone, an owner's sites and a pool answer alike.
 /// </summary>
 [Alias("scs.datacentre-host")]
-public interface IDataCentreHostGrain : IAgentGrain
+public interface IDataCentreHostGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<DataCentreBlockPlan> plan, string run);

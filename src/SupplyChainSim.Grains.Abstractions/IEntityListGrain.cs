@@ -5,7 +5,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 
 /// <summary>The run's Entity List (<c>&lt;run&gt;/entity-list</c>): shells caught with diverted lots, refused from the month after.</summary>
 [Alias("scs.entity-list")]
-public interface IEntityListGrain : IAgentGrain
+public interface IEntityListGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(string run);

@@ -6,7 +6,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 
 /// <summary>What every grain that hosts smuggling intermediaries does each month: shell purchases, hub warehouses and diversion.</summary>
 [Alias("scs.intermediary-host")]
-public interface IIntermediaryHostGrain : IAgentGrain
+public interface IIntermediaryHostGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(Immutable<IntermediaryBlockPlan> plan, string run);

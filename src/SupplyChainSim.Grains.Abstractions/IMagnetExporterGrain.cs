@@ -9,7 +9,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// importers' stocks, shortage and pressure, and the concessions offered and accepted.
 /// </summary>
 [Alias("scs.magnet-exporter")]
-public interface IMagnetExporterGrain : IAgentGrain
+public interface IMagnetExporterGrain : ICheckpointedGrain
 {
     [Alias("init")]
     Task Initialise(string run);

@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Simulation;
 namespace SupplyChainSim.Grains;
 
 public sealed class ChipmakerGrain([PersistentState("chipmaker")] IPersistentState<AgentState<Chipmaker>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<Chipmaker>(storage, contexts, durability), IChipmakerGrain
+    : CheckpointedGrain<Chipmaker>(storage, contexts, durability), IChipmakerGrain
 {
     public Task Initialise(Immutable<ChipmakerSpec> spec, string run) => Hold(run, _ => new Chipmaker { Spec = spec.Value });
 

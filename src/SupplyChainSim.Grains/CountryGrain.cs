@@ -8,7 +8,7 @@ using SupplyChainSim.Model.Trade;
 namespace SupplyChainSim.Grains;
 
 public sealed class CountryGrain([PersistentState("country")] IPersistentState<AgentState<CountryAgent>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<CountryAgent>(storage, contexts, durability), ICountryGrain
+    : CheckpointedGrain<CountryAgent>(storage, contexts, durability), ICountryGrain
 {
     public Task Initialise(Immutable<CountrySpec> spec, string run) => Hold(run, _ => new CountryAgent { Spec = spec.Value });
 

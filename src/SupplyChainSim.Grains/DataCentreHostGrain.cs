@@ -9,7 +9,7 @@ namespace SupplyChainSim.Grains;
 /// linked cluster; the grain types that derive from this one differ only in what they hold and how they show it.
 /// </summary>
 public abstract class DataCentreHostGrain(IPersistentState<AgentState<DataCentreBlock>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<DataCentreBlock>(storage, contexts, durability)
+    : CheckpointedGrain<DataCentreBlock>(storage, contexts, durability)
 {
     public Task Initialise(Immutable<DataCentreBlockPlan> plan, string run) => Hold(run, plan.Value.Create);
 

@@ -6,7 +6,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>The run's Entity List: the model's <see cref="EntityList"/> in a grain.</summary>
 public sealed class EntityListGrain([PersistentState("entity-list")] IPersistentState<AgentState<EntityList>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<EntityList>(storage, contexts, durability), IEntityListGrain
+    : CheckpointedGrain<EntityList>(storage, contexts, durability), IEntityListGrain
 {
     public Task Initialise(string run) => Hold(run, _ => new EntityList());
 

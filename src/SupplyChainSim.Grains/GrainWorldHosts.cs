@@ -33,7 +33,7 @@ public sealed class GrainWorldHosts : IWorldHosts
         this.world = world;
         dataCentres = world.DataCentreBlocks.Select(b => DataCentres(grains, run, b)).ToArray();
         intermediaries = world.IntermediaryBlocks.Select(b => Intermediaries(grains, run, b)).ToArray();
-        Parts = Chunk(AgentGrains(world), AgentsPerPart);
+        Parts = Chunk(CheckpointedGrains(world), AgentsPerPart);
     }
 
     public bool DecisionsStreamed { get; }
@@ -42,10 +42,10 @@ public sealed class GrainWorldHosts : IWorldHosts
     public long Calls { get; private set; }
 
     /// <summary>
-    /// The run's agent grains in parts of at most <see cref="AgentsPerPart"/> agents (a pool counts its agents), for
+    /// The run's checkpointed grains in parts of at most <see cref="AgentsPerPart"/> agents (a pool counts its agents), for
     /// checkpoints and release. The run's context is not among them (<see cref="RunContext"/>): it goes last.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<IAgentGrain>> Parts { get; }
+    public IReadOnlyList<IReadOnlyList<ICheckpointedGrain>> Parts { get; }
 
     /// <summary>The grain that hosts a block of data centres: a site alone, an owner's linked sites, or a pool.</summary>
     public static IDataCentreHostGrain DataCentres(IGrainFactory grains, string run, DataCentreBlockPlan plan) => plan.Hosting switch
@@ -78,28 +78,28 @@ public sealed class GrainWorldHosts : IWorldHosts
     }
 
     /// <summary>
-    /// Every agent grain of the world and a record for each month, each weighed by what its state grows with: a host by
+    /// Every agent's grain and a record for each month, each weighed by what its state grows with: a host by
     /// its agents; a chipmaker by its share of the world's buyers (its order book); a country by the data centres in it
     /// (its ledger's consignees); a month's record, which holds a licence decision for every order, by an eighth of the
     /// world. In a large world a chipmaker or a month is then written in a part of its own.
     /// </summary>
-    private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world)
+    private IEnumerable<(ICheckpointedGrain Grain, int Agents)> CheckpointedGrains(World world)
     {
         var buyers = world.DataCentreCount + world.IntermediaryCount;
         var sitesIn = world.DataCentreBlocks.GroupBy(b => b.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Sites.Count), StringComparer.Ordinal);
-        return world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), Math.Max(1, buyers / world.Chipmakers.Count)))
-            .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1 + sitesIn.GetValueOrDefault(c.Code))))
-            .Concat(world.DataCentreBlocks.Select(b => ((IAgentGrain)dataCentres[b.Index], b.Sites.Count)))
-            .Concat(world.IntermediaryBlocks.Select(b => ((IAgentGrain)intermediaries[b.Index], b.Members.Count)))
+        return world.Chipmakers.Select(m => ((ICheckpointedGrain)Chipmaker(m.Id), Math.Max(1, buyers / world.Chipmakers.Count)))
+            .Concat(world.Context.Countries.Countries.Select(c => ((ICheckpointedGrain)Country(c.Code), 1 + sitesIn.GetValueOrDefault(c.Code))))
+            .Concat(world.DataCentreBlocks.Select(b => ((ICheckpointedGrain)dataCentres[b.Index], b.Sites.Count)))
+            .Concat(world.IntermediaryBlocks.Select(b => ((ICheckpointedGrain)intermediaries[b.Index], b.Members.Count)))
             .Append((EntityList, 1))
             .Append((MagnetExporter, 1))
-            .Concat(Months().Select(month => ((IAgentGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
+            .Concat(Months().Select(month => ((ICheckpointedGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
     }
 
-    private static List<IReadOnlyList<IAgentGrain>> Chunk(IEnumerable<(IAgentGrain Grain, int Agents)> all, int agentsPerPart)
+    private static List<IReadOnlyList<ICheckpointedGrain>> Chunk(IEnumerable<(ICheckpointedGrain Grain, int Agents)> all, int agentsPerPart)
     {
-        var parts = new List<IReadOnlyList<IAgentGrain>>();
-        var part = new List<IAgentGrain>();
+        var parts = new List<IReadOnlyList<ICheckpointedGrain>>();
+        var part = new List<ICheckpointedGrain>();
         var agents = 0;
         foreach (var (grain, count) in all)
         {

@@ -6,7 +6,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>Smuggling intermediaries in a grain: the model's <see cref="IntermediaryBlock"/> holds them and runs their rules.</summary>
 public abstract class IntermediaryHostGrain(IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<IntermediaryBlock>(storage, contexts, durability)
+    : CheckpointedGrain<IntermediaryBlock>(storage, contexts, durability)
 {
     public Task Initialise(Immutable<IntermediaryBlockPlan> plan, string run) => Hold(run, plan.Value.Create);
 

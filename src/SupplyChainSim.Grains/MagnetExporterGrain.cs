@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>The magnet exporter and the trade it controls: the model's <see cref="RareEarthMarket"/> in a grain.</summary>
 public sealed class MagnetExporterGrain([PersistentState("magnets")] IPersistentState<AgentState<RareEarthMarket>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<RareEarthMarket>(storage, contexts, durability), IMagnetExporterGrain
+    : CheckpointedGrain<RareEarthMarket>(storage, contexts, durability), IMagnetExporterGrain
 {
     public Task Initialise(string run) => Hold(run, context => RareEarthMarket.Create(context.RareEarths));
 

@@ -5,7 +5,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>One month's report, as the stepper recorded it.</summary>
 public sealed class MonthRecordGrain([PersistentState("month")] IPersistentState<AgentState<MonthReport>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : AgentGrain<MonthReport>(storage, contexts, durability), IMonthRecordGrain
+    : CheckpointedGrain<MonthReport>(storage, contexts, durability), IMonthRecordGrain
 {
     public Task Record(Immutable<MonthReport> report, string run) => Hold(run, _ => report.Value);
 

@@ -3,10 +3,11 @@ using SupplyChainSim.Model.Simulation;
 namespace SupplyChainSim.Grains;
 
 /// <summary>
-/// A thin actor around one model object: the object holds the state and the rules; the grain keeps it in grain storage,
-/// written on checkpoint and when Orleans deactivates the grain, and read back when it is activated again.
+/// A thin actor around one model object of a run (an agent, or a month's record): the object holds the state and the
+/// rules; the grain keeps it in grain storage, written on checkpoint and when Orleans deactivates the grain (<see
+/// cref="RunDurabilityOptions"/>), and read back when it is activated again.
 /// </summary>
-public abstract class AgentGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability) : Grain
+public abstract class CheckpointedGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability) : Grain
     where TAgent : class
 {
     private SimulationContext? context;
