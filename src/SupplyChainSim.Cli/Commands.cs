@@ -312,7 +312,7 @@ public static class Commands
             summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
             {
                 if (i == 0) first = results;
-                return ReplicationSummary.Of(i, results, ScenarioLoader.BuiltIn.Targets);
+                return ReplicationSummary.Of(i, results);
             }, (i, row) =>
             {
                 progress.Step();

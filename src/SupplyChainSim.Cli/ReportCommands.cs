@@ -96,13 +96,13 @@ internal static class ReportCommands
     /// </summary>
     private static IReadOnlyList<SweepParameter> Parameters(string file, IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, ResolvedScenario first)
     {
-        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppInH100e.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
-            && p.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
+        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppKeys.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
+            && p.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
         for (var i = 0; i < settings.Count; i++)
             if (settings.IndexOf(settings[i]) is var earlier && earlier < i)
                 throw new OptionException("--set", $"{sets[i].Path} sets the same value as {sets[earlier].Path} ({settings[i]}); give each parameter once");
         var plain = ScenarioLoader.Load(file);
-        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i], s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
+        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i].Path, first.Overrides[i].ResolvedPath, s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
     }
 
     /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>

@@ -9,7 +9,6 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Reports;
@@ -72,7 +71,7 @@ public static class RunReport
         page.Heading(2, "Breaches");
         Breaches(page, results);
 
-        if (Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets) is { Count: > 0 } calibration)
+        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
         {
             page.Heading(2, "Against the record");
             CalibrationChart.Add(page, calibration);

@@ -1,7 +1,6 @@
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Runs;
 
@@ -37,7 +36,7 @@ public static class ExplorationRuns
                     var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                     var world = ScenarioRuns.Build(seeded, blockSize);
                     var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken);
-                    rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
+                    rows[p][r] = ReplicationSummary.Of(r, results);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {

@@ -156,7 +156,7 @@ public static class ExplorationSpace
             if (steps[i] is string key)
             {
                 var next = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
-                if (next is null && last && TppInH100e.OtherUnit(key) is { } tppKey && key.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal)
+                if (next is null && last && TppKeys.OtherUnit(key) is { } tppKey && key.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal)
                     && schema["properties"]?[tppKey] is JsonObject tpp)
                 {
                     var number = Number(tpp);

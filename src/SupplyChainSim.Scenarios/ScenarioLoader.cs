@@ -59,6 +59,7 @@ public static partial class ScenarioLoader
             Merge(countryFile ?? new CountryList { Countries = [] }, spec.Countries), path)
         {
             Files = files, DataFiles = dataFiles, Uncertain = check.Uncertain, Template = new ScenarioTemplate(merged, countryFile, applied),
+            CalibrationTargets = BuiltIn.Targets,
         };
         errors.AddRange(ScenarioValidator.Validate(resolved, unread));
         if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);
@@ -82,7 +83,7 @@ public static partial class ScenarioLoader
             var (spec, check) = Read<ScenarioSpec>(node, name, errors);
             var resolved = new ResolvedScenario(spec, BuiltIn.Catalogue, Merge(BuiltIn.Countries, spec.Countries), name)
             {
-                Uncertain = check.Uncertain, Template = new ScenarioTemplate(node, BuiltIn.Countries, []),
+                Uncertain = check.Uncertain, Template = new ScenarioTemplate(node, BuiltIn.Countries, []), CalibrationTargets = BuiltIn.Targets,
             };
             errors.AddRange(ScenarioValidator.Validate(resolved, check.IsUnread));
             if (errors.Any(e => !e.IsWarning)) throw new ScenarioException(errors);

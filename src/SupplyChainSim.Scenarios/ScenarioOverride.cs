@@ -80,7 +80,7 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
                 case (string key, JsonObject obj):
                     if (last)
                     {
-                        if (TppInH100e.OtherUnit(key) is { } other) obj.Remove(other);
+                        if (TppKeys.OtherUnit(key) is { } other) obj.Remove(other);
                         obj[key] = Value?.DeepClone();
                         return this with { ResolvedPath = $"{at}.{key}" };
                     }

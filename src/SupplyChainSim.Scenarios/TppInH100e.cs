@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
+using static SupplyChainSim.Model.Scenarios.TppKeys;
 
 namespace SupplyChainSim.Scenarios;
 
@@ -15,15 +16,6 @@ namespace SupplyChainSim.Scenarios;
 /// </summary>
 public static class TppInH100e
 {
-    public const string TppSuffix = "Tpp";
-    public const string H100eSuffix = "H100e";
-
-    /// <summary>The same setting in the other unit: "allowanceTpp" for "allowanceH100e" and the reverse; null for other keys.</summary>
-    public static string? OtherUnit(string key) =>
-        key.EndsWith(H100eSuffix, StringComparison.Ordinal) && key.Length > H100eSuffix.Length ? key[..^H100eSuffix.Length] + TppSuffix
-        : key.EndsWith(TppSuffix, StringComparison.Ordinal) && key.Length > TppSuffix.Length ? key[..^TppSuffix.Length] + H100eSuffix
-        : null;
-
     /// <summary>
     /// Converts every H100e form of a TPP setting in <paramref name="root"/> (a scenario file, or a merged scenario) in
     /// place, and returns the problems found, at their JSON paths; a value that cannot be converted is removed, so that

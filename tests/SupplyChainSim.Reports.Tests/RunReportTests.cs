@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -48,7 +47,7 @@ public class RunReportTests
     public async Task With_replications_the_report_shows_the_breach_probability_and_first_breach_months()
     {
         var (_, runs) = await Pages.Piecemeal;
-        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r, ScenarioLoader.BuiltIn.Targets)).ToList();
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var html = Pages.Text(RunReport.Render(runs[0], summaries));
 
         Assert.Equal(10, Pages.AssertSelfContained(html).Count);

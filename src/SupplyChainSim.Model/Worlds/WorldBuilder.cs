@@ -76,6 +76,7 @@ public static class WorldBuilder
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks)
         {
             Draws = scenario.Uncertain.Zip(scenario.Draws, (input, value) => new InputDraw(input.Path, value)).ToList(),
+            CalibrationTargets = scenario.CalibrationTargets,
         };
     }
 
