@@ -1,7 +1,7 @@
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Runs;
 

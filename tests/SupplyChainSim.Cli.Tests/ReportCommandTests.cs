@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using SupplyChainSim.Runs;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 

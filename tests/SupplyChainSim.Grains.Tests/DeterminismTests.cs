@@ -4,7 +4,7 @@ using Orleans.TestingHost;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
 using SupplyChainSim.Runs;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Grains.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -3,7 +3,7 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using static SupplyChainSim.Model.Scenarios.Misspelling;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// Checks what the schema alone cannot (types and ranges are checked against it first, by <see cref="SchemaCheck"/>):

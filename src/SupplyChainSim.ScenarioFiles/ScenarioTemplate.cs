@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Scenarios;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>The scenario's merged JSON as the loader read it, with the country list its countries were laid over and the `--set` values laid over it.</summary>
 internal sealed class ScenarioTemplate(JsonObject node, CountryList? baseCountries, IReadOnlyList<ScenarioOverride> overrides) : IScenarioTemplate

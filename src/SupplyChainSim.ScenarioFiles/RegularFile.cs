@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// What kind of file a path names, after following symbolic links, found without opening it: opening a FIFO blocks

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// Checks a JSON file against the schema of the type it is read into (<see cref="ScenarioSchema.For"/>), in one pass:

@@ -5,7 +5,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 using static SupplyChainSim.Model.Scenarios.TppKeys;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// TPP settings given in H100e: a key "xH100e" in an object whose schema has "xTpp" ("allowanceH100e" for

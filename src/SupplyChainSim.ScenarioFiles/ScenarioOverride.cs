@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Scenarios;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// One value set from outside the file (`--set $.regime.rules[3].allowanceTpp=7915600`): laid over the scenario after

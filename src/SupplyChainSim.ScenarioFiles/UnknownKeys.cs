@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// Every key (and rule name) of a scenario file that the scenario schema does not know, each with the closest known

@@ -6,7 +6,7 @@ using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Scenarios;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// Reads a scenario file and the catalogue and country files it names, and checks them: every problem that can be

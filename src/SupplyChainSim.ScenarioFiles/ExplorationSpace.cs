@@ -4,7 +4,7 @@ using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// A scenario's `uncertainties` block, checked and resolved: each entry's path must name a number of the world (not

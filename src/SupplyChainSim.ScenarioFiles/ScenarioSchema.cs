@@ -5,7 +5,7 @@ using System.Text.Json.Schema;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// The JSON Schema of scenario files, generated from the very types the loader reads them into, so the two cannot

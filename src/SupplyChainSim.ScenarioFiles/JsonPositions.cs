@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace SupplyChainSim.Scenarios;
+namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
 /// Where each key (or, for array elements, each value) of a JSON file starts, by JSON path ("$.dataCentres.sites[0].country"), so that an error found
