@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using SupplyChainSim.Cli;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 
 // The `supplychainsim` command. Exit codes: 0 success, 1 failure while running, 2 invalid input.
 RunManifest.CommandLine = args;

@@ -1,4 +1,4 @@
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Tests;

@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Output;
 using SupplyChainSim.ScenarioFiles;
 
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// manifest.json: where an output set came from. The command line, the tool's version and the commit it was built

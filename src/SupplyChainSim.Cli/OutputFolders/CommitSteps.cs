@@ -1,4 +1,4 @@
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// Test seams at the named steps of <see cref="OutputSet.Commit"/>, set from the environment by the CLI only:

@@ -1,4 +1,4 @@
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// Where a command may put its output folder. Whatever is found there is replaced whole, so a folder that is the

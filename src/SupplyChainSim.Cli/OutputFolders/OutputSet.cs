@@ -3,7 +3,7 @@ using System.Text.Json;
 using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
 
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// An output folder claimed for one run, and its results switched in as one whole set.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// The lock on an output folder: a file beside it (<c>.&lt;name&gt;.lock</c>) holding the owner's process id, locked

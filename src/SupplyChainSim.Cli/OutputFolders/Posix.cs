@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace SupplyChainSim.Cli.Output;
+namespace SupplyChainSim.Cli.OutputFolders;
 
 /// <summary>
 /// The few libc calls .NET does not offer: swapping two folders in one step, flushing a folder's entries to disk,
