@@ -45,10 +45,10 @@ public static class Commands
             Description = "Run N replications (seeds derived from the scenario's; replication 0 is the scenario's own) and estimate breach probabilities.",
             DefaultValueFactory = _ => 1,
         };
-        var blockSize = new Option<int>("--block-size")
+        var poolSize = new Option<int>("--pool-size")
         {
-            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
-            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Description = "Generated data centres (of a country) or intermediaries (of a hub) pooled in one grain at most. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultPoolSize,
             Hidden = true,
         };
         var grainPerAgent = new Option<bool>("--grain-per-agent")
@@ -65,12 +65,12 @@ public static class Commands
             Description = "With --cluster: finish the run under this key, whose client was lost (instead of a scenario file), writing where it would have.",
             HelpName = "run-key",
         };
-        RunOptions.Check(seed, months, replications, blockSize);
+        RunOptions.Check(seed, months, replications, poolSize);
         var live = new LiveRunOptions();
         var cluster = new ClusterCommandOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo (or a cluster's silos) and write its results.")
         {
-            scenario, output, seed, months, replications, blockSize, grainPerAgent, runKey, resume,
+            scenario, output, seed, months, replications, poolSize, grainPerAgent, runKey, resume,
         };
         live.AddTo(command, replications);
         cluster.AddTo(command);
@@ -100,7 +100,7 @@ public static class Commands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(scenario)?.FullName ?? "", parse.GetValue(output)?.FullName, parse.GetValue(seed),
-                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse),
+                parse.GetValue(months), parse.GetValue(poolSize), parse.GetValue(replications), live.Read(parse),
                 parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled)
             {
                 Cluster = cluster.Read(parse), RunKey = parse.GetValue(runKey), Resume = parse.GetValue(resume),
@@ -120,7 +120,7 @@ public static class Commands
             var file = parse.GetValue(scenario)!.ToString();
             var loaded = ScenarioLoader.Load(file);
             foreach (var warning in loaded.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
-            var world = ScenarioRuns.Build(loaded, WorldBuilder.DefaultBlockSize);
+            var world = ScenarioRuns.Build(loaded, WorldBuilder.DefaultPoolSize);
             console.WriteLine(TerminalText.Safe($"{file}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
@@ -185,7 +185,7 @@ public static class Commands
         }
     }
 
-    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null,
+    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int PoolSize, int Replications = 1, LiveRequest? Live = null,
         Placement Placement = Placement.Pooled)
     {
         /// <summary>Run on this cluster's silos instead of in this process.</summary>
@@ -214,7 +214,7 @@ public static class Commands
     private static async Task<int> Run(IAnsiConsole console, RunRequest request, SimulationHost? resumedOn, RunTicket? resumed, CancellationToken cancellationToken)
     {
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
-        var world = ScenarioRuns.Build(scenario, request.BlockSize, request.Placement);
+        var world = ScenarioRuns.Build(scenario, request.PoolSize, request.Placement);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
         // The folder is claimed before the world runs and held until the results are switched in.
         var manifest = RunManifest.For([(scenario.Spec.Name, scenario)], request.Replications);
@@ -309,7 +309,7 @@ public static class Commands
         var summaries = Array.Empty<ReplicationSummary>();
         var finished = 0;
         await WorkProgress.RunAsync(console, $"{request.Replications:N0} replications", request.Replications, async progress =>
-            summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
+            summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.PoolSize, (i, results) =>
             {
                 if (i == 0) first = results;
                 return ReplicationSummary.Of(i, results);

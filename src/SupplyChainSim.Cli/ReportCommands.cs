@@ -139,7 +139,7 @@ internal static class ReportCommands
             try
             {
                 var scenario = ScenarioLoader.Load(file, overrides);
-                loaded.Add((scenario, ComparedWorld.Of(scenario, ScenarioRuns.Build(scenario, WorldBuilder.DefaultBlockSize))));
+                loaded.Add((scenario, ComparedWorld.Of(scenario, ScenarioRuns.Build(scenario, WorldBuilder.DefaultPoolSize))));
             }
             catch (ScenarioException e)
             {
@@ -150,7 +150,7 @@ internal static class ReportCommands
         return loaded;
     }
 
-    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize)
+    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int PoolSize)
     {
         public ClusterConnection? Cluster { get; init; }
     }
@@ -176,7 +176,7 @@ internal static class ReportCommands
         await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
         (IReadOnlyList<RegimeOutcome> Rows, bool Stopped) outcome = ([], false);
         await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress => outcome = await RegimeRuns.RunAsync(host, runs,
-            request.Replications, request.BlockSize,
+            request.Replications, request.PoolSize,
             starting: (run, index) => progress.Describe(TerminalText.Safe($"{run.Label} ({index + 1} of {runs.Count})")),
             replicated: progress.Step,
             finished: (row, index) =>
@@ -249,10 +249,10 @@ internal static class ReportCommands
             Description = $"Replications per {each}, on the same seeds for every {each} (replication 0 has the seed itself).",
             DefaultValueFactory = _ => 1,
         };
-        public readonly Option<int> BlockSize = new("--block-size")
+        public readonly Option<int> PoolSize = new("--pool-size")
         {
-            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
-            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Description = "Generated data centres (of a country) or intermediaries (of a hub) pooled in one grain at most. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultPoolSize,
             Hidden = true,
         };
         public readonly ClusterCommandOptions Cluster = new();
@@ -260,18 +260,18 @@ internal static class ReportCommands
         public void AddTo(Command command)
         {
             Cluster.AddTo(command);
-            RunOptions.Check(Seed, Months, Replications, BlockSize);
+            RunOptions.Check(Seed, Months, Replications, PoolSize);
             command.Add(Out);
             command.Add(Seed);
             command.Add(Months);
             command.Add(Replications);
-            command.Add(BlockSize);
+            command.Add(PoolSize);
         }
 
         public ResolvedScenario Apply(ParseResult parse, ResolvedScenario scenario) =>
             RunOptions.Apply(scenario, parse.GetValue(Seed), parse.GetValue(Months), parse.GetValue(Replications));
 
         public OutcomeRequest Request(ParseResult parse) =>
-            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(BlockSize)) { Cluster = Cluster.Read(parse) };
+            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(PoolSize)) { Cluster = Cluster.Read(parse) };
     }
 }

@@ -102,7 +102,7 @@ internal static class Usage
         ],
         ["explore"] =
         [
-            "The scenario declares what to vary in an \"uncertainties\" block: a name, a JSON path and a range (min, max) or a distribution each.",
+            "The scenario declares what to vary in an \"uncertainties\" section: a name, a JSON path and a range (min, max) or a distribution each.",
             "Each future runs --replications replications on the replication seeds run and compare use; the sample's seed is --seed or the scenario's.",
             "",
             "Examples:",

@@ -15,7 +15,7 @@ public static class ExplorationRuns
     /// <param name="replicated">Called as each replication finishes (from several threads at once).</param>
     /// <param name="finished">Called as each future finishes, every replication of it.</param>
     public static async Task<(IReadOnlyList<ExplorePoint> Points, bool Stopped)> RunAsync(SimulationHost host, ResolvedScenario scenario,
-        IReadOnlyList<ExploredInput> inputs, IReadOnlyList<IReadOnlyList<double>> values, int replications, int blockSize,
+        IReadOnlyList<ExploredInput> inputs, IReadOnlyList<IReadOnlyList<double>> values, int replications, int poolSize,
         Action replicated, Action<ExplorePoint> finished, CancellationToken cancellationToken)
     {
         var count = values.Count;
@@ -34,7 +34,7 @@ public static class ExplorationRuns
                 {
                     var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
                     var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
-                    var world = ScenarioRuns.Build(seeded, blockSize);
+                    var world = ScenarioRuns.Build(seeded, poolSize);
                     var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken);
                     rows[p][r] = ReplicationSummary.Of(r, results);
                 }

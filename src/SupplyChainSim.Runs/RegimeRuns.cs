@@ -9,12 +9,12 @@ public static class RegimeRuns
     /// Runs each regime's replications in turn. When cancelled, no new regime starts and the one under way is dropped:
     /// the outcomes returned are those of regimes that finished, complete, with <c>Stopped</c> set.
     /// </summary>
-    /// <param name="blockSize">The most generated agents a pool holds (a hosting choice: results do not depend on it).</param>
+    /// <param name="poolSize">The most generated agents a pool holds (a hosting choice: results do not depend on it).</param>
     /// <param name="starting">Called as the <c>index</c>-th regime's replications start.</param>
     /// <param name="replicated">Called as each replication finishes (from several threads at once).</param>
     /// <param name="finished">Called as the <c>index</c>-th regime finishes, every replication of it.</param>
     public static async Task<(IReadOnlyList<RegimeOutcome> Rows, bool Stopped)> RunAsync(SimulationHost host, IReadOnlyList<RegimeRun> runs,
-        int replications, int blockSize, Action<RegimeRun, int> starting, Action replicated, Action<RegimeOutcome, int> finished,
+        int replications, int poolSize, Action<RegimeRun, int> starting, Action replicated, Action<RegimeOutcome, int> finished,
         CancellationToken cancellationToken)
     {
         // The next regime's outcome, or null when cancelled before it finished.
@@ -24,7 +24,7 @@ public static class RegimeRuns
             Model.Simulation.RunInfo? info = null;
             try
             {
-                var outcomes = await ReplicationRunner.RunAsync(host, run.Scenario, replications, blockSize, (i, results) =>
+                var outcomes = await ReplicationRunner.RunAsync(host, run.Scenario, replications, poolSize, (i, results) =>
                 {
                     if (i == 0) info = results.Info;
                     return ReplicationOutcome.Of(i, results, run.Scenario.Countries);

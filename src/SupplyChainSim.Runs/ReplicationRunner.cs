@@ -25,7 +25,7 @@ public static class ReplicationRunner
     /// <summary>Sets this client's replication keys apart from another client's on the same cluster (keys never reach an output).</summary>
     private static readonly string ClientTag = $"{Environment.MachineName}.{Environment.ProcessId}.{DateTime.UtcNow.Ticks}";
 
-    public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int blockSize,
+    public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int poolSize,
         Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled,
         LicenceLog? firstLicences = null)
     {
@@ -37,7 +37,7 @@ public static class ReplicationRunner
             try
             {
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
-                var world = ScenarioRuns.Build(seeded, blockSize, placement);
+                var world = ScenarioRuns.Build(seeded, poolSize, placement);
                 var results = await RunOneAsync(host, world, ScenarioRuns.Key(seeded), replication, cancellationToken,
                     replication == 0 ? firstLicences : null);
                 rows[replication] = keep(replication, results);

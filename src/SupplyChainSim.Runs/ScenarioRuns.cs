@@ -11,11 +11,11 @@ public static class ScenarioRuns
     private static int runs;
 
     /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
-    public static World Build(ResolvedScenario scenario, int blockSize, Placement placement = Placement.Pooled)
+    public static World Build(ResolvedScenario scenario, int poolSize, Placement placement = Placement.Pooled)
     {
         try
         {
-            return WorldBuilder.Build(scenario, blockSize, placement);
+            return WorldBuilder.Build(scenario, poolSize, placement);
         }
         catch (ScenarioException e)
         {

@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.ScenarioFiles;
 
 /// <summary>
-/// A scenario's `uncertainties` block, checked and resolved: each entry's path must name a number of the world (not
+/// A scenario's `uncertainties` section, checked and resolved: each entry's path must name a number of the world (not
 /// the seed, the span or the outcomes' thresholds), its range must lie within that number's range, and no two
 /// entries may vary one value. Problems are reported at the entry, so that the loader places them in the file.
 /// </summary>

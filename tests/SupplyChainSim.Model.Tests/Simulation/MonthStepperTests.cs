@@ -104,7 +104,7 @@ public class MonthStepperTests
     public async Task Results_do_not_depend_on_how_agents_are_grouped_into_blocks()
     {
         var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")));
-        var regrouped = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")), blockSize: 7);
+        var regrouped = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")), poolSize: 7);
         Assert.True(regrouped.DataCentreBlocks.Count > world.DataCentreBlocks.Count);
         var expected = await TestWorlds.Files(world);
         var actual = await TestWorlds.Files(regrouped);
