@@ -11,9 +11,9 @@ using SupplyChainSim.Output;
 namespace SupplyChainSim.Runs;
 
 /// <summary>
-/// The embedded default: one Orleans silo in this process, localhost clustering, memory grain storage. Ports are
-/// picked free at start so that several runs (or test runs) can share a machine. Or a client of a cluster's worker
-/// silos, or one of those silos.
+/// Where runs run. By default one Orleans silo in this process, localhost clustering, memory grain storage; ports are
+/// picked free at start so that several runs (or test runs) can share a machine. With a cluster, a client of its worker
+/// silos, or one of those silos (the `silo` command).
 /// </summary>
 public sealed class SimulationHost : IAsyncDisposable
 {
