@@ -5,7 +5,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>A smuggling intermediary the scenario lists by name, alone in its grain.</summary>
 public sealed class IntermediaryGrain([PersistentState("intermediary")] IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts)
-    : IntermediaryHostGrain(storage, contexts), IIntermediaryGrain
+    : AgentGrain<IntermediaryBlock>(storage, contexts), IIntermediaryGrain
 {
     public Task<IntermediaryView?> GetState() => Task.FromResult(Held?.Members.Single().View());
 }

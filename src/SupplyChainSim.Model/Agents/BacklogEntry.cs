@@ -36,7 +36,8 @@ public record struct BacklogEntry
 
     public required LicenceConditions Conditions { get; init; }
 
-    public required string Basis { get; init; }
+    /// <summary>The rule the order was approved under.</summary>
+    public required RuleId ExportedUnder { get; init; }
 
     public int Remaining { get; set; }
 
@@ -52,7 +53,7 @@ public record struct BacklogEntry
         {
             Buyer = order.Buyer, Consignee = order.Consignee, ReplyTo = order.ReplyTo, DestinationCountry = order.DestinationCountry,
             OwnerHeadquarters = order.OwnerHeadquarters, ChipModel = order.ChipModel, Chips = order.Chips, Ordered = order.Month, Named = order.Named,
-            Route = approved.Route!.Value, Conditions = approved.Conditions, Basis = approved.Basis, Remaining = order.Chips,
+            Route = approved.Route!.Value, Conditions = approved.Conditions, ExportedUnder = approved.DecidedBy.Interned(), Remaining = order.Chips,
         };
     }
 }
