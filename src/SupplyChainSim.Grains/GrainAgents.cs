@@ -8,7 +8,7 @@ namespace SupplyChainSim.Grains;
 /// The agents of one kind in grains, one grain for each plan: a call to an agent is one grain call carrying the
 /// operation with its whole batch (every order bound for a country, every lot bound for a block).
 /// </summary>
-public sealed class GrainAgents<TAgent>(IReadOnlyList<IAgentPlan<TAgent>> plans, IReadOnlyList<IAgentGrain<TAgent>> grains, GrainWorldHosts hosts)
+internal sealed class GrainAgents<TAgent>(IReadOnlyList<IAgentPlan<TAgent>> plans, IReadOnlyList<IAgentGrain<TAgent>> grains, GrainWorldHosts hosts)
     : IAgents<TAgent>, IHostedKind
 {
     public int Count => grains.Count;

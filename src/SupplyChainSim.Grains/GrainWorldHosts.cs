@@ -1,5 +1,4 @@
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -46,21 +45,6 @@ public sealed class GrainWorldHosts : IWorldHosts
     /// </summary>
     public IReadOnlyList<IReadOnlyList<IAgentGrain>> Parts { get; }
 
-    /// <summary>The grain that hosts a block of data centres: a site alone, an owner's linked sites, or a pool.</summary>
-    public static IAgentGrain<DataCentreBlock> DataCentres(IGrainFactory grains, string run, DataCentreBlockPlan plan) => plan.Hosting switch
-    {
-        Hosting.Agent => grains.GetGrain<IDataCentreGrain>(GrainKeys.DataCentres(run, plan)),
-        Hosting.Owner => grains.GetGrain<IOwnerGrain>(GrainKeys.DataCentres(run, plan)),
-        _ => grains.GetGrain<IDataCentrePoolGrain>(GrainKeys.DataCentres(run, plan)),
-    };
-
-    /// <summary>The grain that hosts a block of intermediaries: one alone, or a pool.</summary>
-    public static IAgentGrain<IntermediaryBlock> Intermediaries(IGrainFactory grains, string run, IntermediaryBlockPlan plan) => plan.Hosting switch
-    {
-        Hosting.Agent => grains.GetGrain<IIntermediaryGrain>(GrainKeys.Intermediaries(run, plan)),
-        _ => grains.GetGrain<IIntermediaryPoolGrain>(GrainKeys.Intermediaries(run, plan)),
-    };
-
     public IAgents<TAgent> Host<TAgent>(IReadOnlyList<IAgentPlan<TAgent>> plans)
         where TAgent : class
     {
@@ -70,16 +54,24 @@ public sealed class GrainWorldHosts : IWorldHosts
     }
 
     /// <summary>
-    /// The grain that hosts the agent <paramref name="plan"/> makes. Blocks go where the world placed them (alone, with an
-    /// owner's sites, or pooled); every other kind has one grain class, which Orleans finds from the agent's type.
+    /// The grain that hosts the agent <paramref name="plan"/> makes. A block goes where the world placed it: a data centre
+    /// or intermediary alone, an owner's linked sites, or a pool; every other kind has one grain class, which Orleans
+    /// finds from the agent's type.
     /// </summary>
     private IAgentGrain<TAgent> Grain<TAgent>(IAgentPlan<TAgent> plan, int index)
-        where TAgent : class => plan switch
+        where TAgent : class
     {
-        DataCentreBlockPlan block => (IAgentGrain<TAgent>)DataCentres(grains, run, block),
-        IntermediaryBlockPlan block => (IAgentGrain<TAgent>)Intermediaries(grains, run, block),
-        _ => grains.GetGrain<IAgentGrain<TAgent>>(GrainKeys.Agent(run, plan, index)),
-    };
+        var key = GrainKeys.Agent(run, plan, index);
+        return plan switch
+        {
+            DataCentreBlockPlan { Hosting: Hosting.Agent } => (IAgentGrain<TAgent>)grains.GetGrain<IDataCentreGrain>(key),
+            DataCentreBlockPlan { Hosting: Hosting.Owner } => (IAgentGrain<TAgent>)grains.GetGrain<IOwnerGrain>(key),
+            DataCentreBlockPlan => (IAgentGrain<TAgent>)grains.GetGrain<IDataCentrePoolGrain>(key),
+            IntermediaryBlockPlan { Hosting: Hosting.Agent } => (IAgentGrain<TAgent>)grains.GetGrain<IIntermediaryGrain>(key),
+            IntermediaryBlockPlan => (IAgentGrain<TAgent>)grains.GetGrain<IIntermediaryPoolGrain>(key),
+            _ => grains.GetGrain<IAgentGrain<TAgent>>(key),
+        };
+    }
 
     public async Task InitialiseAsync(World world)
     {

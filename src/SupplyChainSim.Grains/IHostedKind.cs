@@ -3,7 +3,7 @@ using SupplyChainSim.Grains.Abstractions;
 namespace SupplyChainSim.Grains;
 
 /// <summary>One kind's grains as <see cref="GrainWorldHosts"/> sees them all together: to initialise, checkpoint and release.</summary>
-public interface IHostedKind
+internal interface IHostedKind
 {
     /// <summary>Each agent's grain with the plan it was made from.</summary>
     IEnumerable<(IAgentGrain Grain, object Plan)> Members { get; }

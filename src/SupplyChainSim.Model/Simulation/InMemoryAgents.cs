@@ -11,9 +11,6 @@ public sealed class InMemoryAgents<TAgent>(IReadOnlyList<TAgent> agents, Simulat
 {
     public int Count => agents.Count;
 
-    /// <summary>The agents themselves, for a test or an observer in this process.</summary>
-    public IReadOnlyList<TAgent> Agents => agents;
-
     public Task<TReply> Ask<TReply>(int agent, IOperation<TAgent, TReply> operation)
     {
         var target = agents[agent];
