@@ -6,11 +6,11 @@ namespace SupplyChainSim.Model.Regimes;
 /// <summary>
 /// The order in which a regime's rules are asked about an order: the one listing the model document's table is
 /// checked against. A regime asks the buyer's side first (a consignee on the Entity List is refused outright; a purchase
-/// the buyer's government forbids is never ordered), then treats chips not subject to the EAR and sales within the seller's country as no export, then asks
-/// the export rules: overrides for named chips before verified users and deals, those before the tiers and the
-/// country licences, exemptions before allowances and caps. The first rule in force that decides an order decides it;
-/// then every rule in force may amend the decision (conditions, revenue shares). What no rule decides ships under
-/// ECCN 3A090 alone.
+/// the buyer's government forbids is never ordered), then treats chips not subject to the EAR and sales within the
+/// seller's country as no export, then asks the export rules: overrides for named chips before verified users and
+/// deals, those before the tiers and the country licences, exemptions before allowances and caps. The first rule in
+/// force that decides an order decides it; then every rule in force may amend the decision (conditions, revenue
+/// shares). What no rule decides ships under ECCN 3A090 alone.
 /// </summary>
 public static class DecisionOrder
 {

@@ -8,9 +8,9 @@ namespace SupplyChainSim.Model.Regimes;
 
 /// <summary>
 /// The export regime in force in one month: the rules in force, asked in <see cref="DecisionOrder"/>. The buyer's
-/// side first (the Entity List among it); then chips not subject to the EAR and sales within the seller's own country are not exports; then the
-/// export rules; what no rule decided ships under the plain 3A090 classification. Every rule in force may then amend
-/// the decision.
+/// side first (the Entity List among it); then chips not subject to the EAR and sales within the seller's own country
+/// are not exports; then the export rules; what no rule decided ships under the plain 3A090 classification. Every rule
+/// in force may then amend the decision.
 /// </summary>
 public sealed class ExportRegime
 {
