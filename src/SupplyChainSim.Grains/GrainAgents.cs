@@ -11,8 +11,6 @@ namespace SupplyChainSim.Grains;
 internal sealed class GrainAgents<TAgent>(IReadOnlyList<IAgentPlan<TAgent>> plans, IReadOnlyList<IAgentGrain<TAgent>> grains, GrainWorldHosts hosts)
     : IAgents<TAgent>, IHostedKind
 {
-    public int Count => grains.Count;
-
     public async Task<TReply> Ask<TReply>(int agent, IOperation<TAgent, TReply> operation)
     {
         hosts.Counted();

@@ -10,9 +10,6 @@ namespace SupplyChainSim.Model.Simulation;
 /// </summary>
 public interface IAgents<TAgent>
 {
-    /// <summary>How many agents (or blocks) of this kind the world holds.</summary>
-    int Count { get; }
-
     Task<TReply> Ask<TReply>(int agent, IOperation<TAgent, TReply> operation);
 
     /// <summary>For a kind with one agent (the Entity List, the magnet exporter).</summary>

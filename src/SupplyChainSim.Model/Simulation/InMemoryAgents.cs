@@ -9,8 +9,6 @@ namespace SupplyChainSim.Model.Simulation;
 /// </summary>
 public sealed class InMemoryAgents<TAgent>(IReadOnlyList<TAgent> agents, SimulationContext context, bool parallel) : IAgents<TAgent>
 {
-    public int Count => agents.Count;
-
     public Task<TReply> Ask<TReply>(int agent, IOperation<TAgent, TReply> operation)
     {
         var target = agents[agent];
