@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SupplyChainSim.Model.Regimes;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace SupplyChainSim.Model.Regimes;
 /// of the regime's own answers when no rule decides) and the name the run's outputs give it (its label, or else its
 /// kind). Compared whole and never parsed, so a label cannot pass for another kind of rule.
 /// </summary>
+[JsonConverter(typeof(RuleIdJsonConverter))]
 public readonly record struct RuleId(string Kind, string Name)
 {
     /// <summary>Chips not subject to the EAR: no US export at all.</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Regimes.Rules;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -43,6 +45,18 @@ public class LicensingTests
         Assert.False(labelled.Id.Is<EntityListDenial>());
         var refused = new LicenceDecision(H20ToChina("2025-09", "shell").Order, LicenceOutcome.Denied, labelled.Id, new DecisionReason("test"));
         Assert.False(LicenceDecisionNotice.Of(refused).EntityListed);
+    }
+
+    [Theory]
+    [InlineData("3A090-NLR", "3A090-NLR", "\"3A090-NLR\"")]
+    [InlineData("lpp-exemption", "lpp=500 H100e", "\"lpp-exemption=lpp=500 H100e\"")]
+    public void A_rule_id_travels_as_one_string_and_comes_back_the_same(string kind, string name, string json)
+    {
+        var id = new RuleId(kind, name);
+        Assert.Equal(json, JsonSerializer.Serialize(id, ScenarioJson.Wire));
+        var back = JsonSerializer.Deserialize<RuleId>(json, ScenarioJson.Wire);
+        Assert.Equal(id, back);
+        Assert.Same(string.Intern(name), back.Name);
     }
 
     [Fact]
