@@ -1,3 +1,7 @@
+using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.RareEarths;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 
@@ -49,6 +53,21 @@ public static class GrainKeys
     {
         Hosting.Agent => $"{run}/intermediary/{plan.Name}",
         _ => $"{run}/intermediaries/{plan.Name}",
+    };
+
+    /// <summary>
+    /// The key of the grain that hosts the agent <paramref name="plan"/> makes, the <paramref name="index"/>th of its kind.
+    /// A kind without a key of its own here is keyed by its agent type's name and the agent's place among its kind.
+    /// </summary>
+    public static string Agent<TAgent>(string run, IAgentPlan<TAgent> plan, int index) => plan switch
+    {
+        ChipmakerSpec maker => Chipmaker(run, maker.Id),
+        CountrySpec country => Country(run, country.Code),
+        DataCentreBlockPlan block => DataCentres(run, block),
+        IntermediaryBlockPlan block => Intermediaries(run, block),
+        NewAgent<Model.Agents.EntityList> => EntityList(run),
+        RareEarthSpec => MagnetExporter(run),
+        _ => $"{run}/{typeof(TAgent).Name.ToLowerInvariant()}/{index}",
     };
 
     public static string EntityList(string run) => $"{run}/entity-list";

@@ -1,3 +1,5 @@
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Phases;
 using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Grains;
@@ -5,7 +7,8 @@ namespace SupplyChainSim.Grains;
 /// <summary>
 /// A thin actor around one model object of a run (an agent, or a month's record): the object holds the state and the
 /// rules; the grain keeps it in grain storage, written on checkpoint and when Orleans deactivates the grain (<see
-/// cref="RunDurabilityOptions"/>), and read back when it is activated again.
+/// cref="RunDurabilityOptions"/>), and read back when it is activated again. Every phase reaches an agent through <see
+/// cref="Ask{TReply}"/>: the operation applies itself to the object, as it does in memory.
 /// </summary>
 public abstract class CheckpointedGrain<TAgent>(IPersistentState<AgentState<TAgent>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability) : Grain
     where TAgent : class
@@ -24,6 +27,13 @@ public abstract class CheckpointedGrain<TAgent>(IPersistentState<AgentState<TAge
         storage.State.Run = run;
         storage.State.Agent = create(context);
     }
+
+    /// <summary>Takes up the agent <paramref name="plan"/> makes (<see cref="IAgentGrain{TAgent}.Initialise"/>).</summary>
+    public Task Initialise(Immutable<IAgentPlan<TAgent>> plan, string run) => Hold(run, plan.Value.Create);
+
+    /// <summary>Applies one operation of a phase to the agent (<see cref="IAgentGrain{TAgent}.Ask{TReply}"/>).</summary>
+    public Task<Immutable<TReply>> Ask<TReply>(Immutable<IOperation<TAgent, TReply>> operation) =>
+        Task.FromResult(operation.Value.ApplyTo(Agent, Context).AsImmutable());
 
     /// <summary>The agent, or null before initialisation and after release (the dashboard may ask at any time).</summary>
     protected TAgent? Held => storage.State.Agent;

@@ -5,7 +5,7 @@ namespace SupplyChainSim.Grains;
 
 /// <summary>Generated intermediaries of one hub, pooled.</summary>
 public sealed class IntermediaryPoolGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
-    : IntermediaryHostGrain(storage, contexts, durability), IIntermediaryPoolGrain
+    : CheckpointedGrain<IntermediaryBlock>(storage, contexts, durability), IIntermediaryPoolGrain
 {
     public Task<IntermediaryBlockView?> GetState() => Task.FromResult(Held?.View());
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
+using Orleans.Serialization.Configuration;
 using Orleans.Storage;
 using StackExchange.Redis;
 using SupplyChainSim.Grains;
@@ -56,5 +57,13 @@ public static class SiloSetup
     public static readonly TimeSpan LongestCall = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddModelSerialization(this IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsModelType, ScenarioJson.Wire));
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsModelType, ScenarioJson.Wire))
+            // A phase reaches every agent through one generic grain call (IAgentGrain<TAgent>.Ask<TReply>). Orleans allows
+            // a generic call's type on the wire only when the call generated for the grain interface and the types it is
+            // closed over are all allowed: the model's types (which the codec above carries) and the grain interfaces'.
+            .Configure<TypeManifestOptions>(options =>
+            {
+                options.AddAllowedAssembly(typeof(Tpp).Assembly);
+                options.AddAllowedAssembly(typeof(Grains.Abstractions.IAgentGrain<>).Assembly);
+            });
 }

@@ -138,6 +138,7 @@ public sealed partial class SchemaCheck
             return Unreadable(path, message, schema);
         }
         if (schema["const"] is JsonValue constant && constant.GetValue<string>() != text) return Unreadable(node, schema, path);
+        if (schema["enum"] is JsonArray choices && choices.All(choice => choice?.GetValue<string>() != text)) return Unreadable(node, schema, path);
         return node;
     }
 
@@ -304,6 +305,7 @@ public sealed partial class SchemaCheck
                     .Select(b => b["properties"]?["rule"]?["const"]?.GetValue<string>()).First(n => n is not null),
             };
         if (schema["const"] is JsonNode constant) return constant.DeepClone();
+        if (schema["enum"] is JsonArray choices) return choices[0]!.DeepClone();
         var types = Types(schema);
         if (types.Contains("null")) return null;
         if (types.Contains("integer") || types.Contains("number"))
@@ -322,7 +324,8 @@ public sealed partial class SchemaCheck
     {
         JsonValue one => [one.GetValue<string>()],
         JsonArray many => many.Select(t => t!.GetValue<string>()).ToHashSet(StringComparer.Ordinal),
-        _ => schema["const"] is not null ? ["string"] : [],
+        // A name from a fixed set (a policy) is a string; so is a constant (a rule's name).
+        _ => schema["const"] is not null || schema["enum"] is not null ? ["string"] : [],
     };
 
     /// <summary>What a value of this schema is, as an analyst would say it: "a whole number from 1 to 1,200".</summary>
@@ -332,6 +335,7 @@ public sealed partial class SchemaCheck
             return $"{Expected((JsonObject)schema["anyOf"]![0]!)}, or a distribution object such as {{ \"dist\": \"uniform\", \"min\": 1, \"max\": 6 }}";
         if (schema["anyOf"] is JsonArray) return "a rule object such as { \"rule\": \"lpp-exemption\" }";
         if (schema["const"] is JsonValue constant) return constant.ToJsonString();
+        if (schema["enum"] is JsonArray choices) return OneOf(choices.Select(choice => choice!.ToJsonString()).ToList());
         if (schema["pattern"]?.GetValue<string>() == ScenarioSchema.MonthPattern) return "a month as a string \"YYYY-MM\"";
         var types = Types(schema);
         if (types.Contains("integer") || types.Contains("number"))
@@ -382,6 +386,10 @@ public sealed partial class SchemaCheck
                 return raw.Length > 60 ? raw[..57] + "..." : raw;
         }
     }
+
+    /// <summary>"a", "b" or "c".</summary>
+    private static string OneOf(IReadOnlyList<string> choices) =>
+        choices.Count == 1 ? choices[0] : $"{string.Join(", ", choices.Take(choices.Count - 1))} or {choices[^1]}";
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"\"{n}\""));
 
