@@ -6,7 +6,7 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
