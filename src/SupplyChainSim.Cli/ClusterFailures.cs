@@ -9,6 +9,10 @@ internal static class ClusterFailures
     public static bool IsRedis(Exception e) => Chain(e).Any(x => x.GetType().Name.Contains("Redis", StringComparison.Ordinal)
         || x.Message.Contains("Redis", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Redis refused to log in: no password, or the wrong one.</summary>
+    public static bool IsAuthentication(Exception e) => Chain(e).Any(x => x.Message.Contains("NOAUTH", StringComparison.Ordinal)
+        || x.Message.Contains("WRONGPASS", StringComparison.Ordinal) || x.Message.Contains("authentication failure", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The first line of each exception in the chain, without repeats: what a user reads.</summary>
     public static string Describe(Exception e)
     {

@@ -71,7 +71,8 @@ internal static class ReplicationRunner
             var key = $"{runKey}.{attempt}";
             try
             {
-                return await GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true);
+                // Abandoned if a silo is lost meanwhile: its grains, or the reply, may have been on that silo.
+                return await host.Watch!.CallAsync(() => GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true), cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {

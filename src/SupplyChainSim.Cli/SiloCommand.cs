@@ -38,13 +38,10 @@ internal static class SiloCommand
             using var traffic = new SiloTraffic();
             await using var silo = await SimulationHost.StartSiloAsync(connection, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), cancellationToken);
             console.WriteLine($"Silo {silo.Endpoint} joined {connection}; Ctrl+C stops it.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            if (await RedisFacts.ReadAsync(connection) is { Persists: false })
+                Console.Error.WriteLine($"supplychainsim: warning: Redis {connection.Address} {RedisFacts.Loses}.");
+            // Until Ctrl+C or SIGTERM; a silo declared dead, or whose entry Redis lost, exits from here with code 1.
+            await SiloMembershipWatch.RunAsync(silo.Services, connection, cancellationToken);
             // Messages between silos and with clients (local calls within the silo are not among them).
             console.WriteLine($"Silo stopping: {traffic}.");
             return ExitCodes.Success;

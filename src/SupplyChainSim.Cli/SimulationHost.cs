@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Dashboard;
+using Orleans.Messaging;
 using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
@@ -37,6 +38,11 @@ public sealed class SimulationHost : IAsyncDisposable
     }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    internal IServiceProvider Services => host.Services;
+
+    /// <summary>A client's watch on the cluster's membership: calls through it are abandoned when a silo is lost.</summary>
+    internal ClusterWatch? Watch { get; private init; }
 
     /// <summary>The cluster this process is a client of, or null for the embedded silo.</summary>
     public ClusterConnection? Cluster { get; }
@@ -73,15 +79,22 @@ public sealed class SimulationHost : IAsyncDisposable
                 throw new TimeoutException($"no silo of the cluster answered within {JoinTimeout.TotalSeconds:0} s");
             await start;
             var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count) };
+            var watch = await ClusterWatch.StartAsync(host.Services.GetRequiredService<IGatewayListProvider>());
+            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count), Watch = watch };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
-                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. {PasswordAdvice(cluster, e)}" +
+                $"Is Redis running there, and at least one silo (`{Commands.Invocation} silo {cluster.Options}`{cluster.PasswordHint}) with the same --cluster-id and --service-id? Nothing was run or written.", e);
         }
     }
+
+    /// <summary>For a failure to log in to Redis: where the password goes.</summary>
+    private static string PasswordAdvice(ClusterConnection cluster, Exception e) =>
+        ClusterFailures.IsAuthentication(e)
+            ? $"Redis {cluster.Address} {(cluster.HasPassword ? "refused the password" : "asks for a password")}: give it in {ClusterConnection.PasswordVariable} or in a file given as --cluster-password-file. "
+            : "";
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
@@ -90,7 +103,7 @@ public sealed class SimulationHost : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        Configure(builder.Logging);
+        var starting = Configure(builder.Logging);
         try
         {
             siloPort = siloPort == 0 ? FreePort(address) : siloPort;
@@ -111,8 +124,9 @@ public sealed class SimulationHost : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}", e);
+            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}{(PasswordAdvice(cluster, e) is { Length: > 0 } advice ? ". " + advice.TrimEnd() : "")}", e);
         }
+        starting.Started();
         return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Endpoint = $"{address}:{siloPort} (gateway {gatewayPort})" };
     }
 
@@ -122,10 +136,19 @@ public sealed class SimulationHost : IAsyncDisposable
     public static async Task<SimulationHost> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        Configure(builder.Logging);
+        var starting = Configure(builder.Logging);
         builder.UseOrleans(silo => Silo(silo));
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        starting.Started();
         return new SimulationHost(host, null, TimeSpan.FromSeconds(10));
     }
 
@@ -137,7 +160,7 @@ public sealed class SimulationHost : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        Configure(builder.Logging);
+        var starting = Configure(builder.Logging);
         builder.WebHost.UseUrls($"http://{UrlHost(options.Bind, options.Port)}:{options.Port}");
         builder.Services.Configure<HostFilteringOptions>(o =>
         {
@@ -152,6 +175,7 @@ public sealed class SimulationHost : IAsyncDisposable
         LivePage.Map(app, live, pacing, grains);
         app.MapOrleansDashboard(routePrefix: LivePage.DashboardPrefix);
         await app.StartAsync(cancellationToken);
+        starting.Started();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         // A person waits on Ctrl+C here. Open pages no longer hold the server up (LiveGuards.EndRequestsWhenStopping) and the
         // silo stops in well under a second, so this bound is only a backstop, and the run's files are written by then.
@@ -167,6 +191,7 @@ public sealed class SimulationHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Watch is not null) await Watch.DisposeAsync();
         await host.StopAsync(stopTimeout);
         if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
         else host.Dispose();
@@ -186,6 +211,18 @@ public sealed class SimulationHost : IAsyncDisposable
     ];
 
     /// <summary>
+    /// The membership protocol's categories, whose errors are hidden too: on a worker silo, a silo lost, a silo declared
+    /// dead (this one: <see cref="SiloEviction"/> says so in one line and exits), Redis lost or restarted empty
+    /// (<see cref="SiloMembershipWatch"/> says so) would each be logged every few seconds, with stack traces.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> SilentCategories =
+    [
+        "Orleans.Runtime.MembershipService.SiloHealthMonitor", "Orleans.Runtime.MembershipService.MembershipTableManager",
+        "Orleans.Runtime.MembershipService.MembershipAgent", "Orleans.Runtime.MembershipService.ClusterHealthMonitor",
+        "Orleans.Runtime.FatalErrorHandler",
+    ];
+
+    /// <summary>
     /// Orleans' runtime timers, each with a category of its own under this prefix ("...AsyncTimer.LocalSiloHealthMonitor",
     /// "...AsyncTimer.ActivationWorkingSet.MonitorWorkingSet"): their one warning is that a timer "should have fired" seconds
     /// earlier, the thread-pool stall again in other words.
@@ -195,8 +232,14 @@ public sealed class SimulationHost : IAsyncDisposable
     internal static bool Quiet(string? category) =>
         category is not null && (QuietCategories.Contains(category) || category.StartsWith(QuietTimerCategories, StringComparison.Ordinal));
 
-    internal static void Configure(ILoggingBuilder logging)
+    /// <summary>
+    /// The console logger of every host. Until <see cref="StartupLogs.Started"/>, Orleans logs nothing below critical: a
+    /// silo that fails to start (Redis refusing the password, Ctrl+C while it starts) is reported by the command in one
+    /// line, where Orleans would log the failure again at each stage of its start-up, with a stack trace each time.
+    /// </summary>
+    internal static StartupLogs Configure(ILoggingBuilder logging)
     {
+        var starting = new StartupLogs();
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
@@ -210,9 +253,11 @@ public sealed class SimulationHost : IAsyncDisposable
         // can act on. Their errors still show.
         // (A filter on the exact names: a category rule would match every category that starts with the same text. It
         // is the rule for every category without one of its own, so it keeps the minimum level too.)
-        logging.AddFilter((category, level) => level >= (Quiet(category) ? LogLevel.Error : LogLevel.Warning));
+        logging.AddFilter((category, level) =>
+            level >= (SilentCategories.Contains(category) ? LogLevel.Critical : Quiet(category) ? LogLevel.Error : LogLevel.Warning) && starting.Shows(category, level));
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        return starting;
     }
 
     /// <summary>

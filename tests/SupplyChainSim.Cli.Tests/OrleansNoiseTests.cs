@@ -8,7 +8,7 @@ public class OrleansNoiseTests
     [Fact]
     public void The_thread_pool_stall_long_turn_and_non_graceful_shutdown_warnings_are_filtered_and_errors_are_not()
     {
-        using var factory = LoggerFactory.Create(SimulationHost.Configure);
+        using var factory = LoggerFactory.Create(logging => SimulationHost.Configure(logging).Started());
         // ".NET Thread Pool execution stalled", "Task ... took elapsed time 0:00:01.024 for execution", "Silo shutdown
         // completed (non-graceful)" and "'Orleans.Runtime.Silo' stopped in stage 'GrainDeactivation (19998)' in
         // '00:00:01.9104271'" come from these.
