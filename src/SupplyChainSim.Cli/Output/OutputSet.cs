@@ -89,7 +89,7 @@ internal sealed class OutputSet : IDisposable
             if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
             staged = true;
         }
-        var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        var stream = steps.OpenStreamed(Path.Combine(staging, name));
         streamed.Add((name, stream));
         return stream;
     }
