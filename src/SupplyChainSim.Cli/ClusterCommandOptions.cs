@@ -112,7 +112,7 @@ internal sealed class ClusterCommandOptions(bool required = false)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            result.AddError($"--cluster-password-file {path}: {(e is FileNotFoundException ? "file not found" : e.Message)}");
+            result.AddError($"--cluster-password-file {path}: {(e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message)}");
             return null;
         }
     }

@@ -98,6 +98,9 @@ internal static class ClusterRun
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException or OptionException))
                 {
                     var what = ClusterFailures.Describe(e);
+                    if (await RedisFacts.RestartedEmptyAsync(cluster) is { } restarted)
+                        throw new ClusterRunLostException($"run {runKey} cannot go on: {restarted} ({what}). It cannot be resumed; nothing was written. " +
+                            "Run it again once silos have rejoined (a silo exits when Redis loses its membership, for its supervisor to start it again).", e);
                     var resume = $"`{Commands.Invocation} run --resume {runKey} {cluster.Options}`{cluster.PasswordHint}";
                     if (ClusterFailures.IsRedis(e))
                         throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back " +

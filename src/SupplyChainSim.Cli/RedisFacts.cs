@@ -32,6 +32,18 @@ internal sealed record RedisFacts(bool Persists, TimeSpan Uptime)
         }
     }
 
+    /// <summary>
+    /// Why a run of this process cannot go on, when Redis restarted after the process started and keeps nothing on disk:
+    /// every run's state is gone, so retrying or resuming is futile. Null otherwise.
+    /// </summary>
+    public static async Task<string?> RestartedEmptyAsync(ClusterConnection cluster)
+    {
+        var age = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        return await ReadAsync(cluster) is { Persists: false } facts && facts.Uptime < age
+            ? $"Redis {cluster.Address} restarted {facts.Uptime.TotalSeconds:N0} s ago and keeps nothing on disk, so the run's checkpoints went with it"
+            : null;
+    }
+
     /// <summary>What a Redis that keeps nothing on disk costs, for a warning or an explanation.</summary>
     public const string Loses = "keeps nothing on disk (no append-only file, no save points): when it restarts, the cluster's membership " +
         "and every run's checkpoints are gone, runs in progress cannot be resumed, and the silos exit to be started again; " +

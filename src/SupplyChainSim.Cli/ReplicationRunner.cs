@@ -77,6 +77,9 @@ internal static class ReplicationRunner
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 var what = ClusterFailures.Describe(e);
+                if (await RedisFacts.RestartedEmptyAsync(host.Cluster!) is { } restarted)
+                    throw new ClusterRunLostException($"replication with seed {world.Context.Seed} cannot go on: {restarted} ({what}). Nothing was written; " +
+                        "run the replications again once silos have rejoined.", e);
                 if (ClusterFailures.IsRedis(e))
                     throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Address}): {what}. Nothing was written.", e);
                 if (attempt == ClusterAttempts)
