@@ -261,7 +261,8 @@ public static class Commands
             // back with the results, and licences.csv is written from them.
             var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
             if (resumed is null)
-                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} {host.Cluster.Options}`{host.Cluster.PasswordHint} finishes it."));
+                // Written as one line however long (a terminal wraps it, a script reads it whole): the command is for pasting.
+                Console.Out.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} {host.Cluster.Options}`{host.Cluster.PasswordHint} finishes it."));
             // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never
             // reaches an output file.
             var ticket = resumed is null

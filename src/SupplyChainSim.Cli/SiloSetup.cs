@@ -3,7 +3,6 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
-using StackExchange.Redis;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
@@ -34,7 +33,7 @@ public static class SiloSetup
         {
             silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
             {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis);
+                o.ConfigurationOptions = cluster.RedisOptions();
                 o.DeleteStateOnClear = true;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));

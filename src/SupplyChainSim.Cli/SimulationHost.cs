@@ -206,8 +206,9 @@ public sealed class SimulationHost : IAsyncDisposable
     [
         "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
         "Orleans.Runtime.SiloLifecycleSubject",
-        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it.
-        "Orleans.Runtime.Messaging.Connection",
+        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it; the survivors'
+        // attempts to reach it again are the same news.
+        "Orleans.Runtime.Messaging.Connection", "Orleans.Runtime.Messaging.ConnectionManager",
     ];
 
     /// <summary>

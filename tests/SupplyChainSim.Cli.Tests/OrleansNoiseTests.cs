@@ -15,7 +15,7 @@ public class OrleansNoiseTests
         // "Timer should have fired at ... which is 00:00:03.58 longer than expected" from the runtime's timers, each its own category.
         foreach (var category in new[] { "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
                      "Orleans.Runtime.SiloLifecycleSubject", "Orleans.Runtime.AsyncTimer.LocalSiloHealthMonitor", "Orleans.Runtime.AsyncTimer.ActivationWorkingSet.MonitorWorkingSet",
-                     "Orleans.Runtime.Messaging.Connection" })
+                     "Orleans.Runtime.Messaging.Connection", "Orleans.Runtime.Messaging.ConnectionManager" })
         {
             var logger = factory.CreateLogger(category);
             Assert.False(logger.IsEnabled(LogLevel.Warning), category);
