@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit.Abstractions;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -8,7 +9,7 @@ namespace SupplyChainSim.Cli.Tests;
 /// measured in the same test, and not a byte; a silo the cluster declared dead, or whose entry a Redis restarted empty
 /// lost, exits with one line for its supervisor to restart it; a Redis with a password keeps it out of every output.
 /// </summary>
-public class ClusterFaultTests(InProcessReference reference) : IClassFixture<InProcessReference>
+public class ClusterFaultTests(InProcessReference reference, ITestOutputHelper log) : IClassFixture<InProcessReference>
 {
     private static readonly TimeSpan Minutes = TimeSpan.FromMinutes(3);
 
@@ -36,6 +37,7 @@ public class ClusterFaultTests(InProcessReference reference) : IClassFixture<InP
         Assert.True(await disturbed.ExitCodeAsync(Minutes) == 0, disturbed.Output);
         var disturbedTime = clock.Elapsed;
 
+        log.WriteLine($"8 replications: {undisturbedTime.TotalSeconds:0.0} s undisturbed, {disturbedTime.TotalSeconds:0.0} s with a silo killed");
         Assert.Contains("; it is run again from its first month", disturbed.Output);
         Assert.True(disturbedTime < undisturbedTime + Slack,
             $"with a silo killed the replications took {disturbedTime.TotalSeconds:0} s, undisturbed {undisturbedTime.TotalSeconds:0} s\n{disturbed.Output}");
@@ -64,6 +66,7 @@ public class ClusterFaultTests(InProcessReference reference) : IClassFixture<InP
         var frozenAt = clock.Elapsed;
         Assert.True(await frozen.ExitCodeAsync(Minutes) == 0, frozen.Output);
         var frozenTime = clock.Elapsed;
+        log.WriteLine($"a run: {undisturbedTime.TotalSeconds:0.0} s undisturbed, {frozenTime.TotalSeconds:0.0} s with a silo frozen");
         Assert.Contains("; the run goes back to its last checkpoint", frozen.Output);
         Assert.True(frozenTime < undisturbedTime + Slack,
             $"with a silo frozen the run took {frozenTime.TotalSeconds:0} s, undisturbed {undisturbedTime.TotalSeconds:0} s\n{frozen.Output}");
@@ -116,6 +119,7 @@ public class ClusterFaultTests(InProcessReference reference) : IClassFixture<InP
         var again = await Cli.RunAsync("run", InProcessReference.Scenario, "--months", InProcessReference.Months, "--out", temp.File("again"),
             "--cluster", redis.Address, "--run-key", "lost");
         Assert.True(again.ExitCode == 0, again.Error);
+        log.WriteLine($"a new run succeeded {clock.Elapsed.TotalSeconds:0.0} s after Redis restarted empty");
         Assert.True(clock.Elapsed < Slack, $"a new run succeeded {clock.Elapsed.TotalSeconds:0} s after Redis restarted");
         ClusterTests.AssertSameFiles(await reference.Folder, temp.File("again"));
         Assert.False(Directory.Exists(temp.File("lost")));
