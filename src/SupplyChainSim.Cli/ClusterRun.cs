@@ -8,9 +8,10 @@ namespace SupplyChainSim.Cli;
 /// <summary>
 /// One run on a cluster, driven from this client: the coordinator grain steps each month on a silo and checkpoints every
 /// grain of the run to Redis after it. When a call fails (a silo lost, the coordinator with it, or the client's gateway),
-/// the client waits for the membership to declare the silo dead and calls again: the coordinator, reactivated on a
-/// survivor if need be, first takes the whole run back to its last whole checkpoint, and the months after it are stepped
-/// again, deterministically, to the same results. Months already reported are not reported twice.
+/// or a silo leaves the cluster while it waits (<see cref="ClusterWatch"/>), the client calls again: the coordinator,
+/// reactivated on a survivor if need be, first takes the whole run back to its last whole checkpoint, and the months
+/// after it are stepped again, deterministically, to the same results. Months already reported are not reported twice.
+/// A run whose state is gone (it ended, or a Redis without persistence restarted) is not retried.
 /// </summary>
 internal static class ClusterRun
 {

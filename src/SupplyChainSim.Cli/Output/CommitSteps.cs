@@ -5,7 +5,7 @@ namespace SupplyChainSim.Cli.Output;
 /// SUPPLYCHAINSIM_TEST_KILL_AT=&lt;step&gt; kills the process there (SIGKILL: no cleanup of any kind runs),
 /// SUPPLYCHAINSIM_TEST_FAIL_AT=&lt;step&gt; throws the IOException a full disk would,
 /// SUPPLYCHAINSIM_TEST_INTERRUPT_AT=&lt;step&gt; presses Ctrl+C (SIGINT) and waits until the command has seen it,
-/// SUPPLYCHAINSIM_TEST_NO_EXCHANGE=1 commits with the two-rename fallback where the one-step swap is available, and
+/// SUPPLYCHAINSIM_TEST_NO_EXCHANGE=1 commits with the two-rename fallback where the one-step swap is available,
 /// SUPPLYCHAINSIM_TEST_FSYNC_FAIL=&lt;file&gt;:&lt;EIO|ENOSPC&gt; fails the flush of that file of the set to disk as the disk would,
 /// and SUPPLYCHAINSIM_TEST_STREAM_TO_FULL_DISK=1 writes the files streamed as the run goes to /dev/full (Linux), which
 /// fails every write with ENOSPC as a full disk does.
