@@ -13,6 +13,10 @@ internal static class ClusterFailures
     public static bool IsAuthentication(Exception e) => Chain(e).Any(x => x.Message.Contains("NOAUTH", StringComparison.Ordinal)
         || x.Message.Contains("WRONGPASS", StringComparison.Ordinal) || x.Message.Contains("authentication failure", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A port another process took (between picking it free and listening on it).</summary>
+    public static bool IsAddressInUse(Exception e) => Chain(e).Any(x => x is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+        || x.Message.Contains("Address already in use", StringComparison.Ordinal));
+
     /// <summary>The first line of each exception in the chain, without repeats: what a user reads.</summary>
     public static string Describe(Exception e)
     {

@@ -98,8 +98,26 @@ public sealed class SimulationHost : IAsyncDisposable
 
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A worker silo of the cluster, listening on <paramref name="address"/> only.</summary>
+    /// <summary>
+    /// A worker silo of the cluster, listening on <paramref name="address"/> only. Ports picked free (0) may be taken by
+    /// another process before the silo listens on them: then they are picked again, a few times.
+    /// </summary>
     public static async Task<SimulationHost> StartSiloAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartSiloOnceAsync(cluster, address, siloPort, gatewayPort, cancellationToken);
+            }
+            catch (ClusterRunLostException e) when (attempt < 3 && (siloPort == 0 || gatewayPort == 0) && ClusterFailures.IsAddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static async Task<SimulationHost> StartSiloOnceAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
         CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();

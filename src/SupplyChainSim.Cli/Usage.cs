@@ -40,8 +40,10 @@ internal static class Usage
         [
             "Examples:",
             $"  {Run} silo --cluster 127.0.0.1:6380",
-            $"  {Run} silo --cluster redis.internal:6379 --cluster-password-file /etc/supplychainsim/redis-password --bind 10.0.0.5 --port 11111 --gateway-port 30000",
-            $"  (or the Redis password in {ClusterConnection.PasswordVariable}; never on the command line, where other users can read it)",
+            $"  {Run} silo --cluster redis.internal:6379 --bind 10.0.0.5 --port 11111 --gateway-port 30000",
+            "",
+            $"A Redis password goes in {ClusterConnection.PasswordVariable} or in a file given as --cluster-password-file, never on the",
+            "command line, where other users of the machine can read it.",
             "",
             "Exit codes:",
             "  0  stopped with Ctrl+C or SIGTERM",

@@ -338,7 +338,8 @@ public static partial class ScenarioLoader
         }
         catch (DecoderFallbackException)
         {
-            throw NotUtf8(path, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+            var read = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+            throw read.Contains((byte)0) ? Fail(path, "is binary, not JSON text") : NotUtf8(path, read);
         }
         if (string.IsNullOrWhiteSpace(text)) throw Fail(path, "is empty; expected a JSON object");
         if (text.Contains('\0')) throw Fail(path, "is binary, not JSON text");
