@@ -139,6 +139,7 @@ public sealed partial record ClusterConnection(string Redis, string ClusterId = 
         return client;
     }
 
-    [GeneratedRegex(@"(?<lead>^|,)\s*(?<key>password)\s*=[^,]*", RegexOptions.IgnoreCase)]
+    /// <summary>A password=value part of a connection string (or of a line that echoes one), up to the next comma; not one shown as *** already.</summary>
+    [GeneratedRegex(@"(?<lead>^|[,\s'""])\s*(?<key>password)\s*=(?!\*\*\*(?:[,'""\s]|$))[^,]*", RegexOptions.IgnoreCase)]
     private static partial Regex PasswordPart();
 }

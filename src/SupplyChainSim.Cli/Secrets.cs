@@ -2,7 +2,8 @@ namespace SupplyChainSim.Cli;
 
 /// <summary>
 /// The passwords this process was given (the cluster's Redis password): every line it prints goes through
-/// <see cref="TerminalText.Safe"/>, which shows each of them as *** should a message from a library ever carry one.
+/// <see cref="TerminalText.Safe"/>, which shows each of them as *** should a message from a library ever carry one, and
+/// shows as password=*** any connection string's password it echoes (a mistyped option's value, say).
 /// </summary>
 internal static class Secrets
 {
@@ -32,6 +33,6 @@ internal static class Secrets
         lock (Hidden)
             foreach (var secret in Hidden)
                 text = text.Replace(secret, "***", StringComparison.Ordinal);
-        return text;
+        return text.Contains("password", StringComparison.OrdinalIgnoreCase) ? ClusterConnection.WithoutPassword(text, "***") : text;
     }
 }

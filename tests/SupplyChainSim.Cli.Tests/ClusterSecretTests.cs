@@ -44,6 +44,7 @@ public class ClusterSecretTests
     [InlineData("run scenarios/piecemeal-2025.json --cluster 127.0.0.1:1 --cluster-password-file /no/such/file", "--cluster-password-file /no/such/file: file not found")]
     [InlineData("silo --cluster 127.0.0.1:1 --cluster-password-file /", "--cluster-password-file /: is a folder")]
     [InlineData("run scenarios/piecemeal-2025.json --cluster password=s3cret", "--cluster: expected a Redis address such as 127.0.0.1:6380, found 'password=***'")]
+    [InlineData("run scenarios/piecemeal-2025.json --cluster 127.0.0.1:1 127.0.0.1:1,password=s3cret", "Unrecognized command or argument '127.0.0.1:1,password=***")]
     public async Task A_password_option_that_cannot_be_used_is_refused_by_name_with_exit_2(string line, string message)
     {
         var result = await Cli.RunAsync(line.Split(' '));
