@@ -159,7 +159,7 @@ public static class Commands
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(ScenarioSchema.Text()));
-                stream.Flush(flushToDisk: true);
+                Posix.FlushToDisk(stream);
             }
             File.Move(temporary, target, overwrite: true);
         }
@@ -204,10 +204,21 @@ public static class Commands
         if (request.Resume is not { } key) return await Run(console, request, null, null, cancellationToken);
         await using var host = await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken);
         var ticket = RunTicket.Parse(await host.Grains.GetGrain<IRunCoordinatorGrain>(key).Ticket())
-            ?? throw new OptionException("--resume", $"there is no run {key} in progress on {request.Cluster}; nothing was run or written.");
+            ?? throw new OptionException("--resume", await NoRunAsync(key, request.Cluster!));
         // The files are those the lost client would have written, manifest.json's command line included.
         RunManifest.CommandLine = ticket.CommandLine;
         return await Run(console, ticket.Request with { Cluster = request.Cluster, RunKey = key }, host, ticket, cancellationToken);
+    }
+
+    /// <summary>Why --resume finds no run: and, when Redis keeps nothing on disk and restarted since, that its checkpoints are gone.</summary>
+    private static async Task<string> NoRunAsync(string key, ClusterConnection cluster)
+    {
+        var facts = await RedisFacts.ReadAsync(cluster);
+        var restarted = facts is { Persists: false }
+            ? $" Or Redis lost it: Redis {cluster.Address} has been up for {facts.Uptime.TotalSeconds:N0} s and keeps nothing on disk, so a run begun " +
+              "before it last started is gone with its checkpoints and must be run again."
+            : "";
+        return $"there is no run {key} in progress on {cluster}: it finished (its files are written), or none began under this key.{restarted} Nothing was run or written.";
     }
 
     /// <param name="resumed">The run's ticket when this client takes over a run on <paramref name="resumedOn"/>'s cluster.</param>
@@ -246,7 +257,8 @@ public static class Commands
             // back with the results, and licences.csv is written from them.
             var key = request.RunKey ?? GrainKeys.Run(scenario.Spec.Name, scenario.Spec.Seed);
             if (resumed is null)
-                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Tool.Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
+                // Written as one line however long (a terminal wraps it, a script reads it whole): the command is for pasting.
+                Console.Out.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Tool.Invocation} run --resume {key} {host.Cluster.Options}`{host.Cluster.PasswordHint} finishes it."));
             // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never
             // reaches an output file.
             var ticket = resumed is null
@@ -286,14 +298,8 @@ public static class Commands
 
     /// <summary>The command that reruns one replication alone, to paste into a shell in the current folder.</summary>
     internal static string Rerun(RunRequest request, ulong seed) =>
-        $"{Tool.Invocation} run {ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
+        $"{Tool.Invocation} run {Tool.ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
         (request.Months is { } months ? $" --months {months}" : "") + $" --seed {seed}";
-
-    /// <summary>A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes.</summary>
-    internal static string ShellWord(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ',' or ':' or '=')
-            ? word
-            : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     public const int MaxReplications = 100_000;
 
@@ -338,7 +344,7 @@ public static class Commands
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        catch (Exception e) when (e is OutputFolderRefusedException or OptionException or RunKeyTakenException)
+        catch (Exception e) when (e is OutputFolderRefusedException or OptionException or RunKeyTakenException or RunNotResumableException)
         {
             Console.Error.WriteLine($"supplychainsim: {e.Message}");
             return ExitCodes.InvalidInput;

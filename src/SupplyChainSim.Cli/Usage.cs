@@ -41,11 +41,16 @@ internal static class Usage
         [
             "Examples:",
             $"  {Run} silo --cluster 127.0.0.1:6380",
-            $"  {Run} silo --cluster redis.internal:6379,password=... --bind 10.0.0.5 --port 11111 --gateway-port 30000",
+            $"  {Run} silo --cluster redis.internal:6379 --bind 10.0.0.5 --port 11111 --gateway-port 30000",
+            "",
+            $"A Redis password goes in {ClusterConnection.PasswordVariable} or in a file given as --cluster-password-file, never on the",
+            "command line, where other users of the machine can read it.",
             "",
             "Exit codes:",
             "  0  stopped with Ctrl+C or SIGTERM",
-            "  1  the silo could not join (Redis unreachable, an address it cannot listen on)",
+            "  1  the silo could not join (Redis unreachable or refusing its password, an address it cannot listen on), or it left",
+            "     the cluster: declared dead (frozen or cut off for about 10 s), or its entry lost by a Redis restarted without",
+            "     its data; it says which in one line. Start it again (a supervisor's Restart=on-failure does) to rejoin.",
             "  2  invalid options",
         ],
         ["validate"] =

@@ -56,7 +56,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public Task<int> Resume()
     {
-        if (!storage.State.Durable || storage.State.World is null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} is not a durable run in progress");
+        if (!storage.State.Durable || storage.State.World is null) throw new RunNotInProgressException($"run {this.GetPrimaryKeyString()} is not a durable run in progress");
         behindCheckpoint = true;
         return Task.FromResult(storage.State.World.Context.Months);
     }
@@ -181,7 +181,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     private GrainWorldHosts Hosts => hosts ?? throw NotStarted();
 
-    private InvalidOperationException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started");
+    private RunNotInProgressException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started, or its state is gone");
 
     private void Attach(World world, StepperState state, bool decisionsStreamed)
     {

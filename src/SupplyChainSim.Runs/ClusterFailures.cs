@@ -2,11 +2,19 @@
 namespace SupplyChainSim.Runs;
 
 /// <summary>What went wrong on a cluster, said so that the user knows what was lost.</summary>
-internal static class ClusterFailures
+public static class ClusterFailures
 {
     /// <summary>Redis itself: nothing can be checkpointed or restored until it is back, so retrying on the spot is futile.</summary>
     public static bool IsRedis(Exception e) => Chain(e).Any(x => x.GetType().Name.Contains("Redis", StringComparison.Ordinal)
         || x.Message.Contains("Redis", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Redis refused to log in: no password, or the wrong one.</summary>
+    public static bool IsAuthentication(Exception e) => Chain(e).Any(x => x.Message.Contains("NOAUTH", StringComparison.Ordinal)
+        || x.Message.Contains("WRONGPASS", StringComparison.Ordinal) || x.Message.Contains("authentication failure", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A port another process took (between picking it free and listening on it).</summary>
+    public static bool IsAddressInUse(Exception e) => Chain(e).Any(x => x is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+        || x.Message.Contains("Address already in use", StringComparison.Ordinal));
 
     /// <summary>The first line of each exception in the chain, without repeats: what a user reads.</summary>
     public static string Describe(Exception e)

@@ -8,9 +8,10 @@ namespace SupplyChainSim.Runs;
 /// <summary>
 /// One run on a cluster, driven from this client: the coordinator grain steps each month on a silo and checkpoints every
 /// grain of the run to Redis after it. When a call fails (a silo lost, the coordinator with it, or the client's gateway),
-/// the client waits for the membership to declare the silo dead and calls again: the coordinator, reactivated on a
-/// survivor if need be, first takes the whole run back to its last whole checkpoint, and the months after it are stepped
-/// again, deterministically, to the same results. Months already reported are not reported twice.
+/// or a silo leaves the cluster while it waits (<see cref="ClusterWatch"/>), the client calls again: the coordinator,
+/// reactivated on a survivor if need be, first takes the whole run back to its last whole checkpoint, and the months
+/// after it are stepped again, deterministically, to the same results. Months already reported are not reported twice.
+/// A run whose state is gone (it ended, or a Redis without persistence restarted) is not retried.
 /// </summary>
 public static class ClusterRun
 {
@@ -24,7 +25,7 @@ public static class ClusterRun
     {
         var cluster = host.Cluster!;
         var run = host.Grains.GetGrain<IRunCoordinatorGrain>(runKey);
-        var retry = new Retry(host, runKey, run, cancellationToken);
+        var retry = new Retry(host, runKey, run, resuming: ticket is null, cancellationToken);
         if (ticket is not null)
         {
             var begun = await retry.Call(async () => await run.Begin(world.AsImmutable(), ticket) || await run.Ticket() == ticket, begun: false);
@@ -65,7 +66,7 @@ public static class ClusterRun
     }
 
     /// <summary>Calls again after a failure on the cluster, a few times, then gives up naming what was lost.</summary>
-    private sealed class Retry(SimulationHost host, string runKey, IRunCoordinatorGrain run, CancellationToken cancellationToken)
+    private sealed class Retry(SimulationHost host, string runKey, IRunCoordinatorGrain run, bool resuming, CancellationToken cancellationToken)
     {
         private readonly ClusterConnection cluster = host.Cluster!;
 
@@ -78,47 +79,37 @@ public static class ClusterRun
                 {
                     // Whatever the lost call did, the run goes back to its checkpoint first; that call is watched too, since
                     // it may reach a silo that is gone but not yet declared dead.
-                    return await WatchedAsync(async () =>
+                    return await host.Watch!.CallAsync(async () =>
                     {
                         if (attempt > 0 && begun) await run.Resume();
                         return await call();
-                    });
+                    }, cancellationToken);
                 }
-                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException))
+                catch (RunNotInProgressException e) when (resuming)
+                {
+                    throw new RunNotResumableException($"run {runKey} is no longer in progress on {cluster}: it ended (its own client, or " +
+                        $"another --resume, finished it) while this client took it up, or Redis lost it ({e.Message}). Nothing was written by this client.");
+                }
+                catch (RunNotInProgressException e)
+                {
+                    throw new ClusterRunLostException($"run {runKey} lost its state on {cluster}: {e.Message}. Redis no longer holds the run " +
+                        "(it restarted without its data, or the key was cleared): it cannot be resumed; nothing was written. Start it again.", e);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not (RunKeyTakenException or ClusterRunLostException or RunNotResumableException))
                 {
                     var what = ClusterFailures.Describe(e);
-                    var resume = $"`{Tool.Invocation} run --resume {runKey} --cluster {cluster.Address}`";
+                    if (await RedisFacts.RestartedEmptyAsync(cluster) is { } restarted)
+                        throw new ClusterRunLostException($"run {runKey} cannot go on: {restarted} ({what}). It cannot be resumed; nothing was written. " +
+                            "Run it again once silos have rejoined (a silo exits when Redis loses its membership, for its supervisor to start it again).", e);
+                    var resume = $"`{Tool.Invocation} run --resume {runKey} {cluster.Options}`{cluster.PasswordHint}";
                     if (ClusterFailures.IsRedis(e))
-                        throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back, {resume} resumes it from its last checkpoint.", e);
+                        throw new ClusterRunLostException($"run {runKey} lost the cluster's Redis ({cluster.Address}): {what}. Nothing was written; once Redis is back " +
+                            $"with its data, {resume} resumes it from its last checkpoint (a Redis that keeps nothing on disk and restarted has lost the run).", e);
                     if (attempt == Waits.Length)
-                        throw new ClusterRunLostException($"run {runKey} could not complete on {cluster}: {what} ({Waits.Length} retries). Nothing was written; once the silos are back, {resume} resumes it from its last checkpoint.", e);
+                        throw new ClusterRunLostException($"run {runKey} could not complete on {cluster}: {what} ({Waits.Length} retries). Nothing was written; " +
+                            $"once the silos are back, {resume} resumes it from its last checkpoint.", e);
                     host.Warn($"{what}; the run goes back to its last checkpoint (retry {attempt + 1} of {Waits.Length})");
                     await Task.Delay(Waits[attempt], cancellationToken);
-                }
-            }
-        }
-
-        /// <summary>
-        /// The call, abandoned if a silo leaves the cluster meanwhile: its reply may have been on the way through the lost
-        /// silo (this client's gateway), and would then never come.
-        /// </summary>
-        private async Task<T> WatchedAsync<T>(Func<Task<T>> call)
-        {
-            var management = host.Grains.GetGrain<IManagementGrain>(0);
-            var before = (await management.GetHosts(onlyActive: true)).Keys.ToHashSet();
-            var calling = call();
-            while (true)
-            {
-                if (await Task.WhenAny(calling, Task.Delay(TimeSpan.FromSeconds(2), cancellationToken)) == calling) return await calling;
-                cancellationToken.ThrowIfCancellationRequested();
-                var polling = management.GetHosts(onlyActive: true);
-                if (await Task.WhenAny(polling, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)) != polling) continue;
-                if (polling.IsFaulted) continue;
-                var lost = before.Where(silo => !polling.Result.ContainsKey(silo)).ToList();
-                if (lost.Count > 0)
-                {
-                    _ = calling.ContinueWith(t => t.Exception, TaskScheduler.Default); // its late failure is not news
-                    throw new SiloLostException($"silo {string.Join(", ", lost)} left the cluster while the run waited for it");
                 }
             }
         }

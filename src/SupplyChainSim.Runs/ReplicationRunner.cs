@@ -71,11 +71,15 @@ public static class ReplicationRunner
             var key = GrainKeys.Attempt(runKey, attempt);
             try
             {
-                return await GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true);
+                // Abandoned if a silo is lost meanwhile: its grains, or the reply, may have been on that silo.
+                return await host.Watch!.CallAsync(() => GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true), cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 var what = ClusterFailures.Describe(e);
+                if (await RedisFacts.RestartedEmptyAsync(host.Cluster!) is { } restarted)
+                    throw new ClusterRunLostException($"replication with seed {world.Context.Seed} cannot go on: {restarted} ({what}). Nothing was written; " +
+                        "run the replications again once silos have rejoined.", e);
                 if (ClusterFailures.IsRedis(e))
                     throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Address}): {what}. Nothing was written.", e);
                 if (attempt == ClusterAttempts)

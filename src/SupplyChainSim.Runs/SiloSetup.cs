@@ -4,7 +4,6 @@ using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Serialization.Configuration;
 using Orleans.Storage;
-using StackExchange.Redis;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
@@ -35,16 +34,15 @@ public static class SiloSetup
         {
             silo.AddRedisGrainStorageAsDefault(options => options.Configure<Serializer>((o, serializer) =>
             {
-                o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis);
+                o.ConfigurationOptions = cluster.RedisOptions();
                 o.DeleteStateOnClear = true;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
             }));
             silo.Services.Configure<RunDurabilityOptions>(o => o.Durable = true);
         }
         silo.Services.AddModelSerialization();
-        // A call waits as long as a large world's month or its results may take on a loaded machine (the default 30 s
-        // failed the end of a full-world run on two busy cores); the timeout only guards against a call that never ends.
-        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = LongestCall);
+        // Calls keep Orleans' default response timeout (30 s); the few that do a run's work carry a long one of their
+        // own (IRunCoordinatorGrain.LongCall), so that a call lost with a silo fails in seconds, not minutes.
         // Every grain of the project is placed by RunPlacement (replications on one silo each, other runs spread).
         silo.Services.AddSingleton<PlacementStrategy>(RunPlacement.Instance);
         silo.AddPlacementDirector<RunPlacement, RunPlacementDirector>();
@@ -52,9 +50,6 @@ public static class SiloSetup
         silo.Services.AddSingleton<RunContexts>();
         return silo;
     }
-
-    /// <summary>How long a call to a grain may take before it is given up.</summary>
-    public static readonly TimeSpan LongestCall = TimeSpan.FromMinutes(5);
 
     public static IServiceCollection AddModelSerialization(this IServiceCollection services) =>
         services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: IsModelType, ScenarioJson.Wire))

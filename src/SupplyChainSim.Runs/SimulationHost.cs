@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Messaging;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
@@ -33,6 +34,11 @@ public sealed class SimulationHost : IAsyncDisposable
     }
 
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => host.Services;
+
+    /// <summary>A client's watch on the cluster's membership: calls through it are abandoned when a silo is lost.</summary>
+    internal ClusterWatch? Watch { get; private init; }
 
     /// <summary>The cluster this process is a client of, or null for the embedded silo.</summary>
     public ClusterConnection? Cluster { get; }
@@ -73,24 +79,51 @@ public sealed class SimulationHost : IAsyncDisposable
                 throw new TimeoutException($"no silo of the cluster answered within {JoinTimeout.TotalSeconds:0} s");
             await start;
             var silos = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
-            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count), Warn = warn };
+            var watch = await ClusterWatch.StartAsync(host.Services.GetRequiredService<IGatewayListProvider>());
+            return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Parallelism = Math.Max(2, 2 * silos.Count), Watch = watch, Warn = warn };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. " +
-                $"Is Redis running there, and at least one silo (`{Tool.Invocation} silo --cluster {cluster.Address}`) with the same --cluster-id and --service-id? Nothing was run or written.", e);
+            throw new ClusterRunLostException($"cannot join {cluster}: {ClusterFailures.Describe(e)}. {PasswordAdvice(cluster, e)}" +
+                $"Is Redis running there, and at least one silo (`{Tool.Invocation} silo {cluster.Options}`{cluster.PasswordHint}) with the same --cluster-id and --service-id? Nothing was run or written.", e);
         }
     }
 
+    /// <summary>For a failure to log in to Redis: where the password goes.</summary>
+    private static string PasswordAdvice(ClusterConnection cluster, Exception e) =>
+        ClusterFailures.IsAuthentication(e)
+            ? $"Redis {cluster.Address} {(cluster.HasPassword ? "refused the password" : "asks for a password")}: give it in {ClusterConnection.PasswordVariable} or in a file given as --cluster-password-file. "
+            : "";
+
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>A worker silo of the cluster, listening on <paramref name="address"/> only.</summary>
+    /// <summary>
+    /// A worker silo of the cluster, listening on <paramref name="address"/> only. Ports picked free (0) may be taken by
+    /// another process before the silo listens on them: then they are picked again, a few times.
+    /// </summary>
+    /// <param name="services">The caller's own services for the silo: what it does on a fatal error of the runtime, being declared
+    /// dead among them (the silo command prints one line and exits).</param>
     public static async Task<SimulationHost> StartSiloAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
-        CancellationToken cancellationToken)
+        Action<IServiceCollection> services, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartSiloOnceAsync(cluster, address, siloPort, gatewayPort, services, cancellationToken);
+            }
+            catch (ClusterRunLostException e) when (attempt < 3 && (siloPort == 0 || gatewayPort == 0) && ClusterFailures.IsAddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static async Task<SimulationHost> StartSiloOnceAsync(ClusterConnection cluster, IPAddress address, int siloPort, int gatewayPort,
+        Action<IServiceCollection> services, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
-        Configure(builder.Logging);
+        var starting = Configure(builder.Logging);
         try
         {
             siloPort = siloPort == 0 ? FreePort(address) : siloPort;
@@ -103,6 +136,7 @@ public sealed class SimulationHost : IAsyncDisposable
         builder.UseOrleans(silo => cluster.Configure(silo)
             .ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false)
             .AddSupplyChainSim(cluster));
+        services(builder.Services);
         var host = builder.Build();
         try
         {
@@ -111,8 +145,9 @@ public sealed class SimulationHost : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}", e);
+            throw new ClusterRunLostException($"the silo could not join {cluster}: {ClusterFailures.Describe(e)}{(PasswordAdvice(cluster, e) is { Length: > 0 } advice ? ". " + advice.TrimEnd() : "")}", e);
         }
+        starting.Started();
         return new SimulationHost(host, null, TimeSpan.FromSeconds(10), cluster) { Endpoint = $"{address}:{siloPort} (gateway {gatewayPort})" };
     }
 
@@ -122,10 +157,19 @@ public sealed class SimulationHost : IAsyncDisposable
     public static async Task<SimulationHost> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        Configure(builder.Logging);
+        var starting = Configure(builder.Logging);
         builder.UseOrleans(silo => Embedded(silo));
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+        starting.Started();
         return new SimulationHost(host, null, TimeSpan.FromSeconds(10));
     }
 
@@ -137,6 +181,7 @@ public sealed class SimulationHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Watch is not null) await Watch.DisposeAsync();
         await host.StopAsync(stopTimeout);
         if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
         else host.Dispose();
@@ -152,8 +197,21 @@ public sealed class SimulationHost : IAsyncDisposable
     [
         "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor", "Orleans.Runtime.Scheduler.WorkItemGroup", "Orleans.Runtime.Silo",
         "Orleans.Runtime.SiloLifecycleSubject",
-        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it.
-        "Orleans.Runtime.Messaging.Connection",
+        // A silo of a cluster lost: the command says so in a line of its own, and what it does about it; the survivors'
+        // attempts to reach it again are the same news.
+        "Orleans.Runtime.Messaging.Connection", "Orleans.Runtime.Messaging.ConnectionManager",
+    ];
+
+    /// <summary>
+    /// The membership protocol's categories, whose errors are hidden too: on a worker silo, a silo lost, a silo declared
+    /// dead (this one: the silo command (SiloEviction) says so in one line and exits), Redis lost or restarted empty
+    /// (the silo command says so) would each be logged every few seconds, with stack traces.
+    /// </summary>
+    public static readonly IReadOnlyList<string> SilentCategories =
+    [
+        "Orleans.Runtime.MembershipService.SiloHealthMonitor", "Orleans.Runtime.MembershipService.MembershipTableManager",
+        "Orleans.Runtime.MembershipService.MembershipAgent", "Orleans.Runtime.MembershipService.ClusterHealthMonitor",
+        "Orleans.Runtime.FatalErrorHandler",
     ];
 
     /// <summary>
@@ -166,9 +224,14 @@ public sealed class SimulationHost : IAsyncDisposable
     internal static bool Quiet(string? category) =>
         category is not null && (QuietCategories.Contains(category) || category.StartsWith(QuietTimerCategories, StringComparison.Ordinal));
 
-    /// <summary>Logging for a command-line run: warnings and errors to standard error, without Orleans' noise.</summary>
-    public static void Configure(ILoggingBuilder logging)
+    /// <summary>
+    /// The console logger of every host. Until <see cref="StartupLogs.Started"/>, Orleans logs nothing below critical: a
+    /// silo that fails to start (Redis refusing the password, Ctrl+C while it starts) is reported by the command in one
+    /// line, where Orleans would log the failure again at each stage of its start-up, with a stack trace each time.
+    /// </summary>
+    public static StartupLogs Configure(ILoggingBuilder logging)
     {
+        var starting = new StartupLogs();
         logging.ClearProviders();
         logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.SetMinimumLevel(LogLevel.Warning);
@@ -182,9 +245,11 @@ public sealed class SimulationHost : IAsyncDisposable
         // can act on. Their errors still show.
         // (A filter on the exact names: a category rule would match every category that starts with the same text. It
         // is the rule for every category without one of its own, so it keeps the minimum level too.)
-        logging.AddFilter((category, level) => level >= (Quiet(category) ? LogLevel.Error : LogLevel.Warning));
+        logging.AddFilter((category, level) =>
+            level >= (SilentCategories.Contains(category) ? LogLevel.Critical : Quiet(category) ? LogLevel.Error : LogLevel.Warning) && starting.Shows(category, level));
         // A host that fails to start (a taken port) throws, and the command reports that once, without a stack trace.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        return starting;
     }
 
     private static int FreePort(IPAddress? address = null)

@@ -287,9 +287,13 @@ public static partial class ScenarioLoader
 
     private static JsonObject ParseNode(string text, string file)
     {
+        // Keys given twice and strings that are no text, all at once and each at its place (the reader would stop at the
+        // first duplicate without saying where, and pass a lone surrogate on to crash whatever reads it).
+        if (JsonPositions.Of(text).Problems is { Count: > 0 } problems)
+            throw new ScenarioException(problems.Select(p => new ScenarioError(file, p.Line, p.Column, p.Path, p.Message)).ToList());
         try
         {
-            return JsonNode.Parse(text, null, new JsonDocumentOptions
+            return JsonNode.Parse(JsonComments.Blank(text), null, new JsonDocumentOptions
                 {
                     CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false, MaxDepth = 64,
                 }) as JsonObject
@@ -326,11 +330,34 @@ public static partial class ScenarioLoader
         }
         if (bytes.Length > MaxFileBytes) throw Fail(path, $"is more than {MaxFileBytes:N0} bytes; a scenario file is at most {MaxFileBytes:N0} bytes");
         bytes.Position = 0;
-        using var reader = new StreamReader(bytes, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        // Strictly: a byte that is not UTF-8 is an error at its place, not a character silently replaced by U+FFFD.
+        using var reader = new StreamReader(bytes, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        string text;
+        try
+        {
+            text = reader.ReadToEnd();
+        }
+        catch (DecoderFallbackException)
+        {
+            var read = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+            throw read.Contains((byte)0) ? Fail(path, "is binary, not JSON text") : NotUtf8(path, read);
+        }
         if (string.IsNullOrWhiteSpace(text)) throw Fail(path, "is empty; expected a JSON object");
         if (text.Contains('\0')) throw Fail(path, "is binary, not JSON text");
         return text;
+    }
+
+    /// <summary>The first byte of <paramref name="bytes"/> that is not UTF-8, as an error at its line and column.</summary>
+    private static ScenarioException NotUtf8(string path, ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length && Rune.DecodeFromUtf8(bytes[offset..], out _, out var length) == System.Buffers.OperationStatus.Done) offset += length;
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+            if (bytes[i] == (byte)'\n') (line, lineStart) = (line + 1, i + 1);
+        return new ScenarioException(new ScenarioError(path, line, offset - lineStart + 1, "$",
+            $"byte 0x{bytes[offset]:X2} is not UTF-8; expected a file saved as UTF-8 (a file from an older editor may be Latin-1 or Windows-1252: save it as UTF-8)"));
     }
 
     /// <summary>A name as it can be printed: a NUL character shown as \0.</summary>

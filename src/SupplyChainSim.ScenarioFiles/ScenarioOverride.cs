@@ -39,7 +39,7 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
         var texts = SplitValues(assignment[(equals + 1)..]);
         if (texts.Count == 0 || texts.Any(t => t.Length == 0))
             throw Invalid(source, path, $"expected a value after \"=\" (and between commas), found \"{assignment[(equals + 1)..]}\"");
-        return (path, texts.Select(t => new ScenarioOverride(path, ParseValue(t), source)).ToList());
+        return (path, texts.Select(t => new ScenarioOverride(path, ParseValue(t, source, path), source)).ToList());
     }
 
     /// <summary>A value for one path, given with or without its leading "$." (a path that is not one is an error at <paramref name="source"/>).</summary>
@@ -51,8 +51,13 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
     /// <summary>The last key of the path: the setting itself ("allowanceTpp").</summary>
     public string Key => Path[(Path.LastIndexOfAny(['.', ']']) + 1)..];
 
-    /// <summary>The value as it is written in JSON, for reports and CSV rows.</summary>
-    public string ValueText => Value?.ToJsonString() ?? "null";
+    /// <summary>
+    /// The value as it is written in JSON, for reports and CSV rows: quotes as \" and other text as it is, not as the
+    /// \u0022 escapes System.Text.Json's default (HTML-safe) writer makes; pages encode it for HTML themselves.
+    /// </summary>
+    public string ValueText => Value?.ToJsonString(AsWritten) ?? "null";
+
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public override string ToString() => $"{Source} {Path}={ValueText}";
 
@@ -151,16 +156,20 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
     /// <summary>An array index as written in the path: a number, or the label or rule name of an item.</summary>
     internal sealed record ArrayIndex(string Text);
 
-    private static JsonNode? ParseValue(string text)
+    private static JsonNode? ParseValue(string text, string source, string path)
     {
+        JsonNode? value;
         try
         {
-            return JsonNode.Parse(text);
+            value = JsonNode.Parse(text);
         }
         catch (JsonException)
         {
             return JsonValue.Create(text);
         }
+        // Valid JSON that is no text (a lone surrogate escape) would crash whatever reads it.
+        if (JsonPositions.Of(text).Problems is [var problem, ..]) throw Invalid(source, path, $"{text}: {problem.Message}");
+        return value;
     }
 
     private static List<string> SplitValues(string text)

@@ -14,6 +14,9 @@ public static partial class ScenarioValidator
 {
     public const int MaxMonths = ScenarioLimits.Months;
 
+    /// <summary>Rules in a regime, at most: far more than any regime has, far fewer than make a run crawl.</summary>
+    public const int MaxRules = 1_000;
+
     /// <param name="scenario">The scenario with its catalogue and countries read in.</param>
     /// <param name="unread">Whether a value could not be read (the schema check reported it): checks that would look
     /// at it, or that depend on it, are skipped rather than reporting it twice or blaming what refers to it.</param>
@@ -38,6 +41,8 @@ public static partial class ScenarioValidator
             if (countriesKnown && !countries.Contains(code)) Error(path, $"unknown country code \"{code}\"; expected an ISO 3166-1 alpha-2 code from the country list");
         }
 
+        if (spec.Regime.Rules.Count > MaxRules)
+            Error("$.regime.rules", $"expected at most {MaxRules:N0} rules (a regime is a handful of them; each is checked for every order), found {spec.Regime.Rules.Count:N0}");
         for (var i = 0; i < spec.Regime.Rules.Count; i++)
         {
             // Each rule checks its own settings; the months it is in force are every rule's.
@@ -94,6 +99,11 @@ public static partial class ScenarioValidator
         {
             if (chipsKnown && !catalogue.Contains(model)) Error(path, UnknownChip(model, catalogue.Models));
         }
+        // Generated ids are the prefix and a number: an empty prefix makes bare numbers, which other ids may be too.
+        void IdPrefix(string path, string prefix)
+        {
+            if (string.IsNullOrWhiteSpace(prefix)) Error(path, $"expected a prefix for the generated ids, such as \"dc\", found \"{prefix}\"");
+        }
         void Weights(string path, IReadOnlyDictionary<string, double> weights, Action<string, string> key)
         {
             if (weights.Count == 0 || weights.Values.Sum() <= 0) Error(path, "expected at least one positive weight");
@@ -107,6 +117,8 @@ public static partial class ScenarioValidator
             var site = spec.DataCentres.Sites[i];
             var path = $"$.dataCentres.sites[{i}]";
             dataCentreIds.Add(site.Id);
+            if (site.Owner is { } owner && string.IsNullOrWhiteSpace(owner))
+                Error($"{path}.owner", $"expected the owner's name, found \"{owner}\" (leave owner out for a site that owns itself)");
             Country($"{path}.country", site.Country);
             if (site.OwnerHeadquarters is { } hq) Country($"{path}.ownerHeadquarters", hq);
             Chip($"{path}.chipModel", site.ChipModel);
@@ -124,6 +136,7 @@ public static partial class ScenarioValidator
         {
             var generator = spec.DataCentres.Generate[i];
             var path = $"$.dataCentres.generate[{i}]";
+            IdPrefix($"{path}.idPrefix", generator.IdPrefix);
             Weights($"{path}.countryWeights", generator.CountryWeights, Country);
             Weights($"{path}.chipModels", generator.ChipModels, Chip);
             if (generator.InstalledChipModel is { } installed) Catalogued($"{path}.installedChipModel", installed);
@@ -156,6 +169,7 @@ public static partial class ScenarioValidator
         {
             var generator = spec.Intermediaries.Generate[i];
             var path = $"$.intermediaries.generate[{i}]";
+            IdPrefix($"{path}.idPrefix", generator.IdPrefix);
             Weights($"{path}.hubWeights", generator.HubWeights, Country);
             Weights($"{path}.chipModels", generator.ChipModels, Chip);
             if (generator.BuyerCountries.Count == 0) Error($"{path}.buyerCountries", "expected at least one country");
@@ -255,7 +269,9 @@ public static partial class ScenarioValidator
         var index = 0;
         foreach (var id in ids)
         {
-            if (!seen.Add(id)) error($"{path}[{index}].id", $"duplicate id \"{id}\"; ids must be unique");
+            // An empty id names nothing: not a folder of results, not a buyer, not a row anyone could find.
+            if (string.IsNullOrWhiteSpace(id)) error($"{path}[{index}].id", $"expected a non-empty id, found \"{id}\"");
+            else if (!seen.Add(id)) error($"{path}[{index}].id", $"duplicate id \"{id}\"; ids must be unique");
             index++;
         }
     }

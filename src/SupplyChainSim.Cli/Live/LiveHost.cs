@@ -23,7 +23,7 @@ internal static class LiveHost
         CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        SimulationHost.Configure(builder.Logging);
+        var starting = SimulationHost.Configure(builder.Logging);
         builder.WebHost.UseUrls($"http://{UrlHost(request.Bind, request.Port)}:{request.Port}");
         builder.Services.Configure<HostFilteringOptions>(o =>
         {
@@ -38,6 +38,7 @@ internal static class LiveHost
         LivePage.Map(app, live, pacing, grains);
         app.MapOrleansDashboard(routePrefix: LivePage.DashboardPrefix);
         await app.StartAsync(cancellationToken);
+        starting.Started();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         // A person waits on Ctrl+C here. Open pages no longer hold the server up (LiveGuards.EndRequestsWhenStopping) and the
         // silo stops in well under a second, so this bound is only a backstop, and the run's files are written by then.

@@ -23,6 +23,7 @@ public static class LivePage
         app.UseStaticFiles();
         app.UseRouting();
         app.OnlyGrainStateOfTheRun(DashboardPrefix, grains);
+        app.OnlySilosOfTheCluster(DashboardPrefix);
         app.MapGet("/api/state", () => TypedResults.Json(live.Current));
         app.MapGet("/api/events", (CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(Events(live, cancellationToken)));

@@ -89,7 +89,7 @@ internal sealed class OutputSet : IDisposable
             if (!OperatingSystem.IsWindows() && Directory.Exists(Folder)) File.SetUnixFileMode(staging, File.GetUnixFileMode(Folder));
             staged = true;
         }
-        var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16);
+        var stream = steps.OpenStreamed(Path.Combine(staging, name));
         streamed.Add((name, stream));
         return stream;
     }
@@ -102,12 +102,19 @@ internal sealed class OutputSet : IDisposable
     {
         var staging = Sibling(Writing, Environment.ProcessId);
         var facts = new List<(string, long, string)>();
-        foreach (var (name, stream) in streamed.OrderBy(s => s.Name, StringComparer.Ordinal))
+        try
         {
-            stream.Flush(flushToDisk: true);
-            stream.Dispose();
-            using var written = new FileStream(Path.Combine(staging, name), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
-            facts.Add((name, written.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(written))));
+            foreach (var (name, stream) in streamed.OrderBy(s => s.Name, StringComparer.Ordinal))
+            {
+                steps.FlushToDisk(stream, name);
+                stream.Dispose();
+                using var written = new FileStream(Path.Combine(staging, name), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 20);
+                facts.Add((name, written.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(written))));
+            }
+        }
+        catch (IOException e)
+        {
+            throw NotWritten(e);
         }
         return facts;
     }
@@ -129,19 +136,18 @@ internal sealed class OutputSet : IDisposable
         catch (Exception e)
         {
             Remove(staging);
-            throw new IOException($"could not write the results to {Folder}: {e.Message}; " +
-                (Directory.Exists(Folder) ? "the earlier results there are as they were." : "nothing was left there."), e);
+            throw NotWritten(e);
         }
 
         if (!Directory.Exists(Folder))
         {
             Switch(() => Directory.Move(staging, Folder), staging);
-            Posix.FlushFolder(Parent);
+            FlushSwitched();
             steps.At("switched");
         }
         else if (!steps.NoExchange && Swap(staging) == Posix.ExchangeResult.Exchanged)
         {
-            Posix.FlushFolder(Parent);
+            FlushSwitched();
             steps.At("switched");
             RemoveOld(staging);
         }
@@ -157,21 +163,57 @@ internal sealed class OutputSet : IDisposable
     /// <summary>Lets go of the folder; a set begun (<see cref="Stream"/>) and never committed is removed, so nothing of it is left.</summary>
     public void Dispose()
     {
-        foreach (var (_, stream) in streamed) stream.Dispose();
-        streamed.Clear();
-        if (staged)
+        try
         {
-            staged = false;
-            try
+            foreach (var (_, stream) in streamed)
             {
-                Remove(Sibling(Writing, Environment.ProcessId));
+                try
+                {
+                    stream.Dispose();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // A full disk fails the last write of a file being streamed: the file is unfinished and goes with the set.
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            streamed.Clear();
+            if (staged)
             {
-                Console.Error.WriteLine($"supplychainsim: warning: could not remove the unfinished results beside {Folder} ({e.Message}); the next run there removes them.");
+                staged = false;
+                try
+                {
+                    Remove(Sibling(Writing, Environment.ProcessId));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"supplychainsim: warning: could not remove the unfinished results beside {Folder} ({e.Message}); the next run there removes them.");
+                }
             }
         }
-        held.Dispose();
+        finally
+        {
+            held.Dispose();
+        }
+    }
+
+    /// <summary>A failure before the switch: the new set is not written (the caller removes it), the old one is as it was.</summary>
+    private IOException NotWritten(Exception e) => new($"could not write the results to {Folder}: {e.Message}; " +
+        (Directory.Exists(Folder) ? "the earlier results there are as they were." : "nothing was left there."), e);
+
+    /// <summary>
+    /// Makes the switch durable. The new set is in place by now, so a disk error here cannot keep the old one: it is
+    /// reported as a failure all the same, since a crash of the machine could still lose the switch.
+    /// </summary>
+    private void FlushSwitched()
+    {
+        try
+        {
+            Posix.FlushFolder(Parent);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"the results were switched in to {Folder}, but {e.Message}: a crash of this machine could still lose them.", e);
+        }
     }
 
     private void Stage(string staging, IReadOnlyDictionary<string, byte[]> files)
@@ -188,7 +230,7 @@ internal sealed class OutputSet : IDisposable
             using (var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                steps.FlushToDisk(stream, name);
             }
             steps.At("writing");
         }
@@ -215,7 +257,7 @@ internal sealed class OutputSet : IDisposable
         var ready = Sibling(Ready, Environment.ProcessId);
         var old = Sibling(Old, Environment.ProcessId);
         Switch(() => Directory.Move(staging, ready), staging);
-        Posix.FlushFolder(Parent);
+        Switch(() => Posix.FlushFolder(Parent), ready);
         steps.At("marked");
         Switch(() => Directory.Move(Folder, old), ready);
         steps.At("moved-aside");
@@ -229,7 +271,7 @@ internal sealed class OutputSet : IDisposable
             Remove(ready);
             throw;
         }
-        Posix.FlushFolder(Parent);
+        FlushSwitched();
         steps.At("switched");
         RemoveOld(old);
     }
