@@ -1,0 +1,54 @@
+namespace SupplyChainSim.Model.Market;
+
+/// <summary>
+/// What a smuggling network buys in a month, and how much. For each chip it could buy it works out the margin it expects
+/// on a lot as large as its capacity allows: what the grey market pays for the lot if it gets through, less what the lot
+/// and its transport cost, less the expected cost of the shell being listed; over the lot's cost. It takes the chip
+/// with the best margin. At <see cref="NetworkEconomicsSpec.TargetMargin"/> or more it buys all its capacity and
+/// working capital allow; below, that share of it; at no margin, nothing (it is deterred).
+/// </summary>
+public static class NetworkDecision
+{
+    /// <summary>
+    /// The chip with the best margin and the chips the network buys of it (0 when even the best margin is at or below 0:
+    /// deterred); null when it can buy nothing at all (no chip on offer, or not one unit within its capital).
+    /// </summary>
+    /// <param name="detection">The chance, as the network sees it, that a lot is caught on its way (every hop together).</param>
+    /// <param name="listingLossUsd">What a detection costs it in listed shells (one, or every sibling under the Affiliates rule).</param>
+    public static NetworkChoice? Choose(IEnumerable<SmugglingCandidate> candidates, int capacityChips, double capitalUsd, double detection, double listingLossUsd,
+        NetworkEconomicsSpec economics)
+    {
+        NetworkChoice? best = null;
+        foreach (var candidate in candidates)
+        {
+            var lot = Math.Min(capacityChips, Affordable(candidate, capitalUsd, economics));
+            lot -= lot % candidate.ChipsPerUnit;
+            if (lot <= 0) continue;
+            var margin = MarginRate(candidate, lot, detection, listingLossUsd, economics);
+            if (best is null || margin > best.MarginRate) best = new NetworkChoice(candidate, margin, lot);
+        }
+        if (best is null) return null;
+        var chips = Scaled(best.Chips, best.MarginRate, best.Candidate.ChipsPerUnit, economics);
+        return best with { Chips = chips };
+    }
+
+    /// <summary>Expected profit on a lot over its cost: (1 - detection) x revenue - cost - detection x listing loss, over cost.</summary>
+    public static double MarginRate(SmugglingCandidate candidate, int chips, double detection, double listingLossUsd, NetworkEconomicsSpec economics)
+    {
+        var cost = chips * candidate.UnitPriceUsd * (1 + economics.TransportCost);
+        var revenue = chips * candidate.H100ePerChip * candidate.GreyUsdPerH100e;
+        return ((1 - detection) * revenue - cost - detection * listingLossUsd) / cost;
+    }
+
+    /// <summary>Chips of a lot the network's working capital pays for, transport included.</summary>
+    private static int Affordable(SmugglingCandidate candidate, double capitalUsd, NetworkEconomicsSpec economics) =>
+        (int)Math.Min(int.MaxValue, Math.Floor(Math.Max(0, capitalUsd) / (candidate.UnitPriceUsd * (1 + economics.TransportCost))));
+
+    /// <summary>The lot scaled by the margin against the target, in whole units; none at no margin.</summary>
+    private static int Scaled(int lot, double margin, int chipsPerUnit, NetworkEconomicsSpec economics)
+    {
+        if (!(margin > 0)) return 0;
+        var chips = (int)Math.Floor(lot * Math.Min(1, margin / economics.TargetMargin));
+        return chips - chips % chipsPerUnit;
+    }
+}
