@@ -24,8 +24,25 @@ public sealed class Chipmaker
     public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
 
     /// <summary>Ships the month: what magnet shortage in its country leaves of its capacity is produced.</summary>
-    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved) =>
-        new(Ship(now.Month, approved, now.ProductionFactor.GetValueOrDefault(Spec.Country, 1)), Busy);
+    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved)
+    {
+        var production = now.ProductionFactor.GetValueOrDefault(Spec.Country, 1);
+        return new(Ship(now.Month, approved, production), Busy) { BacklogMonths = BacklogMonths(production) };
+    }
+
+    /// <summary>By chip model it makes: the chips still to make, in months of what it can make of them.</summary>
+    private SortedDictionary<string, double> BacklogMonths(double production)
+    {
+        var remaining = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in Backlog) remaining[entry.ChipModel] = remaining.GetValueOrDefault(entry.ChipModel) + entry.Remaining;
+        var months = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (model, chips) in remaining)
+        {
+            var monthly = Math.Floor(Spec.Capacity.GetValueOrDefault(model) * production);
+            months[model] = monthly > 0 ? chips / monthly : ScenarioLimits.LeadMonths;
+        }
+        return months;
+    }
 
     /// <summary>Books the month's approved orders, produces, and returns the lots that arrive this month.</summary>
     /// <param name="production">What magnet shortage leaves of capacity (1 = none).</param>

@@ -15,34 +15,34 @@ public static class NetworkDecision
     /// </summary>
     /// <param name="detection">The chance, as the network sees it, that a lot is caught on its way (every hop together).</param>
     /// <param name="listingLossUsd">What a detection costs it in listed shells (one, or every sibling under the Affiliates rule).</param>
-    public static NetworkChoice? Choose(IEnumerable<SmugglingCandidate> candidates, int capacityChips, double capitalUsd, double detection, double listingLossUsd,
+    public static NetworkChoice? Choose(IEnumerable<GreyOffer> offers, int capacityChips, double capitalUsd, double detection, double listingLossUsd,
         NetworkEconomicsSpec economics)
     {
         NetworkChoice? best = null;
-        foreach (var candidate in candidates)
+        foreach (var offer in offers)
         {
-            var lot = Math.Min(capacityChips, Affordable(candidate, capitalUsd, economics));
-            lot -= lot % candidate.ChipsPerUnit;
+            var lot = Math.Min(capacityChips, Affordable(offer, capitalUsd, economics));
+            lot -= lot % offer.ChipsPerUnit;
             if (lot <= 0) continue;
-            var margin = MarginRate(candidate, lot, detection, listingLossUsd, economics);
-            if (best is null || margin > best.MarginRate) best = new NetworkChoice(candidate, margin, lot);
+            var margin = MarginRate(offer, lot, detection, listingLossUsd, economics);
+            if (best is null || margin > best.MarginRate) best = new NetworkChoice(offer, margin, lot);
         }
         if (best is null) return null;
-        var chips = Scaled(best.Chips, best.MarginRate, best.Candidate.ChipsPerUnit, economics);
+        var chips = Scaled(best.Chips, best.MarginRate, best.Offer.ChipsPerUnit, economics);
         return best with { Chips = chips };
     }
 
     /// <summary>Expected profit on a lot over its cost: (1 - detection) x revenue - cost - detection x listing loss, over cost.</summary>
-    public static double MarginRate(SmugglingCandidate candidate, int chips, double detection, double listingLossUsd, NetworkEconomicsSpec economics)
+    public static double MarginRate(GreyOffer offer, int chips, double detection, double listingLossUsd, NetworkEconomicsSpec economics)
     {
-        var cost = chips * candidate.UnitPriceUsd * (1 + economics.TransportCost);
-        var revenue = chips * candidate.H100ePerChip * candidate.GreyUsdPerH100e;
+        var cost = chips * offer.UnitPriceUsd * (1 + economics.TransportCost);
+        var revenue = chips * offer.H100ePerChip * offer.UsdPerH100e;
         return ((1 - detection) * revenue - cost - detection * listingLossUsd) / cost;
     }
 
     /// <summary>Chips of a lot the network's working capital pays for, transport included.</summary>
-    private static int Affordable(SmugglingCandidate candidate, double capitalUsd, NetworkEconomicsSpec economics) =>
-        (int)Math.Min(int.MaxValue, Math.Floor(Math.Max(0, capitalUsd) / (candidate.UnitPriceUsd * (1 + economics.TransportCost))));
+    private static int Affordable(GreyOffer offer, double capitalUsd, NetworkEconomicsSpec economics) =>
+        (int)Math.Min(int.MaxValue, Math.Floor(Math.Max(0, capitalUsd) / (offer.UnitPriceUsd * (1 + economics.TransportCost))));
 
     /// <summary>The lot scaled by the margin against the target, in whole units; none at no margin.</summary>
     private static int Scaled(int lot, double margin, int chipsPerUnit, NetworkEconomicsSpec economics)

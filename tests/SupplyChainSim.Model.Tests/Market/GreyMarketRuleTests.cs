@@ -8,7 +8,7 @@ public class GreyMarketRuleTests
     private static readonly NetworkEconomicsSpec Economics = new() { TransportCost = 0.05, TargetMargin = 0.3 };
 
     // An H100 at 30,000 USD, sold in servers of 8, that the grey market pays 45,000 USD an H100e for.
-    private static readonly SmugglingCandidate H100 = new("H100-SXM", "Hopper", 30_000, 1, 8, 45_000);
+    private static readonly GreyOffer H100 = new("Hopper", "H100-SXM", 30_000, 1, 8, Premium: 0.5);
 
     [Fact]
     public void The_premium_moves_by_demand_over_supply_to_the_adjustment_power()
@@ -55,9 +55,9 @@ public class GreyMarketRuleTests
         // A rack chip (72 a rack) at 30,000 USD with 3.79 H100e, where the grey market pays 12,000 USD an H100e:
         // revenue per chip 45,480 against the H100's 45,000, so it wins. Capital of 5,000,000 buys 158 chips
         // (5,000,000 / 31,500): two racks, 144 chips, whose margin passes the target, so all 144 are bought.
-        var rack = new SmugglingCandidate("GB300", "Blackwell", 30_000, 3.79, 72, 12_000);
+        var rack = new GreyOffer("Blackwell", "GB300", 30_000, 3.79, 72, Premium: 12_000 / (30_000 / 3.79) - 1);
         var choice = NetworkDecision.Choose([H100, rack], capacityChips: 400, capitalUsd: 5e6, detection: 0, listingLossUsd: 500_000, Economics)!;
-        Assert.Equal("GB300", choice.Candidate.ChipModel);
+        Assert.Equal("GB300", choice.Offer.ChipModel);
         Assert.Equal(144, choice.Chips);
         Assert.Null(NetworkDecision.Choose([rack], 400, capitalUsd: 1e6, 0, 0, Economics)); // not one rack within its capital
     }
