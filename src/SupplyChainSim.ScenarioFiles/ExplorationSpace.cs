@@ -153,7 +153,9 @@ public static class ExplorationSpace
         {
             schema = Plain(schema, node);
             var last = i == steps.Count - 1;
-            if (steps[i] is string key)
+            // Items are numbered in a resolved path: a name in brackets is an object's key a dotted path cannot spell.
+            var step = steps[i] is ScenarioOverride.ArrayIndex named && !named.Text.All(char.IsAsciiDigit) ? named.Text : steps[i];
+            if (step is string key)
             {
                 var next = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
                 if (next is null && last && TppKeys.OtherUnit(key) is { } tppKey && key.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal)
@@ -174,7 +176,7 @@ public static class ExplorationSpace
                 }
                 schema = next;
                 node = node is JsonObject obj ? obj[key] : null;
-                walked += "." + key;
+                walked += ScenarioOverride.KeyStep(key);
             }
             else
             {

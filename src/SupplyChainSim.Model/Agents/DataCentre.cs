@@ -106,6 +106,11 @@ public sealed class DataCentre
             NextOrder = available; // the chip does not ship yet: order when it does
             return null;
         }
+        if (chip.AvailableUntil is { } discontinued && month > discontinued)
+        {
+            NextOrder = null; // no longer made: nothing more is ordered here
+            return null;
+        }
         var perChip = chip.TppPerChip;
         var growth = Growth(month, context);
         var target = Tpp.FromH100e(Spec.TargetH100e * growth);

@@ -29,6 +29,12 @@ public sealed record ChipSpec
     /// <summary>The first month the chip shipped: no chipmaker makes it, and no buyer orders it, before then.</summary>
     public Units.YearMonth? AvailableFrom { get; init; }
 
+    /// <summary>The last month the chip could be ordered (its maker stopped making it): no buyer orders it after then.</summary>
+    public Units.YearMonth? AvailableUntil { get; init; }
+
+    /// <summary>Whether the chip can be ordered in <paramref name="month"/>: shipping, and not yet discontinued.</summary>
+    public bool OnSale(Units.YearMonth month) => (AvailableFrom is null || AvailableFrom <= month) && (AvailableUntil is null || month <= AvailableUntil);
+
     /// <summary>The chip's architecture ("Hopper", "Blackwell"): the grey market prices each generation it trades.</summary>
     public string? Generation { get; init; }
 

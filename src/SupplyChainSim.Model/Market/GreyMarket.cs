@@ -53,7 +53,7 @@ public sealed class GreyMarket
         foreach (var generation in Spec.Generations)
         {
             var cheapest = context.Catalogue.Chips
-                .Where(c => c.Generation == generation && c.UnitPriceUsd is > 0 && (c.AvailableFrom is null || c.AvailableFrom <= month)
+                .Where(c => c.Generation == generation && c.UnitPriceUsd is > 0 && c.OnSale(month)
                     && Eccn3A090.Classify(c) != ExportClass.NotControlled && context.SellersOf(c.Model).Count > 0)
                 .OrderBy(c => c.UnitPriceUsd!.Value / c.TppPerChip.H100e).ThenBy(c => c.Model, StringComparer.Ordinal).FirstOrDefault();
             if (cheapest is not null)

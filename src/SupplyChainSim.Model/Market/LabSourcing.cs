@@ -54,12 +54,12 @@ public static class LabSourcing
     /// <summary>What an H100e of the chip does for a lab's work, against its TPP (1 unless the market says otherwise).</summary>
     public static double Performance(string chipModel, BuyerChoiceSpec buyers) => buyers.Performance.GetValueOrDefault(chipModel, 1);
 
-    /// <summary>The chip's list price per H100e if it is shipping this month, priced, and made by a chipmaker with capacity for it.</summary>
+    /// <summary>The chip's list price per H100e if it is on sale this month, priced, and made by a chipmaker with capacity for it.</summary>
     private static double? OnSale(string model, MonthContext now, SimulationContext context)
     {
         if (!context.Catalogue.Contains(model) || !context.SellerByChip.ContainsKey(model)) return null;
         var chip = context.Catalogue[model];
-        if (chip.UnitPriceUsd is not > 0 || (chip.AvailableFrom is { } available && available > now.Month)) return null;
+        if (chip.UnitPriceUsd is not > 0 || !chip.OnSale(now.Month)) return null;
         return chip.UnitPriceUsd.Value / chip.TppPerChip.H100e;
     }
 }
