@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -23,9 +24,13 @@ public sealed class Chipmaker
 
     public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
 
-    /// <summary>Ships the month: what magnet shortage in its country leaves of its capacity is produced.</summary>
-    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved)
+    /// <summary>
+    /// Ships the month: what magnet shortage in its country leaves of its capacity is produced. Orders not yet made of a
+    /// chip past its last month on sale are cancelled (NVIDIA stopped making the H20 in 2025-08); lots made still ship.
+    /// </summary>
+    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved, ChipCatalogue catalogue)
     {
+        Backlog.RemoveAll(e => catalogue.Contains(e.ChipModel) && catalogue[e.ChipModel].AvailableUntil is { } last && now.Month > last);
         var production = now.ProductionFactor.GetValueOrDefault(Spec.Country, 1);
         return new(Ship(now.Month, approved, production), Busy) { BacklogMonths = BacklogMonths(production) };
     }

@@ -105,7 +105,8 @@ public sealed class Intermediary
         }
         var economics = market.Networks;
         var detection = Math.Min(1, RouteChecks.Detection(Spec, Expected, month, context) * (1 + CautionAt(month, economics)));
-        var choice = NetworkDecision.Choose(now.Grey.Offers, Spec.ChipsPerOrder, CapitalUsd, detection, economics.ListingCostUsd, economics);
+        var choice = NetworkDecision.Choose(now.Grey.Offers, Spec.ChipsPerOrder, CapitalUsd, detection, economics.ListingCostUsd, economics,
+            context.Streams.Uniform(Spec.Id, month.Index, "generation"));
         if (choice is { MarginRate: <= 0 })
         {
             if (++MonthsWithoutMargin >= economics.ExitAfterMonths) Leave();

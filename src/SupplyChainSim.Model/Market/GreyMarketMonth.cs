@@ -5,13 +5,14 @@ using SupplyChainSim.Model.Trade;
 namespace SupplyChainSim.Model.Market;
 
 /// <summary>
-/// The grey market's month as the run records it. Prices: each generation's offer, and the price and premium over list
-/// weighted by the H100e delivered (by the H100e asked for in a month with no deliveries). Networks: how many trade, how
+/// The grey market's month as the run records it, under its home country (the first of its countries). Prices: each generation's offer, and the price and premium over list
+/// weighted by the H100e labs asked for (by the H100e delivered in a month nobody asked). Networks: how many trade, how
 /// many formed. Labs: the H100e they asked of the grey market and the H100e networks delivered; and, in H100e of work,
 /// what they wanted and what reached them from each source, with what was seized on the way. Over a run,
 /// wanted = smuggled + seized + lawful + domestic + rented + never attempted (the rest): what a regime kept out.
 /// </summary>
 public sealed record GreyMarketMonth(
+    string Country,
     IReadOnlyList<GreyOffer> Offers,
     int ActiveNetworks,
     int NetworksFormed,
@@ -49,14 +50,14 @@ public sealed record GreyMarketMonth(
         var lawful = arrived.Where(l => buyers.LawfulChips.Contains(l.ChipModel)).Sum(l => Work(l.ChipModel, l.Chips));
         var domestic = arrived.Where(l => buyers.DomesticChips.Contains(l.ChipModel)).Sum(l => Work(l.ChipModel, l.Chips));
         var seized = detections.Where(d => supplies(d.Intermediary)).Sum(d => Work(d.ChipModel, d.Chips));
-        var weights = supply.Values.Sum() > 0 ? supply : labs.Grey;
+        var weights = labs.Grey.Values.Sum() > 0 ? labs.Grey : supply;
         double Weighted(Func<GreyOffer, double> value)
         {
             var total = grey.Offers.Sum(o => weights.GetValueOrDefault(o.Generation));
             return total > 0 ? grey.Offers.Sum(o => value(o) * weights.GetValueOrDefault(o.Generation)) / total
                 : grey.Offers.Count > 0 ? grey.Offers.Average(value) : 0;
         }
-        var month = new GreyMarketMonth(grey.Offers, activeNetworks, grey.Entrants.Count, Weighted(o => o.UsdPerH100e), Weighted(o => o.Premium),
+        var month = new GreyMarketMonth(market.Countries[0], grey.Offers, activeNetworks, grey.Entrants.Count, Weighted(o => o.UsdPerH100e), Weighted(o => o.Premium),
             labs.Grey.Values.Sum(), supply.Values.Sum(), labs.WantedWork, smuggledWork, seized, lawful, domestic, labs.RentedWork);
         return (month, new GreyTrade(new SortedDictionary<string, double>(labs.Grey, StringComparer.Ordinal), supply));
     }

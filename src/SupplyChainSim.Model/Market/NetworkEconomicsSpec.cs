@@ -47,4 +47,12 @@ public sealed record NetworkEconomicsSpec
     /// <summary>Months in a row without a margin after which a network leaves the trade for good.</summary>
     [ValueRange(1, ScenarioLimits.LeadMonths)]
     public int ExitAfterMonths { get; init; } = 6;
+
+    /// <summary>
+    /// How sharply a network favours the generation with the best margin: it picks among the chips it could buy with
+    /// weights e^(sensitivity x margin). Networks that all switched to the best chip at once would swing the prices
+    /// month by month; a spread of choices is what traders who read the market differently make.
+    /// </summary>
+    [ValueRange(0, 1000)]
+    public double ChoiceSensitivity { get; init; } = 10;
 }
