@@ -102,7 +102,10 @@ public static class ExplorationSpace
         if (entry.Min is null && entry.Max is null)
         {
             if (inline is not null) return (inline.Distribution, false);
-            problems.Add(new(at, $"expected a range (\"min\" and \"max\") or a \"distribution\" to sample; {target.ResolvedPath} holds a number, not a distribution"));
+            // A number where the world had a distribution: the scenario (or --set) fixed it, so there is nothing to vary.
+            // Said, not refused, so that a run may fix any uncertain input of the world it extends.
+            problems.Add(new(at, $"{target.ResolvedPath} holds a number, not a distribution, so explore leaves it fixed; give a range " +
+                "(\"min\" and \"max\") or a \"distribution\" to vary it", IsWarning: true));
             return null;
         }
         if (entry.Min is not { } min || entry.Max is not { } max)

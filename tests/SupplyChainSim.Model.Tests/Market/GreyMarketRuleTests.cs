@@ -63,6 +63,19 @@ public class GreyMarketRuleTests
     }
 
     [Fact]
+    public void Given_a_draw_a_network_picks_among_chips_with_weights_by_margin()
+    {
+        // The two chips above at 5,000,000 USD of capital: the H100's lot of 152 has margin 13,500 / 31,500 = 0.428571,
+        // the rack's 0.443810. Weights e^(10 x (0.428571 - 0.443810)) = 0.858661 and 1: the H100 takes draws below
+        // 0.858661 / 1.858661 = 0.461978.
+        var rack = new GreyOffer("Blackwell", "GB300", 30_000, 3.79, 72, Premium: 12_000 / (30_000 / 3.79) - 1);
+        var economics = Economics with { ChoiceSensitivity = 10 };
+        Assert.Equal("H100-SXM", NetworkDecision.Choose([H100, rack], 400, 5e6, 0, 500_000, economics, draw: 0.461)!.Offer.ChipModel);
+        Assert.Equal("GB300", NetworkDecision.Choose([H100, rack], 400, 5e6, 0, 500_000, economics, draw: 0.463)!.Offer.ChipModel);
+        Assert.Equal(152, NetworkDecision.Choose([H100, rack], 400, 5e6, 0, 500_000, economics, draw: 0)!.Chips);
+    }
+
+    [Fact]
     public void A_lab_splits_its_demand_by_a_logit_of_costs_and_a_closed_source_gets_nothing()
     {
         // Weights 1 and exp(-3 x 0.2) = 0.54881: shares 0.64566 and 0.35434; the infinite and the zero cost are closed.
