@@ -6,6 +6,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Market;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
@@ -155,6 +156,7 @@ public static class ResultFiles
         writer.WriteNumber("p95", Round(mc.LargestUnauthorisedClusterP95));
         writer.WriteEndObject();
         writer.WriteNumber("smuggledH100eMean", Round(mc.SmuggledH100eMean));
+        WriteKeptOut(writer, "keptOutMean", mc.KeptOutMean);
         writer.WriteStartArray("byKind");
         foreach (var estimate in mc.Kinds)
         {
@@ -219,6 +221,7 @@ public static class ResultFiles
             WriteFlow(writer, "smuggled", Total(m => m.Smuggled));
             writer.WriteEndObject();
             writer.WriteNumber("smuggledValueUsd", Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2));
+            WriteKeptOut(writer, "keptOut", KeptOut.Of(results));
             WriteFlow(writer, "denied", Total(m => m.Denied));
             writer.WriteStartObject("licenceDecisions");
             foreach (var outcome in Enum.GetValues<LicenceOutcome>())
@@ -314,6 +317,17 @@ public static class ResultFiles
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Why controlled compute did not reach the grey market's labs, in H100e (absent without a grey market).</summary>
+    private static void WriteKeptOut(Utf8JsonWriter writer, string name, KeptOut? keptOut)
+    {
+        if (keptOut is null) return;
+        writer.WriteStartObject(name);
+        writer.WriteNumber("deterredH100e", Math.Round(keptOut.DeterredH100e, 3, MidpointRounding.AwayFromZero));
+        writer.WriteNumber("seizedH100e", Math.Round(keptOut.SeizedH100e, 3, MidpointRounding.AwayFromZero));
+        writer.WriteNumber("substitutedH100e", Math.Round(keptOut.SubstitutedH100e, 3, MidpointRounding.AwayFromZero));
         writer.WriteEndObject();
     }
 

@@ -165,6 +165,15 @@ public static class ComparisonReport
                 ("seized from intermediaries' lots", rows.Select(r => r.SeizedMean).ToList()),
             ]), 1000, 360),
             "On their own scale: small next to licensed and exempt exports, and drawn here so that they can be seen.");
+        if (rows.All(r => r.MonteCarlo.KeptOutMean is not null))
+            page.Chart(Charts.Svg(Charts.GroupedBars("Why controlled compute did not reach China's labs (mean H100e over replications)", "H100e", names,
+                [
+                    ("deterred: networks' capacity left unbought for want of margin", rows.Select(r => r.MonteCarlo.KeptOutMean!.DeterredH100e).ToList()),
+                    ("seized on the way", rows.Select(r => r.MonteCarlo.KeptOutMean!.SeizedH100e).ToList()),
+                    ("substituted: lawful export-grade, domestic or rented abroad", rows.Select(r => r.MonteCarlo.KeptOutMean!.SubstitutedH100e).ToList()),
+                ]), 1000, 380),
+                "A regime keeps compute out by making smuggling unprofitable (deterred), by catching it (seized), or by what buyers turn to " +
+                "instead (substituted). Between arms on the same seeds, the differences say which way a regime works.");
 
         page.Heading(2, "Exports by destination tier");
         page.Chart(Charts.Svg(Charts.GroupedBars("Licensed H100e by destination tier (mean over replications)", "H100e", names,
@@ -295,6 +304,8 @@ public static class ComparisonReport
         yield return Row("largest excess beyond the rules H100e (mean)", r => H100eDisplay.H100eText(r.LargestUnauthorisedMean));
         yield return Row("smuggled H100e (mean)", r => H100eDisplay.H100eText(r.MonteCarlo.SmuggledH100eMean));
         yield return Row("seized H100e (mean)", r => H100eDisplay.H100eText(r.SeizedMean));
+        yield return Row("deterred H100e: left unbought for want of margin (mean)", r => r.MonteCarlo.KeptOutMean is { } k ? H100eDisplay.H100eText(k.DeterredH100e) : "no grey market");
+        yield return Row("substituted H100e: lawful, domestic or rented (mean)", r => r.MonteCarlo.KeptOutMean is { } k ? H100eDisplay.H100eText(k.SubstitutedH100e) : "no grey market");
         foreach (var tier in TierExports.Tiers)
             yield return Row($"licensed H100e to Tier {tier} (mean)", r => H100eDisplay.H100eText(r.LicensedMean(tier)));
         foreach (var tier in TierExports.Tiers)

@@ -65,6 +65,10 @@ public sealed class Intermediary
     /// <summary>The conditions its last lot came with (the exporter's monitoring, location verification): what it expects of the next.</summary>
     public LicenceConditions Expected { get; set; } = LicenceConditions.None;
 
+    /// <summary>This month's H100e it could have bought and did not, for want of margin (read by its block, not kept).</summary>
+    [JsonIgnore]
+    public double ForgoneH100e { get; private set; }
+
     public static Intermediary Create(IntermediarySpec spec, AgentAddress buyerAddress, string buyerCountry, SimulationContext context) =>
         new()
         {
@@ -90,6 +94,7 @@ public sealed class Intermediary
     /// </summary>
     private Order? Trade(MonthContext now, SimulationContext context, AgentAddress self, GreyMarketSpec market)
     {
+        ForgoneH100e = 0;
         var month = now.Month;
         if (Status == NetworkStatus.Potential && now.Grey.Entrants.Any(e => e.Id == Spec.Id))
         {
@@ -107,6 +112,7 @@ public sealed class Intermediary
         var detection = Math.Min(1, RouteChecks.Detection(Spec, Expected, month, context) * (1 + CautionAt(month, economics)));
         var choice = NetworkDecision.Choose(now.Grey.Offers, Spec.ChipsPerOrder, CapitalUsd, detection, economics.ListingCostUsd, economics,
             context.Streams.Uniform(Spec.Id, month.Index, "generation"));
+        ForgoneH100e = choice?.ForgoneH100e ?? 0;
         if (choice is { MarginRate: <= 0 })
         {
             if (++MonthsWithoutMargin >= economics.ExitAfterMonths) Leave();

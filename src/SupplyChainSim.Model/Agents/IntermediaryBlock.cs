@@ -25,7 +25,11 @@ public sealed class IntermediaryBlock : IBuyerBlock
         var orders = new List<Order>();
         foreach (var member in Members)
             if (member.PlaceOrder(now, context, Address) is { } order) orders.Add(order);
-        return new OrdersReply(orders, NextWake()) { ActiveNetworks = Members.Count(m => m.Trades(context) && m.Status == NetworkStatus.Active) };
+        return new OrdersReply(orders, NextWake())
+        {
+            ActiveNetworks = Members.Count(m => m.Trades(context) && m.Status == NetworkStatus.Active),
+            ForgoneH100e = Members.Where(m => m.Trades(context)).Sum(m => m.ForgoneH100e),
+        };
     }
 
     /// <summary>Takes in the lots its shells received and the refusals, and forwards what is due.</summary>

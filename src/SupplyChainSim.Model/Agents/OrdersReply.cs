@@ -11,4 +11,7 @@ public sealed record OrdersReply(IReadOnlyList<Order> Orders, YearMonth? NextWak
 
     /// <summary>For a block of networks on a grey market: how many trade (neither yet to form nor gone).</summary>
     public int ActiveNetworks { get; init; }
+
+    /// <summary>For a block of networks on a grey market: the H100e they could have bought this month and did not, for want of margin.</summary>
+    public double ForgoneH100e { get; init; }
 }

@@ -19,19 +19,29 @@ public sealed class GreyMarket
     /// <summary>The premium over list of each traded generation.</summary>
     public SortedDictionary<string, double> Premiums { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The generations whose smuggled lots have reached the market: until a generation's first do, its premium holds.</summary>
+    public SortedSet<string> Arrived { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Networks that may yet form, in id order.</summary>
     public List<PotentialNetwork> Potential { get; init; } = [];
 
     /// <summary>Networks that have decided to form, each with the month it first orders.</summary>
     public List<FormingNetwork> Forming { get; init; } = [];
 
-    /// <summary>Sets the month's prices from last month's trade, and says which networks form.</summary>
+    /// <summary>
+    /// Sets the month's prices from last month's trade, and says which networks form. A generation's premium holds at the
+    /// start premium until its first smuggled lots arrive: before then, no supply is the networks' lead time, not a shortage.
+    /// </summary>
     public GreyMonth SetPrices(MonthContext now, GreyTrade last, SimulationContext context)
     {
         foreach (var generation in Spec.Generations)
-            Premiums[generation] = Premiums.TryGetValue(generation, out var premium)
-                ? GreyPrice.NextPremium(premium, last.Demand.GetValueOrDefault(generation), last.Supply.GetValueOrDefault(generation), Spec)
+        {
+            var supply = last.Supply.GetValueOrDefault(generation);
+            if (supply > 0) Arrived.Add(generation);
+            Premiums[generation] = Premiums.TryGetValue(generation, out var premium) && Arrived.Contains(generation)
+                ? GreyPrice.NextPremium(premium, last.Demand.GetValueOrDefault(generation), supply, Spec)
                 : Spec.StartPremium;
+        }
         var offers = Offers(now.Month, context);
         var entrants = Forming.Where(f => f.FirstOrder <= now.Month).Select(f => f.Entry).ToList();
         Forming.RemoveAll(f => f.FirstOrder <= now.Month);
@@ -65,7 +75,9 @@ public sealed class GreyMarket
     /// <summary>
     /// The would-be networks that form this month, in id order: each weighs the offers as a new network would (the true
     /// risk on its route, no caution yet, its full capital); where its margin passes the entry margin it forms with a
-    /// chance of the excess over the entry margin, as a share of it; at most <see cref="NetworkEconomicsSpec.MaxEntrantsPerMonth"/>.
+    /// chance that rises with the excess, 1 - e^(-excess / entry margin), shared out so that a month sees on average that
+    /// chance times <see cref="NetworkEconomicsSpec.MaxEntrantsPerMonth"/> entrants, and never more than the cap. Entry
+    /// thus keeps answering the margin: a richer margin draws more entrants, not the same capped few.
     /// </summary>
     private List<NetworkEntry> Form(YearMonth month, List<GreyOffer> offers, SimulationContext context)
     {
@@ -77,7 +89,7 @@ public sealed class GreyMarket
             var detection = RouteChecks.Detection(candidate.Spec, LicenceConditions.None, month, context);
             var margin = NetworkDecision.Choose(offers, candidate.Spec.ChipsPerOrder, candidate.Spec.WorkingCapitalUsd, detection, economics.ListingCostUsd, economics)?.MarginRate;
             if (margin is not { } m || m <= economics.EntryMargin) continue;
-            var chance = Math.Min(1, (m - economics.EntryMargin) / economics.EntryMargin);
+            var chance = (1 - Math.Exp(-(m - economics.EntryMargin) / economics.EntryMargin)) * economics.MaxEntrantsPerMonth / Potential.Count;
             if (context.Streams.Uniform(candidate.Spec.Id, month.Index, "form") < chance) formed.Add(new NetworkEntry(candidate.Spec.Id, candidate.Block));
         }
         Potential.RemoveAll(p => formed.Any(f => f.Id == p.Spec.Id));

@@ -5,17 +5,19 @@ using SupplyChainSim.Model.Trade;
 namespace SupplyChainSim.Model.Market;
 
 /// <summary>
-/// The grey market's month as the run records it, under its home country (the first of its countries). Prices: each generation's offer, and the price and premium over list
-/// weighted by the H100e labs asked for (by the H100e delivered in a month nobody asked). Networks: how many trade, how
-/// many formed. Labs: the H100e they asked of the grey market and the H100e networks delivered; and, in H100e of work,
-/// what they wanted and what reached them from each source, with what was seized on the way. Over a run,
-/// wanted = smuggled + seized + lawful + domestic + rented + never attempted (the rest): what a regime kept out.
+/// The grey market's month as the run records it, under its home country (the first of its countries). Prices: each
+/// generation's offer, and the price and premium over list weighted by the H100e labs asked for (by the H100e delivered
+/// in a month nobody asked). Networks: how many trade, how many formed, and the H100e they could have bought and did not
+/// for want of margin (deterred). Labs: the H100e they asked of the grey market and the H100e networks delivered; and,
+/// in H100e of work, what they wanted and what reached them from each source, with what was seized on the way
+/// (<see cref="KeptOut"/> sums a run's).
 /// </summary>
 public sealed record GreyMarketMonth(
     string Country,
     IReadOnlyList<GreyOffer> Offers,
     int ActiveNetworks,
     int NetworksFormed,
+    double DeterredH100e,
     double PriceUsdPerH100e,
     double Premium,
     double DemandH100e,
@@ -31,7 +33,7 @@ public sealed record GreyMarketMonth(
     /// The month's record and its trade (what moves next month's prices), from the month's offers, the labs' demand, the
     /// lots delivered and smuggled and the seizures. <paramref name="supplies"/> says whether an intermediary supplies the market.
     /// </summary>
-    public static (GreyMarketMonth Month, GreyTrade Trade) Of(GreyMonth grey, LabDemand labs, int activeNetworks, IEnumerable<Lot> delivered,
+    public static (GreyMarketMonth Month, GreyTrade Trade) Of(GreyMonth grey, LabDemand labs, int activeNetworks, double deterred, IEnumerable<Lot> delivered,
         IEnumerable<Lot> smuggled, IEnumerable<Detection> detections, Func<string, bool> supplies, SimulationContext context)
     {
         var market = context.GreyMarket!;
@@ -57,7 +59,7 @@ public sealed record GreyMarketMonth(
             return total > 0 ? grey.Offers.Sum(o => value(o) * weights.GetValueOrDefault(o.Generation)) / total
                 : grey.Offers.Count > 0 ? grey.Offers.Average(value) : 0;
         }
-        var month = new GreyMarketMonth(market.Countries[0], grey.Offers, activeNetworks, grey.Entrants.Count, Weighted(o => o.UsdPerH100e), Weighted(o => o.Premium),
+        var month = new GreyMarketMonth(market.Countries[0], grey.Offers, activeNetworks, grey.Entrants.Count, deterred, Weighted(o => o.UsdPerH100e), Weighted(o => o.Premium),
             labs.Grey.Values.Sum(), supply.Values.Sum(), labs.WantedWork, smuggledWork, seized, lawful, domestic, labs.RentedWork);
         return (month, new GreyTrade(new SortedDictionary<string, double>(labs.Grey, StringComparer.Ordinal), supply));
     }

@@ -36,6 +36,13 @@ public sealed record GreyMarketSpec
     [ValueRange(0, 1)]
     public double PriceAdjustment { get; init; } = 0.3;
 
+    /// <summary>
+    /// The most the grey price moves in a month, as a fraction: a month in which lots in transit all arrived, or none
+    /// did, moves it by this much, not to a bound (dealers quote a market, not one month's deliveries).
+    /// </summary>
+    [ValueRange(0, 10, Is = "a fraction")]
+    public double MaxMonthlyChange { get; init; } = 0.15;
+
     public NetworkEconomicsSpec Networks { get; init; } = new();
 
     public BuyerChoiceSpec Buyers { get; init; } = new();

@@ -25,7 +25,7 @@ public static class NetworkDecision
             var lot = Math.Min(capacityChips, Affordable(offer, capitalUsd, economics));
             lot -= lot % offer.ChipsPerUnit;
             if (lot <= 0) continue;
-            candidates.Add(new NetworkChoice(offer, MarginRate(offer, lot, detection, listingLossUsd, economics), lot));
+            candidates.Add(new NetworkChoice(offer, MarginRate(offer, lot, detection, listingLossUsd, economics), lot, lot));
         }
         if (candidates.Count == 0) return null;
         var best = draw is { } u ? Pick(candidates, u, economics.ChoiceSensitivity) : candidates.MaxBy(c => c.MarginRate)!;

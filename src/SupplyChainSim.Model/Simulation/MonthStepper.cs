@@ -45,14 +45,14 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         // The regime in force is a pure function of the month (SimulationContext): no phase sets it.
         var (now, rareEarths) = await TradeMagnets(month);
         now = await SetGreyPrices(now);
-        var (orders, labs) = await PlaceOrders(now);
+        var (orders, labs, forgone) = await PlaceOrders(now);
         var decisions = await DecideLicences(now, orders);
         var (delivered, stopped, held) = await Ship(now, decisions);
         decisions = [.. decisions, .. stopped];
         var refused = decisions.Where(d => d.Route is null).Select(LicenceDecisionNotice.Of).ToList();
         var denied = refused.Concat(held.Select(lot => new LicenceDecisionNotice(lot.AsOrder(month), EntityListed: false))).ToList();
         var (smuggled, detections) = await Divert(now, delivered, denied);
-        var grey = GreyMarket(now, labs, delivered, smuggled, detections);
+        var grey = GreyMarket(now, labs, forgone, delivered, smuggled, detections);
         var sites = await InstallAndLink(now, delivered.Concat(smuggled), denied);
         var caught = await Enforce(month, detections, sites);
         var breaches = Record(sites.SelectMany(s => s.Breaches), caught);
@@ -99,10 +99,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         world.GreyMarket is null ? now : now with { Grey = await agents.GreyMarket.Ask(new SetGreyPrices(now, State.LastGreyTrade)) };
 
     /// <summary>The grey market's month, recorded, and its trade kept for next month's prices; null without a grey market.</summary>
-    private GreyMarketMonth? GreyMarket(MonthContext now, LabDemand labs, List<Lot> delivered, List<Lot> smuggled, List<Detection> detections)
+    private GreyMarketMonth? GreyMarket(MonthContext now, LabDemand labs, double forgone, List<Lot> delivered, List<Lot> smuggled, List<Detection> detections)
     {
         if (world.GreyMarket is null) return null;
-        var (month, trade) = GreyMarketMonth.Of(now.Grey, labs, State.ActiveNetworks.Sum(), delivered, smuggled, detections,
+        var (month, trade) = GreyMarketMonth.Of(now.Grey, labs, State.ActiveNetworks.Sum(), forgone, delivered, smuggled, detections,
             id => intermediaries.Value.TryGetValue(id, out var spec) && SupplyingMarket.Contains(spec.Buyer), context);
         State.LastGreyTrade = trade;
         return month;
@@ -116,9 +116,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
 
     /// <summary>
     /// Demand and orders: the data centres and intermediaries that are due order (with the blocks of networks that form
-    /// this month), in order of order id; the labs of a grey market's countries also say what they asked of each source.
+    /// this month), in order of order id; the labs of a grey market's countries also say what they asked of each source,
+    /// and the networks what they left unbought for want of margin.
     /// </summary>
-    private async Task<(List<Order> Orders, LabDemand Labs)> PlaceOrders(MonthContext now)
+    private async Task<(List<Order> Orders, LabDemand Labs, double Forgone)> PlaceOrders(MonthContext now)
     {
         var placeOrders = new PlaceOrders(now);
         var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, now.Month)
@@ -135,7 +136,7 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         foreach (var (_, reply) in dataCentreOrders.OrderBy(r => r.Block))
             if (reply.Labs is { } demand) labs.Add(demand);
         return (dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
-            .OrderBy(o => o.Id, StringComparer.Ordinal).ToList(), labs);
+            .OrderBy(o => o.Id, StringComparer.Ordinal).ToList(), labs, intermediaryOrders.OrderBy(r => r.Block).Sum(r => r.Reply.ForgoneH100e));
     }
 
     /// <summary>

@@ -63,7 +63,10 @@ public class GreyMarketResponseTests(ITestOutputHelper log)
         double Mean(List<RunResults> runs, int month, Func<GreyMarketMonth, double> value) => runs.Average(r => value(r.Months[month].GreyMarket!));
         var from = open[0].Months.ToList().FindIndex(m => m.Month.ToString() == "2024-01");
         int? First(Func<GreyMarketMonth, double> value) =>
-            Enumerable.Range(from, 13).Cast<int?>().FirstOrDefault(m => Mean(cut, m!.Value, value) > Mean(open, m.Value, value) * 1.02);
+            Enumerable.Range(from, Math.Min(13, open[0].Months.Count - from)).Cast<int?>().FirstOrDefault(m => Mean(cut, m!.Value, value) > Mean(open, m.Value, value) * 1.02);
+        foreach (var m in Enumerable.Range(0, open[0].Months.Count))
+            log.WriteLine($"{open[0].Months[m].Month}: premium {Mean(open, m, g => g.Premium):0.000} / {Mean(cut, m, g => g.Premium):0.000}, " +
+                $"networks {Mean(open, m, g => g.ActiveNetworks):0.0} / {Mean(cut, m, g => g.ActiveNetworks):0.0} (open / cut)");
         var premium = First(g => g.Premium);
         var networks = First(g => g.ActiveNetworks);
         log.WriteLine($"premium first higher in month {premium - from} of the cut, networks in month {networks - from}");

@@ -11,17 +11,21 @@ public class GreyMarketRuleTests
     private static readonly GreyOffer H100 = new("Hopper", "H100-SXM", 30_000, 1, 8, Premium: 0.5);
 
     [Fact]
-    public void The_premium_moves_by_demand_over_supply_to_the_adjustment_power()
+    public void The_premium_moves_by_demand_over_supply_to_the_adjustment_power_and_at_most_the_monthly_change()
     {
         // (1 + 0.5) x ((300 + 1) / (100 + 1))^0.5 - 1 = 1.5 x 1.72633 - 1 = 1.58949
-        var spec = new GreyMarketSpec { PriceAdjustment = 0.5 };
+        var spec = new GreyMarketSpec { PriceAdjustment = 0.5, MaxMonthlyChange = 1 };
         Assert.Equal(1.5894875, GreyPrice.NextPremium(0.5, demand: 300, supply: 100, spec), 6);
+        // At most 15% a month: 1.5 x 1.15 - 1 up, 1.5 / 1.15 - 1 down.
+        var damped = spec with { MaxMonthlyChange = 0.15 };
+        Assert.Equal(0.725, GreyPrice.NextPremium(0.5, demand: 300, supply: 100, damped), 9);
+        Assert.Equal(0.304348, GreyPrice.NextPremium(0.5, demand: 100, supply: 300, damped), 6);
     }
 
     [Fact]
     public void The_premium_stays_within_its_bounds_and_holds_when_nothing_trades()
     {
-        var spec = new GreyMarketSpec { PriceAdjustment = 1, MinPremium = 0, MaxPremium = 2 };
+        var spec = new GreyMarketSpec { PriceAdjustment = 1, MinPremium = 0, MaxPremium = 2, MaxMonthlyChange = 100 };
         Assert.Equal(2, GreyPrice.NextPremium(0.5, demand: 1_000_000, supply: 0, spec));
         Assert.Equal(0, GreyPrice.NextPremium(0.5, demand: 0, supply: 1_000_000, spec));
         Assert.Equal(0.5, GreyPrice.NextPremium(0.5, demand: 0, supply: 0, spec));
