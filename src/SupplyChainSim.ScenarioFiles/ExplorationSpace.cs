@@ -78,7 +78,10 @@ public static class ExplorationSpace
         return (inputs, problems);
     }
 
-    /// <summary>What an entry samples: its range, its distribution, or the uncertain input its path holds.</summary>
+    /// <summary>
+    /// What an entry samples: its range, its distribution, or the uncertain input its path holds; null (and no problem)
+    /// when it has neither range nor distribution and its path holds a plain number, which explore then leaves as it is.
+    /// </summary>
     private static (Distribution Distribution, bool FromRange)? Sampled(UncertaintySpec entry, Target target, UncertainInput? inline, string at, List<SchemaProblem> problems)
     {
         var where = $"the range of {target.ResolvedPath}";
@@ -102,10 +105,8 @@ public static class ExplorationSpace
         if (entry.Min is null && entry.Max is null)
         {
             if (inline is not null) return (inline.Distribution, false);
-            // A number where the world had a distribution: the scenario (or --set) fixed it, so there is nothing to vary.
-            // Said, not refused, so that a run may fix any uncertain input of the world it extends.
-            problems.Add(new(at, $"{target.ResolvedPath} holds a number, not a distribution, so explore leaves it fixed; give a range " +
-                "(\"min\" and \"max\") or a \"distribution\" to vary it", IsWarning: true));
+            // A number where the world had a distribution: the scenario (or --set) fixed it, so explore leaves it fixed.
+            // Not an error, so that a scenario may fix any uncertain input of the world it extends.
             return null;
         }
         if (entry.Min is not { } min || entry.Max is not { } max)

@@ -187,8 +187,7 @@ public static partial class ScenarioValidator
                 Error(path, $"unknown breach kind \"{kind}\"{DidYouMean(kind, Model.Breaches.BreachKind.All)}; expected one of {string.Join(", ", Model.Breaches.BreachKind.All)}");
             else ValidateThresholds(path, thresholds, Error);
         }
-        foreach (var problem in ExplorationSpace.Problems(scenario, unread))
-            errors.Add(new ScenarioError(scenario.SourceFile, null, null, problem.Path, problem.Message, problem.IsWarning));
+        foreach (var problem in ExplorationSpace.Problems(scenario, unread)) Error(problem.Path, problem.Message);
         return errors.Where(e => !unread(e.JsonPath)).ToList();
     }
 

@@ -81,9 +81,9 @@ public static class EveryKeyScenario
             ]
           },
           "greyMarket": {
-            "countries": [ "CN", "HK", "MO" ], "generations": [ "Hopper", "Blackwell" ], "startPremium": 0.5, "minPremium": 0, "maxPremium": 3, "priceAdjustment": 0.3,
+            "countries": [ "CN", "HK", "MO" ], "generations": [ "Hopper", "Blackwell" ], "startPremium": 0.5, "minPremium": 0, "maxPremium": 3, "priceAdjustment": 0.3, "maxMonthlyChange": 0.15,
             "networks": { "transportCost": 0.05, "listingCostUsd": 500000, "targetMargin": 0.3, "cautionAfterSeizure": 1, "cautionHalfLifeMonths": 6,
-                          "entryMargin": 0.3, "entryLagMonths": 3, "maxEntrantsPerMonth": 2, "exitAfterMonths": 6 },
+                          "entryMargin": 0.3, "entryLagMonths": 3, "maxEntrantsPerMonth": 2, "exitAfterMonths": 6, "choiceSensitivity": 10 },
             "buyers": { "choiceSensitivity": 3, "amortisationMonths": 48, "operatingUsdPerH100eMonth": 250, "rentalUsdPerH100eHour": 4, "remotePerformance": 0.9,
                         "rentalTermMonths": 12, "lawfulChips": [ "H20" ], "domesticChips": [ "H100-SXM" ], "performance": { "H20": 2.3 }, "domesticWaitCostPerMonth": 0.1 }
           },
