@@ -51,10 +51,10 @@ public class RunCommandTests
         Assert.True(result.ExitCode == 0, result.Error);
         // Johor Front's linked LPP purchases exceed what one consignee may take; the chips smuggled to Chinese labs are
         // unlawful compute, the largest excess.
-        Assert.Matches(@"  unlawful-compute +\d+ 2025-\d\d +[\d,.]+  cngrey-\d+ \([^)]+, CN\) +smuggled via smuggler-\d+, [\d,.]+ H100e", result.Out);
+        Assert.Matches(@"  unlawful-compute +\d+ 2025-\d\d +[\d,.]+  cnlab-\d+ \([^)]+, CN\) +smuggled via smuggler-\d+, [\d,.]+ H100e", result.Out);
         Assert.Matches(@"  piecemeal-exemption +2 2025-\d\d +12,902.5  my-front-1 \(Johor Front, MY\) +exempt, 18,000.0 H100e", result.Out);
         Assert.Contains("  limit of the largest piecemeal-exemption: lpp-exemption: 3 allowances of 1,699.2 H100e for 2025, 2026, 2027", result.Out);
-        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e beyond the rules \(unlawful-compute\) at cngrey-\d+ \(owner [^)]+, CN\), beside 0.0 H100e the rules permit; main route: smuggled via smuggler-\d+", result.Out);
+        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e beyond the rules \(unlawful-compute\) at cnlab-\d+ \(owner [^)]+, CN\), beside [\d,.]+ H100e the rules permit; main route: smuggled via smuggler-\d+", result.Out);
         Assert.Matches(@"Detections: \d+ lots seized \([\d,]+ chips\), \d+ shell companies entity-listed", result.Out);
         var summary = await File.ReadAllTextAsync(temp.File("summary.json"));
         Assert.Contains("\"largestUnauthorisedCluster\": {", summary);
