@@ -57,7 +57,8 @@ public sealed class Intermediary
     /// <summary>What its seizures add to its sense of the risk (1: it doubles), as of <see cref="CautionSince"/>; it halves every half-life.</summary>
     public double Caution { get; set; }
 
-    public YearMonth CautionSince { get; set; }
+    /// <summary>The month of its last seizure (null: none yet).</summary>
+    public YearMonth? CautionSince { get; set; }
 
     /// <summary>Months in a row it has seen no margin.</summary>
     public int MonthsWithoutMargin { get; set; }
@@ -133,7 +134,7 @@ public sealed class Intermediary
 
     /// <summary>What its seizures add to its sense of the risk in <paramref name="month"/>: halved for every half-life since.</summary>
     private double CautionAt(YearMonth month, NetworkEconomicsSpec economics) =>
-        Caution == 0 ? 0 : Caution * Math.Pow(0.5, (month - CautionSince) / economics.CautionHalfLifeMonths);
+        CautionSince is not { } since ? 0 : Caution * Math.Pow(0.5, (month - since) / economics.CautionHalfLifeMonths);
 
     /// <summary>What a lot costs a network: the list price and the transport to the hub.</summary>
     private static double Cost(string chipModel, int chips, SimulationContext context) =>
