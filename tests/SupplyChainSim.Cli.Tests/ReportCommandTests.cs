@@ -70,7 +70,7 @@ public class ReportCommandTests
         Assert.Equal(await File.ReadAllBytesAsync(temp.File("a/report.html")), await File.ReadAllBytesAsync(temp.File("b/report.html")));
         Assert.Contains("<h1>piecemeal-2025</h1>", html);
         Assert.Contains("Replications (2)", html);
-        Assert.Equal(9, html.Split("<svg").Length - 1);
+        Assert.Equal(11, html.Split("<svg").Length - 1);
         Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
     }
 
