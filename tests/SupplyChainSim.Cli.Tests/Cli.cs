@@ -101,6 +101,13 @@ public sealed class LiveProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>The exit code, whenever the program ends.</summary>
+    public async Task<int> ExitedAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
+        return process.ExitCode;
+    }
+
     /// <summary>kill -9: the process goes at once, as a crashed machine's would, with nothing cleaned up.</summary>
     public async Task KillAsync()
     {
