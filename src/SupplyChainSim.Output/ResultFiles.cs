@@ -86,22 +86,42 @@ public static class ResultFiles
 
     public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications)
     {
-        var kinds = replications.Count == 0 ? [] : replications[0].Kinds;
+        var kinds = replications.Count == 0 ? [] : ReplicationKinds(replications[0]);
         return Csv(
-            ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
-                "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
-                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t.ThresholdH100e)}FirstMonth")]),
-                // Then what each uncertain input drew, headed by its JSON path.
-                .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
-            replications.OrderBy(r => r.Replication).Select(r => (object[])
-            [
-                r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
-                H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
-                .. r.Kinds.SelectMany(k => (IEnumerable<object>)[H100e(k.MaxExcess), k.FirstBreach?.ToString() ?? "",
-                    .. k.Thresholds.Select(t => (object)(t.FirstMonth?.ToString() ?? ""))]),
-                .. r.Draws.Select(d => (object)d.Value),
-            ]));
+            // Then what each uncertain input drew, headed by its JSON path.
+            [.. ReplicationColumns(kinds), .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
+            replications.OrderBy(r => r.Replication).Select(r => (object[])[.. ReplicationCells(r, kinds), .. r.Draws.Select(d => (object)d.Value)]));
+    }
+
+    /// <summary>The breach kinds of a replication, each with the concern thresholds asked about it.</summary>
+    private static IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> ReplicationKinds(ReplicationSummary replication) =>
+        [.. replication.Kinds.Select(k => (k.Kind, (IReadOnlyList<double>)[.. k.Thresholds.Select(t => t.ThresholdH100e)]))];
+
+    /// <summary>
+    /// The columns of a replication that replications.csv and compare-replications.csv share: its outcomes, then by kind
+    /// the largest excess, the first breach month and the first month each threshold was reached.
+    /// </summary>
+    public static IReadOnlyList<string> ReplicationColumns(IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> kinds) =>
+    [
+        "replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
+        "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
+        .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
+            .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t)}FirstMonth")]),
+    ];
+
+    /// <summary>A replication's cells under <see cref="ReplicationColumns"/>; a kind or threshold it was not asked about is left empty.</summary>
+    public static IEnumerable<object> ReplicationCells(ReplicationSummary r, IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> kinds)
+    {
+        static string Month(YearMonth? month) => month?.ToString() ?? "";
+        return
+        [
+            r.Replication, r.Seed, r.BreachCount, Month(r.FirstBreachMonth), H100e(r.LargestCluster), H100e(r.Smuggled),
+            H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
+            .. kinds.SelectMany(k => r.Kinds.FirstOrDefault(x => x.Kind == k.Kind) is { } outcome
+                ? (IEnumerable<object>)[H100e(outcome.MaxExcess), Month(outcome.FirstBreach),
+                    .. k.Thresholds.Select(t => (object)Month(outcome.Thresholds.FirstOrDefault(x => x.ThresholdH100e == t)?.FirstMonth))]
+                : Enumerable.Repeat((object)"", 2 + k.Thresholds.Count)),
+        ];
     }
 
     /// <summary>
