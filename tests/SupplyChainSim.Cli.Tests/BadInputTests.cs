@@ -101,10 +101,10 @@ public class BadInputTests
         Assert.Equal("supplychainsim: the scenario is not valid (6 errors); nothing was run or written.", lines[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Devices_and_FIFOs_are_refused_before_they_are_opened()
     {
-        if (!OperatingSystem.IsLinux()) return;
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs Linux's /dev/zero, /dev/urandom and mkfifo");
         using var temp = new TempFolder();
         await AssertInvalid(temp, "/dev/zero", "/dev/zero: $: is a character device, not a regular file; expected a JSON file");
         var fifo = temp.File("pipe.json");

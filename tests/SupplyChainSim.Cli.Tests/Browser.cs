@@ -10,6 +10,7 @@ internal static class Browser
     public const string RequiredVariable = "SUPPLYCHAINSIM_REQUIRE_BROWSER";
     public const string PathVariable = "SUPPLYCHAINSIM_CHROMIUM";
     public const string DefaultPath = "/usr/bin/chromium";
+    public const string ScreenshotsVariable = "SUPPLYCHAINSIM_SCREENSHOTS";
 
     /// <summary>chromium's path: <see cref="PathVariable"/> when set, else Debian's.</summary>
     public static string Chromium =>
@@ -24,4 +25,11 @@ internal static class Browser
         if (Environment.GetEnvironmentVariable(RequiredVariable) == "1") Assert.Fail($"{reason} ({RequiredVariable}=1 requires it)");
         throw new SkipException(reason);
     }
+
+    /// <summary>
+    /// Where a screenshot of a page goes: the folder <see cref="ScreenshotsVariable"/> names, to look at the pages a test
+    /// saw; else the test's own folder <paramref name="shots"/>, removed with it.
+    /// </summary>
+    public static string Screenshot(TempFolder shots, string name) =>
+        Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder ? Path.Combine(folder, name) : shots.File(name);
 }
