@@ -75,7 +75,7 @@ public class ReportCommandTests
     {
         using var temp = new TempFolder();
         var compare = await Cli.RunAsync("compare", "scenarios/diffusion-rule-2025.json", "scenarios/rescission-2025.json",
-            "--replications", "3", "--months", "22", "--out", temp.File("compare"));
+            "--replications", "2", "--months", "22", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);
         Assert.Contains("diffusion-rule-2025 done, 1 of 2", compare.Out);
         Assert.Contains("Wrote compare-replications.csv, compare.csv, compare.html, manifest.json to", compare.Out);
@@ -89,8 +89,8 @@ public class ReportCommandTests
         // arrived): exports to Tier 2 must differ between the regimes.
         Assert.NotEqual(rows[0]["exemptH100eTier2Mean"], rows[1]["exemptH100eTier2Mean"]);
 
-        // As `run scenarios/rescission-2025.json --replications 3 --months 22 --seed 2025` writes them.
-        AssertRowMatchesRun(rows[1], await ReplicatedRun(ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")).WithMonths(22).WithSeed(2025), 3));
+        // As `run scenarios/rescission-2025.json --replications 2 --months 22 --seed 2025` writes them.
+        AssertRowMatchesRun(rows[1], await ReplicatedRun(ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")).WithMonths(22).WithSeed(2025), 2));
 
         var html = await File.ReadAllTextAsync(temp.File("compare/compare.html"));
         Assert.Contains("<th>diffusion-rule-2025</th><th>rescission-2025</th>", html);

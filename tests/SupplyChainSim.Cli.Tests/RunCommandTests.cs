@@ -71,18 +71,6 @@ public class RunCommandTests
     }
 
     [Fact]
-    public async Task Seed_and_months_options_replace_the_scenario_values()
-    {
-        using var temp = new TempFolder();
-        var result = await Cli.RunAsync("run", "scenarios/baseline-2023.json", "--months", "2", "--seed", "7", "--out", temp.Path);
-        Assert.True(result.ExitCode == 0, result.Error);
-        var summary = await File.ReadAllTextAsync(temp.File("summary.json"));
-        Assert.Contains("\"seed\": 7,", summary);
-        Assert.Contains("\"months\": 2,", summary);
-        Assert.Contains("\"end\": \"2023-11\",", summary);
-    }
-
-    [Fact]
     public async Task An_invalid_scenario_exits_2_with_file_line_and_column_and_writes_nothing()
     {
         using var temp = new TempFolder();
