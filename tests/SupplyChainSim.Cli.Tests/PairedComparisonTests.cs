@@ -1,4 +1,9 @@
+using System.Text;
 using System.Text.Json;
+using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Output;
+using SupplyChainSim.Reports;
+using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -10,28 +15,38 @@ public class PairedComparisonTests
 {
     private const string Scenarios = "tests/SupplyChainSim.Cli.Tests/Scenarios";
 
+    /// <summary>
+    /// What `run --replications 4` prints of its replications (<see cref="ConsoleReport.MonteCarlo"/>) and writes in
+    /// summary.json and report.html, of the replications run in memory.
+    /// </summary>
+    private static async Task<(string Printed, string Summary, string Report)> Replicated(string scenario)
+    {
+        var runs = await Replications.RunInMemory(ScenarioLoader.Load(Path.Combine(Paths.Root, Scenarios, scenario)), 4);
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r, ScenarioLoader.BuiltIn.Targets)).ToList();
+        using var output = new StringWriter();
+        new ConsoleReport(RedirectedConsole.Into(output)).MonteCarlo(summaries, seed => $"run --seed {seed}");
+        return (output.ToString(), Encoding.UTF8.GetString(ResultFiles.RenderSummary(runs[0], summaries)), Encoding.UTF8.GetString(RunReport.Render(runs[0], summaries)));
+    }
+
     [Fact]
     public async Task A_scenario_whose_replications_are_all_alike_is_labelled_deterministic_everywhere_without_an_interval()
     {
         using var temp = new TempFolder();
-        var run = await Cli.RunAsync("run", $"{Scenarios}/customs-none.json", "--replications", "4", "--out", temp.File("run"));
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("Monte Carlo over 4 replications: deterministic: every replication gave the same outcomes", run.Out);
-        Assert.DoesNotContain("Wilson interval", run.Out);
-        using (var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("run/summary.json"))))
+        var (printed, summaryJson, report) = await Replicated("customs-none.json");
+        Assert.Contains("Monte Carlo over 4 replications: deterministic: every replication gave the same outcomes", printed);
+        Assert.DoesNotContain("Wilson interval", printed);
+        using (var summary = JsonDocument.Parse(summaryJson))
             Assert.True(summary.RootElement.GetProperty("monteCarlo").GetProperty("deterministic").GetBoolean());
-        var report = await File.ReadAllTextAsync(temp.File("run/report.html"));
         Assert.Contains("Deterministic: all 4 replications gave identical outcomes", report);
         Assert.Contains("(deterministic: every replication gave the same outcomes; no interval)", report);
         Assert.DoesNotContain("Wilson interval 0.", report);
 
         // With customs, replications differ: the same labels are not there.
-        var weak = await Cli.RunAsync("run", $"{Scenarios}/customs-weak.json", "--replications", "4", "--out", temp.File("weak"));
-        Assert.True(weak.ExitCode == 0, weak.Error);
-        Assert.Contains("95% Wilson interval", weak.Out);
-        using (var summary = JsonDocument.Parse(await File.ReadAllBytesAsync(temp.File("weak/summary.json"))))
+        (printed, summaryJson, report) = await Replicated("customs-weak.json");
+        Assert.Contains("95% Wilson interval", printed);
+        using (var summary = JsonDocument.Parse(summaryJson))
             Assert.False(summary.RootElement.GetProperty("monteCarlo").GetProperty("deterministic").GetBoolean());
-        Assert.DoesNotContain("Deterministic", await File.ReadAllTextAsync(temp.File("weak/report.html")));
+        Assert.DoesNotContain("Deterministic", report);
 
         var compare = await Cli.RunAsync("compare", $"{Scenarios}/customs-none.json", $"{Scenarios}/customs-weak.json", "--replications", "4", "--out", temp.File("compare"));
         Assert.True(compare.ExitCode == 0, compare.Error);

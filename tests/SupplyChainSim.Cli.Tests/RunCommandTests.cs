@@ -1,5 +1,4 @@
 using System.Text;
-using Spectre.Console;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
@@ -54,9 +53,7 @@ public class RunCommandTests
     {
         var results = await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json"))));
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
-        console.Profile.Width = 250; // as the program sets it when its output is redirected
-        new ConsoleReport(console).Summary(results, "out", TimeSpan.FromSeconds(1));
+        new ConsoleReport(RedirectedConsole.Into(output)).Summary(results, "out", TimeSpan.FromSeconds(1));
         var printed = output.ToString();
         // Johor Front's linked LPP purchases exceed what one consignee may take; the chips smuggled to Chinese labs are
         // unlawful compute, the largest excess.
