@@ -10,7 +10,6 @@ internal static class Browser
     public const string RequiredVariable = "SUPPLYCHAINSIM_REQUIRE_BROWSER";
     public const string PathVariable = "SUPPLYCHAINSIM_CHROMIUM";
     public const string DefaultPath = "/usr/bin/chromium";
-    public const string ScreenshotsVariable = "SUPPLYCHAINSIM_SCREENSHOTS";
 
     /// <summary>chromium's path: <see cref="PathVariable"/> when set, else Debian's.</summary>
     public static string Chromium =>
@@ -27,9 +26,9 @@ internal static class Browser
     }
 
     /// <summary>
-    /// Where a screenshot of a page goes: the folder <see cref="ScreenshotsVariable"/> names, to look at the pages a test
-    /// saw; else the test's own folder <paramref name="shots"/>, removed with it.
+    /// Where a screenshot of a page goes: the folder SUPPLYCHAINSIM_SCREENSHOTS names, to look at the pages a test saw;
+    /// else the test's own folder <paramref name="shots"/>, removed with it.
     /// </summary>
     public static string Screenshot(TempFolder shots, string name) =>
-        Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } folder ? Path.Combine(folder, name) : shots.File(name);
+        Environment.GetEnvironmentVariable("SUPPLYCHAINSIM_SCREENSHOTS") is { Length: > 0 } folder ? Path.Combine(folder, name) : shots.File(name);
 }

@@ -3,7 +3,6 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Output.Json;
@@ -26,16 +25,18 @@ internal sealed record SummaryFile(
         var info = results.Info;
         var breaches = results.Breaches.ToList();
         var largest = results.Months.OrderByDescending(m => m.LargestCluster).ThenBy(m => m.Month).FirstOrDefault();
-        FlowTotal Total(Func<MonthReport, Flow> flow) => FlowTotal.Of(results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m)));
-        return new("supplychainsim", ResultFiles.ToolVersion, info.Scenario, info.Description, info.Seed, info.Start, info.Months,
-            info.Start.AddMonths(info.Months - 1), info.Regime.Rules, info.Agents, [.. info.Draws.Select(d => new UncertainInputDraw(d.Path, d.Value))],
-            breaches.Count, breaches.Count > 0 ? breaches.Min(b => b.Month) : null,
-            new OrderedDictionary<string, KindAnswer>(BreachKind.All.Select(kind => KeyValuePair.Create(kind, KindAnswer.Of(kind, results, breaches)))),
-            ResultFiles.H100e(largest?.LargestCluster ?? Tpp.Zero), largest?.LargestClusterSite,
-            new(Total(m => m.Licensed), Total(m => m.Exempt), Total(m => m.Smuggled)), Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2),
-            Total(m => m.Denied), LicenceDecisionCounts(results), Math.Round(results.Months.Sum(m => m.Licensing.RevenueShareUsd), 2),
-            DetectionTotals.Of(results), Json.LargestUnauthorisedCluster.Of(results), RareEarthTotals.Of(results),
-            replications is null ? null : MonteCarloEstimates.Of(replications));
+        return new(
+            Tool: "supplychainsim", Version: ResultFiles.ToolVersion, Scenario: info.Scenario, Description: info.Description, Seed: info.Seed,
+            Start: info.Start, Months: info.Months, End: info.Start.AddMonths(info.Months - 1), Regime: info.Regime.Rules, Agents: info.Agents,
+            UncertainInputs: [.. info.Draws.Select(d => new UncertainInputDraw(d.Path, d.Value))],
+            BreachCount: breaches.Count, FirstBreachMonth: breaches.Count > 0 ? breaches.Min(b => b.Month) : null,
+            ByKind: new OrderedDictionary<string, KindAnswer>(BreachKind.All.Select(kind => KeyValuePair.Create(kind, KindAnswer.Of(kind, results, breaches)))),
+            LargestClusterH100e: ResultFiles.H100e(largest?.LargestCluster ?? Tpp.Zero), LargestClusterSite: largest?.LargestClusterSite,
+            Shipped: new(FlowTotal.Of(results, m => m.Licensed), FlowTotal.Of(results, m => m.Exempt), FlowTotal.Of(results, m => m.Smuggled)),
+            SmuggledValueUsd: Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2), Denied: FlowTotal.Of(results, m => m.Denied),
+            LicenceDecisions: LicenceDecisionCounts(results), RevenueShareUsd: Math.Round(results.Months.Sum(m => m.Licensing.RevenueShareUsd), 2),
+            Detections: DetectionTotals.Of(results), LargestUnauthorisedCluster: Json.LargestUnauthorisedCluster.Of(results),
+            RareEarths: RareEarthTotals.Of(results), MonteCarlo: replications is null ? null : MonteCarloEstimates.Of(replications));
     }
 
     /// <summary>How many licence decisions had each outcome, every outcome named.</summary>
