@@ -3,7 +3,7 @@ using System.Text.Json;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -22,7 +22,7 @@ public class PairedComparisonTests
     private static async Task<(string Printed, string Summary, string Report)> Replicated(string scenario)
     {
         var runs = await Replications.RunInMemory(ScenarioLoader.Load(Path.Combine(Paths.Root, Scenarios, scenario)), 4);
-        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r, ScenarioLoader.BuiltIn.Targets)).ToList();
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         using var output = new StringWriter();
         new ConsoleReport(RedirectedConsole.Into(output)).MonteCarlo(summaries, seed => $"run --seed {seed}");
         return (output.ToString(), Encoding.UTF8.GetString(ResultFiles.RenderSummary(runs[0], summaries)), Encoding.UTF8.GetString(RunReport.Render(runs[0], summaries)));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using MathNet.Numerics.Distributions;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 

@@ -16,7 +16,7 @@ public static class Replications
     {
         var runs = new List<RunResults>();
         for (var i = 0; i < count; i++)
-            runs.Add(await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(seed ?? scenario.Spec.Seed, i)), WorldBuilder.DefaultBlockSize)));
+            runs.Add(await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(seed ?? scenario.Spec.Seed, i)), WorldBuilder.DefaultPoolSize)));
         return runs;
     }
 }

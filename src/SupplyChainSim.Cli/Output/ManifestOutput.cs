@@ -1,4 +1,0 @@
-namespace SupplyChainSim.Cli.Output;
-
-/// <summary>Another file of the set, with its size and SHA-256.</summary>
-internal sealed record ManifestOutput(string File, long Bytes, string Sha256);

@@ -1,4 +1,0 @@
-namespace SupplyChainSim.Cli.Output;
-
-/// <summary>The run's seed, its replications, the rule that gives each replication its seed, and those seeds.</summary>
-internal sealed record ManifestSeeds(ulong Seed, int Replications, string Rule, IReadOnlyList<ulong> ReplicationSeeds);

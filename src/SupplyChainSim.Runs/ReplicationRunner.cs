@@ -1,0 +1,94 @@
+using SupplyChainSim.Grains;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+
+namespace SupplyChainSim.Runs;
+
+/// <summary>
+/// Runs replications of a scenario on one silo, as many at a time as there are cores. Replication i runs the scenario
+/// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; what <c>keep</c> takes from its results is
+/// all that stays in memory, so that thousands of replications fit. In-process their licence decisions are counted,
+/// not kept: replication 0's go to <c>firstLicences</c> when it is given (the run's licences.csv), the others' nowhere.
+/// On a cluster (<see cref="SimulationHost.Cluster"/>) the replications spread over its silos, a few per silo at a time;
+/// one that fails there (its silo lost) is run again from its first month under a new key, and gives the same results
+/// (with its decisions, as a rerun cannot take back what it streamed).
+/// </summary>
+public static class ReplicationRunner
+{
+    /// <summary>Runs of one replication on a cluster before its failure is the command's.</summary>
+    private const int ClusterAttempts = 4;
+
+    /// <summary>Sets this client's replication keys apart from another client's on the same cluster (keys never reach an output).</summary>
+    private static readonly string ClientTag = $"{Environment.MachineName}.{Environment.ProcessId}.{DateTime.UtcNow.Ticks}";
+
+    public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int poolSize,
+        Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled,
+        LicenceLog? firstLicences = null)
+    {
+        var rows = new T[count];
+        using var gate = new SemaphoreSlim(host.Parallelism);
+        async Task Replicate(int replication)
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
+                var world = ScenarioRuns.Build(seeded, poolSize, placement);
+                var results = await RunOneAsync(host, world, ScenarioRuns.Key(seeded), replication, cancellationToken,
+                    replication == 0 ? firstLicences : null);
+                rows[replication] = keep(replication, results);
+                finished(replication, rows[replication]);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, count).Select(Replicate));
+        return rows;
+    }
+
+    /// <summary>
+    /// One run of a world, released when done: in-process with its licence decisions streamed to <paramref name="licences"/>
+    /// (or counted and dropped); on a cluster on the silo its number deals it to, run again if that silo is lost.
+    /// </summary>
+    public static async Task<RunResults> RunOneAsync(SimulationHost host, World world, string runKey, int number, CancellationToken cancellationToken,
+        LicenceLog? licences = null)
+    {
+        if (host.Cluster is not null) return await OnClusterAsync(host, world, GrainKeys.OnSilo(number, runKey, ClientTag), cancellationToken);
+        using var discarded = licences is null ? LicenceLog.Discarding() : null;
+        return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: licences ?? discarded);
+    }
+
+    private static async Task<RunResults> OnClusterAsync(SimulationHost host, World world, string runKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var key = GrainKeys.Attempt(runKey, attempt);
+            try
+            {
+                // Abandoned if a silo is lost meanwhile: its grains, or the reply, may have been on that silo.
+                return await host.Watch!.CallAsync(() => GrainRun.RunAsync(host.Grains, world, key, null, cancellationToken, release: true), cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                var what = ClusterFailures.Describe(e);
+                if (await RedisFacts.RestartedEmptyAsync(host.Cluster!) is { } restarted)
+                    throw new ClusterRunLostException($"replication with seed {world.Context.Seed} cannot go on: {restarted} ({what}). Nothing was written; " +
+                        "run the replications again once silos have rejoined.", e);
+                if (ClusterFailures.IsRedis(e))
+                    throw new ClusterRunLostException($"replication {world.Context.Seed} lost the cluster's Redis ({host.Cluster!.Address}): {what}. Nothing was written.", e);
+                if (attempt == ClusterAttempts)
+                    throw new ClusterRunLostException($"replication with seed {world.Context.Seed} failed {attempt} times on {host.Cluster}: {what}. Nothing was written.", e);
+                host.Warn($"replication with seed {world.Context.Seed}: {what}; it is run again from its first month ({attempt} of {ClusterAttempts - 1} retries)");
+                // What is left of the lost attempt goes; a grain on the lost silo has nothing to clear.
+                _ = GrainRun.ReleaseAsync(host.Grains.GetGrain<IRunCoordinatorGrain>(key)).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), cancellationToken);
+            }
+        }
+    }
+}
