@@ -2,17 +2,17 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CsvHelper;
 using CsvHelper.Configuration;
-using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
-using SupplyChainSim.Model.Market;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.Output.Json;
 
 namespace SupplyChainSim.Output;
 
@@ -85,22 +85,42 @@ public static class ResultFiles
 
     public static byte[] RenderReplications(IReadOnlyList<ReplicationSummary> replications)
     {
-        var kinds = replications.Count == 0 ? [] : replications[0].Kinds;
+        var kinds = replications.Count == 0 ? [] : ReplicationKinds(replications[0]);
         return Csv(
-            ["replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
-                "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
-                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t.ThresholdH100e)}FirstMonth")]),
-                // Then what each uncertain input drew, headed by its JSON path.
-                .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
-            replications.OrderBy(r => r.Replication).Select(r => (object[])
-            [
-                r.Replication, r.Seed, r.BreachCount, r.FirstBreachMonth?.ToString() ?? "", H100e(r.LargestCluster), H100e(r.Smuggled),
-                H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
-                .. r.Kinds.SelectMany(k => (IEnumerable<object>)[H100e(k.MaxExcess), k.FirstBreach?.ToString() ?? "",
-                    .. k.Thresholds.Select(t => (object)(t.FirstMonth?.ToString() ?? ""))]),
-                .. r.Draws.Select(d => (object)d.Value),
-            ]));
+            // Then what each uncertain input drew, headed by its JSON path.
+            [.. ReplicationColumns(kinds), .. (replications.Count == 0 ? [] : replications[0].Draws.Select(d => d.Path))],
+            replications.OrderBy(r => r.Replication).Select(r => (object[])[.. ReplicationCells(r, kinds), .. r.Draws.Select(d => (object)d.Value)]));
+    }
+
+    /// <summary>The breach kinds of a replication, each with the concern thresholds asked about it.</summary>
+    private static IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> ReplicationKinds(ReplicationSummary replication) =>
+        [.. replication.Kinds.Select(k => (k.Kind, (IReadOnlyList<double>)[.. k.Thresholds.Select(t => t.ThresholdH100e)]))];
+
+    /// <summary>
+    /// The columns of a replication that replications.csv and compare-replications.csv share: its outcomes, then by kind
+    /// the largest excess, the first breach month and the first month each threshold was reached.
+    /// </summary>
+    public static IReadOnlyList<string> ReplicationColumns(IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> kinds) =>
+    [
+        "replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
+        "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
+        .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
+            .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t)}FirstMonth")]),
+    ];
+
+    /// <summary>A replication's cells under <see cref="ReplicationColumns"/>; a kind or threshold it was not asked about is left empty.</summary>
+    public static IEnumerable<object> ReplicationCells(ReplicationSummary r, IReadOnlyList<(string Kind, IReadOnlyList<double> Thresholds)> kinds)
+    {
+        static string Month(YearMonth? month) => month?.ToString() ?? "";
+        return
+        [
+            r.Replication, r.Seed, r.BreachCount, Month(r.FirstBreachMonth), H100e(r.LargestCluster), H100e(r.Smuggled),
+            H100e(r.LargestUnauthorisedCluster), r.Detections, H100e(r.Seized), H100e(r.Licensed), H100e(r.Exempt), H100e(r.Denied),
+            .. kinds.SelectMany(k => r.Kinds.FirstOrDefault(x => x.Kind == k.Kind) is { } outcome
+                ? (IEnumerable<object>)[H100e(outcome.MaxExcess), Month(outcome.FirstBreach),
+                    .. k.Thresholds.Select(t => (object)Month(outcome.Thresholds.FirstOrDefault(x => x.ThresholdH100e == t)?.FirstMonth))]
+                : Enumerable.Repeat((object)"", 2 + k.Thresholds.Count)),
+        ];
     }
 
     /// <summary>
@@ -121,223 +141,10 @@ public static class ResultFiles
     private static double Significant(double value) =>
         value == 0 || !double.IsFinite(value) ? value : Math.Round(value, Math.Max(0, 5 - (int)Math.Floor(Math.Log10(Math.Abs(value)))), MidpointRounding.AwayFromZero);
 
-    private static void WriteMonteCarlo(Utf8JsonWriter writer, IReadOnlyList<ReplicationSummary> replications)
-    {
-        var mc = MonteCarloSummary.Of(replications);
-        static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
-        void Month(string name, YearMonth? month)
-        {
-            if (month is { } m) writer.WriteString(name, m.ToString());
-            else writer.WriteNull(name);
-        }
-        writer.WriteStartObject("monteCarlo");
-        writer.WriteNumber("replications", mc.Replications);
-        writer.WriteNumber("replicationsWithBreach", mc.ReplicationsWithBreach);
-        // Every replication gave the same outcomes: the intervals below are then not an estimate of anything.
-        writer.WriteBoolean("deterministic", mc.Deterministic);
-        writer.WriteStartObject("breachProbability");
-        writer.WriteNumber("estimate", Round(mc.BreachProbability));
-        writer.WriteNumber("lower95", Round(mc.BreachProbabilityLower95));
-        writer.WriteNumber("upper95", Round(mc.BreachProbabilityUpper95));
-        writer.WriteString("interval", "Wilson score, 95%");
-        writer.WriteEndObject();
-        writer.WriteStartObject("firstBreachMonth");
-        Month("p5", mc.FirstBreachP5);
-        Month("median", mc.FirstBreachMedian);
-        Month("p95", mc.FirstBreachP95);
-        writer.WriteEndObject();
-        writer.WriteStartObject("largestClusterH100e");
-        writer.WriteNumber("p5", Round(mc.LargestClusterP5));
-        writer.WriteNumber("median", Round(mc.LargestClusterMedian));
-        writer.WriteNumber("p95", Round(mc.LargestClusterP95));
-        writer.WriteEndObject();
-        writer.WriteStartObject("largestUnauthorisedH100e");
-        writer.WriteNumber("median", Round(mc.LargestUnauthorisedClusterMedian));
-        writer.WriteNumber("p95", Round(mc.LargestUnauthorisedClusterP95));
-        writer.WriteEndObject();
-        writer.WriteNumber("smuggledH100eMean", Round(mc.SmuggledH100eMean));
-        WriteKeptOut(writer, "keptOutMean", mc.KeptOutMean);
-        writer.WriteStartArray("byKind");
-        foreach (var estimate in mc.Kinds)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("kind", estimate.Kind);
-            if (estimate.ThresholdH100e is { } threshold) writer.WriteNumber("thresholdH100e", threshold);
-            else writer.WriteNull("thresholdH100e");
-            writer.WriteNumber("replicationsReached", estimate.Reached);
-            writer.WriteNumber("probability", Round(estimate.Probability));
-            writer.WriteNumber("lower95", Round(estimate.Lower95));
-            writer.WriteNumber("upper95", Round(estimate.Upper95));
-            Month("firstMonthMedian", estimate.FirstMonthMedian);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
     public static double H100e(Tpp compute) => H100eDisplay.H100eRounded(compute, 3);
 
-    public static byte[] RenderSummary(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null)
-    {
-        var info = results.Info;
-        var breaches = results.Breaches.ToList();
-        var largest = results.Months.OrderByDescending(m => m.LargestCluster).ThenBy(m => m.Month).FirstOrDefault();
-        Flow Total(Func<MonthReport, Flow> flow) => results.Months.Aggregate(Flow.None, (sum, m) => sum + flow(m));
-
-        return Json(writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("tool", "supplychainsim");
-            writer.WriteString("version", ToolVersion);
-            writer.WriteString("scenario", info.Scenario);
-            writer.WriteString("description", info.Description);
-            writer.WriteNumber("seed", info.Seed);
-            writer.WriteString("start", info.Start.ToString());
-            writer.WriteNumber("months", info.Months);
-            writer.WriteString("end", info.Start.AddMonths(info.Months - 1).ToString());
-            writer.WriteStartArray("regime");
-            foreach (var rule in info.Regime.Rules) JsonSerializer.Serialize(writer, rule, RuleJson);
-            writer.WriteEndArray();
-            writer.WriteNumber("agents", info.Agents);
-            writer.WriteStartArray("uncertainInputs");
-            foreach (var draw in info.Draws)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", draw.Path);
-                writer.WriteNumber("value", draw.Value);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteNumber("breachCount", breaches.Count);
-            if (breaches.Count > 0) writer.WriteString("firstBreachMonth", breaches.Min(b => b.Month).ToString());
-            else writer.WriteNull("firstBreachMonth");
-            WriteBreachKinds(writer, results, breaches);
-            writer.WriteNumber("largestClusterH100e", H100e(largest?.LargestCluster ?? Tpp.Zero));
-            if (largest?.LargestClusterSite is { } site) writer.WriteString("largestClusterSite", site);
-            else writer.WriteNull("largestClusterSite");
-            writer.WriteStartObject("shipped");
-            WriteFlow(writer, "licensed", Total(m => m.Licensed));
-            WriteFlow(writer, "exempt", Total(m => m.Exempt));
-            WriteFlow(writer, "smuggled", Total(m => m.Smuggled));
-            writer.WriteEndObject();
-            writer.WriteNumber("smuggledValueUsd", Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2));
-            WriteKeptOut(writer, "keptOut", KeptOut.Of(results));
-            WriteFlow(writer, "denied", Total(m => m.Denied));
-            writer.WriteStartObject("licenceDecisions");
-            foreach (var outcome in Enum.GetValues<LicenceOutcome>())
-                writer.WriteNumber(OutcomeName(outcome), results.Months.Sum(m => m.Licensing.Count(outcome)));
-            writer.WriteEndObject();
-            writer.WriteNumber("revenueShareUsd", Math.Round(results.Months.Sum(m => m.Licensing.RevenueShareUsd), 2));
-            var detections = results.Months.SelectMany(m => m.Detections).ToList();
-            writer.WriteStartObject("detections");
-            writer.WriteNumber("lots", detections.Count);
-            writer.WriteNumber("chips", detections.Sum(d => (long)d.Chips));
-            writer.WriteNumber("h100e", H100e(Tpp.Sum(detections, d => d.Compute)));
-            writer.WriteNumber("shellsListed", detections.Select(d => d.Shell).Distinct().Count());
-            writer.WriteEndObject();
-            var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
-                .OrderByDescending(u => u.Cluster!.Excess).ThenBy(u => u.Month).FirstOrDefault();
-            if (unauthorised.Cluster is { } cluster)
-            {
-                var (route, via, compute) = ClusterBreach.MainContributionOf(cluster.Acquisitions);
-                writer.WriteStartObject("largestUnauthorisedCluster");
-                writer.WriteString("month", unauthorised.Month.ToString());
-                writer.WriteString("site", cluster.Site);
-                writer.WriteString("owner", cluster.Owner);
-                writer.WriteString("country", cluster.Country);
-                writer.WriteString("kind", cluster.Kind);
-                writer.WriteNumber("excessH100e", H100e(cluster.Excess));
-                writer.WriteNumber("lawfulH100e", H100e(cluster.Lawful));
-                writer.WriteNumber("linkedClusterH100e", H100e(cluster.LinkedCluster));
-                writer.WriteStartObject("mainContribution");
-                writer.WriteString("route", RouteName(route));
-                if (via is null) writer.WriteNull("via");
-                else writer.WriteString("via", via);
-                writer.WriteNumber("h100e", H100e(compute));
-                writer.WriteEndObject();
-                writer.WriteEndObject();
-            }
-            else writer.WriteNull("largestUnauthorisedCluster");
-            var events = results.Months.SelectMany(m => m.RareEarths.Events).ToList();
-            writer.WriteStartObject("rareEarths");
-            writer.WriteNumber("events", events.Count);
-            writer.WriteNumber("concessionsOffered", events.Count(e => e.Type == "concession-offered"));
-            writer.WriteNumber("concessionsAccepted", events.Count(e => e.Type == "concession-accepted"));
-            var accepted = events.FirstOrDefault(e => e.Type == "concession-accepted");
-            if (accepted is null) writer.WriteNull("firstConcessionMonth");
-            else writer.WriteString("firstConcessionMonth", accepted.Month.ToString());
-            writer.WriteNumber("peakShortage", Math.Round(results.Months.SelectMany(m => m.RareEarths.Importers).Select(i => i.Shortage).DefaultIfEmpty(0).Max(), 4));
-            writer.WriteEndObject();
-            if (replications is not null) WriteMonteCarlo(writer, replications);
-            writer.WriteEndObject();
-        });
-    }
-
-    /// <summary>
-    /// summary.json's answer by breach kind: the thresholds asked about, how many clusters breached and when first, the
-    /// largest excess any cluster reached (and where), and the first month some cluster reached each threshold.
-    /// </summary>
-    private static void WriteBreachKinds(Utf8JsonWriter writer, RunResults results, IReadOnlyList<ClusterBreach> breaches)
-    {
-        writer.WriteStartObject("byKind");
-        foreach (var kind in BreachKind.All)
-        {
-            var outcome = KindOutcome.Of(kind, results);
-            var ofKind = breaches.Where(b => b.Kind == kind).ToList();
-            var largest = ofKind.OrderByDescending(b => b.EndExcess).ThenBy(b => b.Month).ThenBy(b => b.Site, StringComparer.Ordinal).FirstOrDefault();
-            writer.WriteStartObject(kind);
-            writer.WriteNumber("breaches", ofKind.Count);
-            if (outcome.FirstBreach is { } first) writer.WriteString("firstMonth", first.ToString());
-            else writer.WriteNull("firstMonth");
-            writer.WriteNumber("largestExcessH100e", H100e(outcome.MaxExcess));
-            if (largest is null) writer.WriteNull("largestAt");
-            else writer.WriteString("largestAt", $"{largest.Site} ({largest.Owner}, {largest.Country})");
-            if (largest is null) writer.WriteNull("limitBasis");
-            else writer.WriteString("limitBasis", largest.EndLimitBasis);
-            if (largest is null) writer.WriteNull("mainContribution");
-            else
-            {
-                var (route, via, compute) = largest.EndMainContribution;
-                writer.WriteStartObject("mainContribution");
-                writer.WriteString("route", RouteName(route));
-                if (via is null) writer.WriteNull("via");
-                else writer.WriteString("via", via);
-                writer.WriteNumber("h100e", H100e(compute));
-                writer.WriteEndObject();
-            }
-            writer.WriteStartArray("thresholds");
-            foreach (var threshold in outcome.Thresholds)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("thresholdH100e", threshold.ThresholdH100e);
-                if (threshold.FirstMonth is { } month) writer.WriteString("firstMonth", month.ToString());
-                else writer.WriteNull("firstMonth");
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-        writer.WriteEndObject();
-    }
-
-    /// <summary>Why controlled compute did not reach the grey market's labs, in H100e (absent without a grey market).</summary>
-    private static void WriteKeptOut(Utf8JsonWriter writer, string name, KeptOut? keptOut)
-    {
-        if (keptOut is null) return;
-        writer.WriteStartObject(name);
-        writer.WriteNumber("deterredH100e", Math.Round(keptOut.DeterredH100e, 3, MidpointRounding.AwayFromZero));
-        writer.WriteNumber("seizedH100e", Math.Round(keptOut.SeizedH100e, 3, MidpointRounding.AwayFromZero));
-        writer.WriteNumber("substitutedH100e", Math.Round(keptOut.SubstitutedH100e, 3, MidpointRounding.AwayFromZero));
-        writer.WriteEndObject();
-    }
-
-    private static void WriteFlow(Utf8JsonWriter writer, string name, Flow flow)
-    {
-        writer.WriteStartObject(name);
-        writer.WriteNumber("chips", flow.Chips);
-        writer.WriteNumber("h100e", H100e(flow.Compute));
-        writer.WriteEndObject();
-    }
+    public static byte[] RenderSummary(RunResults results, IReadOnlyList<ReplicationSummary>? replications = null) =>
+        Bytes(stream => Json(stream, SummaryFile.Of(results, replications), OutputJson.Default.SummaryFile));
 
     private static void WriteMonths(Stream stream, RunResults results) => Csv(stream,
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
@@ -359,37 +166,14 @@ public static class ResultFiles
     private static object Fraction(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
 
     /// <summary>events.jsonl: one JSON object per line, each with a "type" (rare-earth policy changes, offers, acceptances).</summary>
-    public static byte[] RenderEvents(RunResults results)
+    public static byte[] RenderEvents(RunResults results) => Bytes(stream =>
     {
-        using var stream = new MemoryStream();
         foreach (var e in results.Months.SelectMany(m => m.RareEarths.Events))
         {
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("month", e.Month.ToString());
-                writer.WriteString("type", e.Type);
-                if (e.Importer is { } importer) writer.WriteString("importer", importer);
-                if (e.Exporter is { } exporter) writer.WriteString("exporter", exporter);
-                if (e.Policy is { } policy) writer.WriteString("policy", policy);
-                if (e.ApprovalRate is { } rate) writer.WriteNumber("approvalRate", rate);
-                if (e.Terms is { } terms)
-                {
-                    writer.WriteString("offeredBy", terms.OfferedBy);
-                    writer.WriteString("acceptedBy", terms.AcceptedBy);
-                    writer.WriteStartArray("chipModels");
-                    foreach (var model in terms.ChipModels) writer.WriteStringValue(model);
-                    writer.WriteEndArray();
-                    writer.WriteNumber("revenueShare", terms.RevenueShare);
-                    writer.WriteNumber("quotaH100ePerMonth", terms.QuotaH100ePerMonth);
-                }
-                writer.WriteBoolean("scripted", e.Scripted);
-                writer.WriteEndObject();
-            }
+            JsonSerializer.Serialize(stream, RareEarthEventLine.Of(e), EventLinesJson.Default.RareEarthEventLine);
             stream.WriteByte((byte)'\n');
         }
-        return stream.ToArray();
-    }
+    });
 
     /// <summary>
     /// A CSV file as every output writes it (the run's files, compare.csv and sweep.csv): invariant culture, "\n" line
@@ -458,56 +242,8 @@ public static class ResultFiles
 
     public static string OutcomeName(LicenceOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    private static void WriteBreaches(Stream stream, RunResults results) => Json(stream, writer =>
-    {
-        writer.WriteStartArray();
-        foreach (var breach in results.Breaches) WriteBreach(writer, breach);
-        writer.WriteEndArray();
-    });
-
-    private static void WriteBreach(Utf8JsonWriter writer, ClusterBreach breach)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("month", breach.Month.ToString());
-        writer.WriteString("kind", breach.Kind);
-        writer.WriteString("site", breach.Site);
-        writer.WriteString("owner", breach.Owner);
-        writer.WriteString("country", breach.Country);
-        writer.WriteNumber("clusterH100e", H100e(breach.Cluster));
-        writer.WriteNumber("permittedH100e", H100e(breach.Permitted));
-        writer.WriteNumber("excessH100e", H100e(breach.Excess));
-        writer.WriteString("limitBasis", breach.LimitBasis);
-        writer.WriteNumber("linkedClusterH100e", H100e(breach.LinkedCluster));
-        writer.WriteNumber("endClusterH100e", H100e(breach.EndCluster));
-        writer.WriteNumber("endExcessH100e", H100e(breach.EndExcess));
-        writer.WriteString("endLimitBasis", breach.EndLimitBasis);
-        writer.WriteStartArray("sites");
-        foreach (var site in breach.Sites) writer.WriteStringValue(site);
-        writer.WriteEndArray();
-        writer.WriteBoolean("firstForOwner", breach.FirstForOwner);
-        writer.WriteBoolean("detectedByThen", breach.DetectedByThen);
-        writer.WriteStartArray("acquisitions");
-        foreach (var acquisition in breach.Acquisitions)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("month", acquisition.Month.ToString());
-            writer.WriteString("exported", acquisition.Exported.ToString());
-            writer.WriteString("seller", acquisition.Seller);
-            if (acquisition.Via is { } via) writer.WriteString("via", via);
-            else writer.WriteNull("via");
-            writer.WriteString("chipModel", acquisition.ChipModel);
-            writer.WriteNumber("chips", acquisition.Chips);
-            writer.WriteNumber("h100e", H100e(acquisition.Compute));
-            writer.WriteString("route", RouteName(acquisition.Route));
-            writer.WriteString("basis", acquisition.Basis);
-            writer.WriteBoolean("noClustering", acquisition.NoClustering);
-            if (acquisition.DeniedDirectlyBy is { } denied) writer.WriteString("deniedDirectlyBy", denied);
-            else writer.WriteNull("deniedDirectlyBy");
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
+    private static void WriteBreaches(Stream stream, RunResults results) =>
+        Json(stream, results.Breaches.Select(BreachEntry.Of), OutputJson.Default.IEnumerableBreachEntry);
 
     /// <summary>breaches.csv: breaches.json flattened, one row per breach and acquisition, for pandas, R and spreadsheets.</summary>
     private static void WriteBreachesCsv(Stream stream, RunResults results) => Csv(stream,
@@ -527,12 +263,10 @@ public static class ResultFiles
         _ => "smuggled",
     };
 
-    private static byte[] Json(Action<Utf8JsonWriter> write) => Bytes(stream => Json(stream, write));
-
-    private static void Json(Stream stream, Action<Utf8JsonWriter> write)
+    /// <summary>A JSON file: <paramref name="value"/> as <see cref="OutputJson"/> writes it, then a line end.</summary>
+    private static void Json<T>(Stream stream, T value, JsonTypeInfo<T> type)
     {
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-            write(writer);
+        JsonSerializer.Serialize(stream, value, type);
         stream.WriteByte((byte)'\n');
     }
 }

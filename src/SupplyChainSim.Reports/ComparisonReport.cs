@@ -74,25 +74,11 @@ public static class ComparisonReport
     public static byte[] ReplicationsCsv(IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<string> files)
     {
         var kinds = rows.SelectMany(r => r.Replications.Take(1)).SelectMany(r => r.Kinds).Select(k => k.Kind).Distinct()
-            .OrderBy(BreachKind.Rank).Select(kind => (Kind: kind, Thresholds: rows.SelectMany(r => r.Replications.Take(1))
+            .OrderBy(BreachKind.Rank).Select(kind => (Kind: kind, Thresholds: (IReadOnlyList<double>)rows.SelectMany(r => r.Replications.Take(1))
                 .SelectMany(r => r.Kinds.Where(k => k.Kind == kind)).SelectMany(k => k.Thresholds.Select(t => t.ThresholdH100e)).Distinct().Order().ToList()))
             .ToList();
-        string Month(YearMonth? month) => month?.ToString() ?? "";
-        return ResultFiles.Csv(
-            ["scenario", "file", "replication", "seed", "breachCount", "firstBreachMonth", "largestClusterH100e", "smuggledH100e", "largestUnauthorisedH100e",
-                "detections", "seizedH100e", "licensedH100e", "exemptH100e", "deniedH100e",
-                .. kinds.SelectMany(k => (IEnumerable<string>)[$"{BreachKind.Camel(k.Kind)}MaxExcessH100e", $"{BreachKind.Camel(k.Kind)}FirstMonth",
-                    .. k.Thresholds.Select(t => $"{BreachKind.Camel(k.Kind)}Ge{BreachThresholds.Number(t)}FirstMonth")])],
-            rows.SelectMany((row, i) => row.Replications.Select(r => (IReadOnlyList<object>)
-            [
-                row.Label, files[i], r.Replication, r.Seed, r.BreachCount, Month(r.FirstBreachMonth), ResultFiles.H100e(r.LargestCluster),
-                ResultFiles.H100e(r.Smuggled), ResultFiles.H100e(r.LargestUnauthorisedCluster), r.Detections, ResultFiles.H100e(r.Seized),
-                ResultFiles.H100e(r.Licensed), ResultFiles.H100e(r.Exempt), ResultFiles.H100e(r.Denied),
-                .. kinds.SelectMany(k => r.Kinds.FirstOrDefault(x => x.Kind == k.Kind) is { } outcome
-                    ? (IEnumerable<object>)[ResultFiles.H100e(outcome.MaxExcess), Month(outcome.FirstBreach),
-                        .. k.Thresholds.Select(t => outcome.Thresholds.FirstOrDefault(x => x.ThresholdH100e == t) is { } reached ? (object)Month(reached.FirstMonth) : "")]
-                    : Enumerable.Repeat((object)"", 2 + k.Thresholds.Count)),
-            ])));
+        return ResultFiles.Csv(["scenario", "file", .. ResultFiles.ReplicationColumns(kinds)],
+            rows.SelectMany((row, i) => row.Replications.Select(r => (IReadOnlyList<object>)[row.Label, files[i], .. ResultFiles.ReplicationCells(r, kinds)])));
     }
 
     /// <param name="planned">How many regimes were asked for: fewer rows means the comparison was stopped.</param>
@@ -103,86 +89,16 @@ public static class ComparisonReport
         if (rows.Count < planned)
             page.Note($"Partial: stopped after {rows.Count} of {planned} scenarios; the ones shown are complete, the others were not run to the end.");
         if (rows.Count == 0) return page.Render();
-        var first = rows[0];
-        page.Paragraph($"Every scenario ran with seed {first.Run.Seed} and {RunReport.Count(first.MonteCarlo.Replications)} replication" +
-            $"{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds: replication i of every scenario ran on the same seed, " +
-            "so the scenarios are compared pair by pair below. Each builds its own world from its file (the shipped scenarios share scenarios/world/world.json).");
-        foreach (var warning in Comparability.Warnings(rows)) page.Note("Warning: " + warning);
-        foreach (var row in rows.Where(r => r.MonteCarlo.Deterministic))
-            page.Note($"{row.Label}: {RunReport.DeterministicNote(row.MonteCarlo.Replications)}");
         var divergence = Comparability.FirstDifference(rows.Select(r => r.Run).ToList());
-        page.Paragraph(divergence is { } month
-            ? $"The regimes first differ in {month} (the first month the rules in force are not the same); charts over time mark it."
-            : "The rules in force are the same in every scenario, month by month: differences come from elsewhere (the period, the world, enforcement).");
-
+        Introduction(page, rows, divergence);
         page.Table(["", .. rows.Select(r => r.Label)], Measures(rows, files));
-
-        var names = rows.Select(r => r.Label).ToList();
         if (rows.Count > 1) Paired(page, rows);
-
-        page.Heading(2, "Breach probability");
-        page.Chart(Charts.Svg(WithInterval("P(at least one breach)", "probability", names,
-                rows.Select(r => (r.MonteCarlo.BreachProbability, r.MonteCarlo.BreachProbabilityLower95, r.MonteCarlo.BreachProbabilityUpper95, r.MonteCarlo.Deterministic)).ToList(),
-                bars: true), 1000, 380),
-            "The share of replications with at least one breach; whiskers: the 95% Wilson score interval (none for a deterministic scenario, whose replications were all alike).");
-        page.Chart(Charts.Svg(ByMonth(rows, divergence), 1000, 380),
-            "The share of replications with a breach by the end of each month" + (divergence is { } d ? $"; dashed: {d}, the month the regimes first differ." : "."));
-
-        page.Heading(2, "First breach month");
-        var breached = rows.Where(r => r.MonteCarlo.FirstBreachMedian is not null).ToList();
-        if (breached.Count == 0) page.Paragraph("No scenario had a breach in any replication.");
-        else
-        {
-            var origin = rows.Min(r => r.Run.Start);
-            var plot = WithInterval("First breach month", "", names, rows.Select(r => r.MonteCarlo.FirstBreachMedian is { } median
-                ? ((double)(median - origin), (double)(r.MonteCarlo.FirstBreachP5!.Value - origin), (double)(r.MonteCarlo.FirstBreachP95!.Value - origin), r.MonteCarlo.Deterministic)
-                : (double.NaN, double.NaN, double.NaN, false)).ToList(), bars: false);
-            var last = rows.Max(r => r.Run.Start.AddMonths(r.Run.Months - 1));
-            var ticks = new ScottPlot.TickGenerators.NumericManual();
-            var span = last - origin + 1;
-            for (var i = 0; i < span; i += Math.Max(1, (int)Math.Ceiling(span / 12.0))) ticks.AddMajor(i, origin.AddMonths(i).ToString());
-            plot.Axes.Left.TickGenerator = ticks;
-            plot.Axes.SetLimitsY(-0.5, span - 0.5);
-            if (divergence is { } at) Charts.MarkMonth(plot, at - origin - 0.5, vertical: false);
-            page.Chart(Charts.Svg(plot, 1000, 380), "Median first breach month over the replications with a breach; whiskers: 5th to 95th percentile. " +
-                "Scenarios without a breach have no point." + (divergence is { } d2 ? $" Dashed: {d2}, the month the regimes first differ." : ""));
-        }
-
-        page.Heading(2, "Beyond the rules: the excess");
-        var kinds = BreachKind.All.Where(kind => rows.Any(r => r.KindExcess(kind).P95 > 0)).ToList();
-        if (kinds.Count == 0) page.Paragraph("No cluster went beyond the rules in any scenario or replication.");
-        else
-            page.Chart(Charts.Svg(Charts.GroupedBars("Largest excess beyond the rules, by kind", "H100e beyond the rules", names,
-                    kinds.Select(kind => ($"{kind} (median)", (IReadOnlyList<double>)rows.Select(r => r.KindExcess(kind).Median).ToList())).ToList(),
-                    kinds.Select(kind => (IReadOnlyList<double>)rows.Select(r => r.KindExcess(kind).P95).ToList()).ToList()), 1000, 400),
-                "What the largest cluster of each kind held beyond what the rules permit its owner, by the end of the run (not the whole cluster): " +
-                "the median over replications; whiskers up to the 95th percentile.");
-
-        page.Heading(2, "Smuggled and seized");
-        page.Chart(Charts.Svg(Charts.GroupedBars("Smuggled and seized H100e (mean over replications)", "H100e", names,
-            [
-                ("smuggled: delivered through intermediaries", rows.Select(r => r.MonteCarlo.SmuggledH100eMean).ToList()),
-                ("seized from intermediaries' lots", rows.Select(r => r.SeizedMean).ToList()),
-            ]), 1000, 360),
-            "On their own scale: small next to licensed and exempt exports, and drawn here so that they can be seen.");
-        if (rows.All(r => r.MonteCarlo.KeptOutMean is not null))
-            page.Chart(Charts.Svg(Charts.GroupedBars("Why controlled compute did not reach China's labs (mean H100e over replications)", "H100e", names,
-                [
-                    ("deterred: networks' capacity left unbought for want of margin", rows.Select(r => r.MonteCarlo.KeptOutMean!.DeterredH100e).ToList()),
-                    ("seized on the way", rows.Select(r => r.MonteCarlo.KeptOutMean!.SeizedH100e).ToList()),
-                    ("substituted: lawful export-grade, domestic or rented abroad", rows.Select(r => r.MonteCarlo.KeptOutMean!.SubstitutedH100e).ToList()),
-                ]), 1000, 380),
-                "A regime keeps compute out by making smuggling unprofitable (deterred), by catching it (seized), or by what buyers turn to " +
-                "instead (substituted). Between arms on the same seeds, the differences say which way a regime works.");
-
-        page.Heading(2, "Exports by destination tier");
-        page.Chart(Charts.Svg(Charts.GroupedBars("Licensed H100e by destination tier (mean over replications)", "H100e", names,
-                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())).ToList()), 1000, 400),
-            "Chips delivered under a licence, by the AI Diffusion Rule tier of the destination country (1 unrestricted, 2 capped, 3 D:5 and Macau).");
-        page.Chart(Charts.Svg(Charts.GroupedBars("Exempt H100e by destination tier (mean over replications)", "H100e", names,
-                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())).ToList()), 1000, 400),
-            "Chips delivered without a licence (notified, exempt or not controlled), by the destination's tier: Tier 1 exports under the Diffusion Rule are here.");
-
+        BreachProbability(page, rows, divergence);
+        FirstBreachMonth(page, rows, divergence);
+        Excess(page, rows);
+        SmuggledAndSeized(page, rows);
+        KeptOut(page, rows);
+        ExportsByTier(page, rows);
         page.Heading(2, "The regimes");
         foreach (var row in rows)
         {
@@ -192,16 +108,130 @@ public static class ComparisonReport
         return page.Render();
     }
 
+    /// <summary>How the scenarios ran, what makes them less comparable, which are deterministic, and when their rules part.</summary>
+    private static void Introduction(HtmlPage page, IReadOnlyList<RegimeOutcome> rows, YearMonth? divergence)
+    {
+        var first = rows[0];
+        page.Paragraph($"Every scenario ran with seed {first.Run.Seed} and {RunReport.Count(first.MonteCarlo.Replications)} replication" +
+            $"{(first.MonteCarlo.Replications == 1 ? "" : "s")} on the same replication seeds: replication i of every scenario ran on the same seed, " +
+            "so the scenarios are compared pair by pair below. Each builds its own world from its file (the shipped scenarios share scenarios/world/world.json).");
+        foreach (var warning in Comparability.Warnings(rows)) page.Note("Warning: " + warning);
+        foreach (var row in rows.Where(r => r.MonteCarlo.Deterministic))
+            page.Note($"{row.Label}: {RunReport.DeterministicNote(row.MonteCarlo.Replications)}");
+        page.Paragraph(divergence is { } month
+            ? $"The regimes first differ in {month} (the first month the rules in force are not the same); charts over time mark it."
+            : "The rules in force are the same in every scenario, month by month: differences come from elsewhere (the period, the world, enforcement).");
+    }
+
+    private static void BreachProbability(HtmlPage page, IReadOnlyList<RegimeOutcome> rows, YearMonth? divergence)
+    {
+        page.Heading(2, "Breach probability");
+        page.Chart(Charts.Svg(WithInterval("P(at least one breach)", "probability", Names(rows),
+                rows.Select(r => (r.MonteCarlo.BreachProbability, r.MonteCarlo.BreachProbabilityLower95, r.MonteCarlo.BreachProbabilityUpper95, r.MonteCarlo.Deterministic)).ToList(),
+                bars: true), 1000, 380),
+            "The share of replications with at least one breach; whiskers: the 95% Wilson score interval (none for a deterministic scenario, whose replications were all alike).");
+        page.Chart(Charts.Svg(ByMonth(rows, divergence), 1000, 380),
+            "The share of replications with a breach by the end of each month" + (divergence is { } d ? $"; dashed: {d}, the month the regimes first differ." : "."));
+    }
+
+    /// <summary>Each scenario's median first breach month with its 5th to 95th percentile, over the months of all of them.</summary>
+    private static void FirstBreachMonth(HtmlPage page, IReadOnlyList<RegimeOutcome> rows, YearMonth? divergence)
+    {
+        page.Heading(2, "First breach month");
+        if (!rows.Any(r => r.MonteCarlo.FirstBreachMedian is not null))
+        {
+            page.Paragraph("No scenario had a breach in any replication.");
+            return;
+        }
+        var origin = rows.Min(r => r.Run.Start);
+        var plot = WithInterval("First breach month", "", Names(rows), rows.Select(r => r.MonteCarlo.FirstBreachMedian is { } median
+            ? ((double)(median - origin), (double)(r.MonteCarlo.FirstBreachP5!.Value - origin), (double)(r.MonteCarlo.FirstBreachP95!.Value - origin), r.MonteCarlo.Deterministic)
+            : (double.NaN, double.NaN, double.NaN, false)).ToList(), bars: false);
+        var last = rows.Max(r => r.Run.Start.AddMonths(r.Run.Months - 1));
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var span = last - origin + 1;
+        for (var i = 0; i < span; i += Math.Max(1, (int)Math.Ceiling(span / 12.0))) ticks.AddMajor(i, origin.AddMonths(i).ToString());
+        plot.Axes.Left.TickGenerator = ticks;
+        plot.Axes.SetLimitsY(-0.5, span - 0.5);
+        if (divergence is { } at) Charts.MarkMonth(plot, at - origin - 0.5, vertical: false);
+        page.Chart(Charts.Svg(plot, 1000, 380), "Median first breach month over the replications with a breach; whiskers: 5th to 95th percentile. " +
+            "Scenarios without a breach have no point." + (divergence is { } d ? $" Dashed: {d}, the month the regimes first differ." : ""));
+    }
+
+    private static void Excess(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
+    {
+        page.Heading(2, "Beyond the rules: the excess");
+        var kinds = BreachKind.All.Where(kind => rows.Any(r => r.KindExcess(kind).P95 > 0)).ToList();
+        if (kinds.Count == 0)
+        {
+            page.Paragraph("No cluster went beyond the rules in any scenario or replication.");
+            return;
+        }
+        page.Chart(Charts.Svg(Charts.GroupedBars("Largest excess beyond the rules, by kind", "H100e beyond the rules", Names(rows),
+                kinds.Select(kind => ($"{kind} (median)", (IReadOnlyList<double>)rows.Select(r => r.KindExcess(kind).Median).ToList())).ToList(),
+                kinds.Select(kind => (IReadOnlyList<double>)rows.Select(r => r.KindExcess(kind).P95).ToList()).ToList()), 1000, 400),
+            "What the largest cluster of each kind held beyond what the rules permit its owner, by the end of the run (not the whole cluster): " +
+            "the median over replications; whiskers up to the 95th percentile.");
+    }
+
+    private static void SmuggledAndSeized(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
+    {
+        page.Heading(2, "Smuggled and seized");
+        page.Chart(Charts.Svg(Charts.GroupedBars("Smuggled and seized H100e (mean over replications)", "H100e", Names(rows),
+            [
+                ("smuggled: delivered through intermediaries", rows.Select(r => r.MonteCarlo.SmuggledH100eMean).ToList()),
+                ("seized from intermediaries' lots", rows.Select(r => r.SeizedMean).ToList()),
+            ]), 1000, 360),
+            "On their own scale: small next to licensed and exempt exports, and drawn here so that they can be seen.");
+    }
+
+    /// <summary>Why controlled compute did not reach the grey market's labs, arm by arm; nothing where an arm has no grey market.</summary>
+    private static void KeptOut(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
+    {
+        if (!rows.All(r => r.MonteCarlo.KeptOutMean is not null)) return;
+        page.Chart(Charts.Svg(Charts.GroupedBars("Why controlled compute did not reach China's labs (mean H100e over replications)", "H100e", Names(rows),
+            [
+                ("deterred: networks' capacity left unbought for want of margin", rows.Select(r => r.MonteCarlo.KeptOutMean!.DeterredH100e).ToList()),
+                ("seized on the way", rows.Select(r => r.MonteCarlo.KeptOutMean!.SeizedH100e).ToList()),
+                ("substituted: lawful export-grade, domestic or rented abroad", rows.Select(r => r.MonteCarlo.KeptOutMean!.SubstitutedH100e).ToList()),
+            ]), 1000, 380),
+            "A regime keeps compute out by making smuggling unprofitable (deterred), by catching it (seized), or by what buyers turn to " +
+            "instead (substituted). Between arms on the same seeds, the differences say which way a regime works.");
+    }
+
+    private static void ExportsByTier(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
+    {
+        page.Heading(2, "Exports by destination tier");
+        page.Chart(Charts.Svg(Charts.GroupedBars("Licensed H100e by destination tier (mean over replications)", "H100e", Names(rows),
+                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.LicensedMean(t)).ToList())).ToList()), 1000, 400),
+            "Chips delivered under a licence, by the AI Diffusion Rule tier of the destination country (1 unrestricted, 2 capped, 3 D:5 and Macau).");
+        page.Chart(Charts.Svg(Charts.GroupedBars("Exempt H100e by destination tier (mean over replications)", "H100e", Names(rows),
+                TierExports.Tiers.Select(t => ($"Tier {t}", (IReadOnlyList<double>)rows.Select(r => r.ExemptMean(t)).ToList())).ToList()), 1000, 400),
+            "Chips delivered without a licence (notified, exempt or not controlled), by the destination's tier: Tier 1 exports under the Diffusion Rule are here.");
+    }
+
+    private static List<string> Names(IReadOnlyList<RegimeOutcome> rows) => [.. rows.Select(r => r.Label)];
+
     /// <summary>Each scenario against the first, over the seeds they share: a table, and the differences with their intervals.</summary>
     private static void Paired(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
     {
         var reference = rows[0];
         var paired = Paired(rows).Skip(1).Select(p => p!).ToList();
-        var others = rows.Skip(1).ToList();
         page.Heading(2, $"Paired differences against {reference.Label}");
         page.Paragraph($"Each scenario minus {reference.Label}, replication by replication on the same seeds ({RunReport.Count(paired[0].Pairs)} pairs). " +
             $"Probabilities: {PairedComparison.ProportionMethod}; more/fewer: pairs where only this scenario, or only {reference.Label}, reached it. " +
             $"Mean H100e: {PairedComparison.MeanMethod}. The same figures are in compare.csv, and can be worked out again from compare-replications.csv.");
+        PairedTable(page, rows, paired);
+        PairedProportions(page, rows, paired);
+        var means = Charts.DodgedPoints($"Difference in mean H100e from {reference.Label}", "H100e", ["smuggled", "largest excess beyond the rules"],
+            rows.Skip(1).Select((row, i) => (row.Label, (IReadOnlyList<(double, double, double, bool)>)new[] { paired[i].Smuggled, paired[i].LargestUnauthorised }
+                .Select(m => (m.Difference, m.Lower95, m.Upper95, paired[i].Deterministic || double.IsNaN(m.Lower95))).ToList())).ToList());
+        page.Chart(Charts.Svg(means, 1000, 380), "The mean of the paired differences; whiskers: the paired t 95% interval.");
+    }
+
+    /// <summary>Every difference from the first scenario, with its interval and test, a column per other scenario.</summary>
+    private static void PairedTable(HtmlPage page, IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<PairedComparison> paired)
+    {
         string Proportion(PairedProportion p, bool deterministic) => deterministic
             ? $"{Signed(p.Difference)} (deterministic)"
             : $"{Signed(p.Difference)} ({Signed(p.Lower95)} to {Signed(p.Upper95)}); {p.More} more, {p.Fewer} fewer; McNemar p {P(p.McNemarP)}";
@@ -212,35 +242,31 @@ public static class ComparisonReport
         {
             (IReadOnlyList<string>)["P(at least one breach)", .. paired.Select(p => Proportion(p.AnyBreach, p.Deterministic))],
         };
-        var kinds = RegimeOutcome.KindColumns(rows);
-        foreach (var (kind, threshold) in kinds)
+        foreach (var (kind, threshold) in RegimeOutcome.KindColumns(rows))
             measures.Add([Describe(kind, threshold), .. paired.Select(p => p.Kind(kind, threshold) is { } k ? Proportion(k, p.Deterministic) : "not asked")]);
         measures.Add(["smuggled H100e (mean)", .. paired.Select(p => Mean(p.Smuggled, p.Deterministic))]);
         measures.Add(["largest excess beyond the rules H100e (mean)", .. paired.Select(p => Mean(p.LargestUnauthorised, p.Deterministic))]);
-        page.Table([$"difference from {reference.Label}", .. others.Select(r => r.Label)], measures);
+        page.Table([$"difference from {rows[0].Label}", .. rows.Skip(1).Select(r => r.Label)], measures);
+    }
 
-        // The probabilities that differ somewhere, as points with their intervals.
+    /// <summary>The probabilities that differ somewhere, as points with their intervals.</summary>
+    private static void PairedProportions(HtmlPage page, IReadOnlyList<RegimeOutcome> rows, IReadOnlyList<PairedComparison> paired)
+    {
         var shown = new List<(string Name, Func<PairedComparison, PairedProportion?> Of)> { ("any breach", p => p.AnyBreach) };
-        shown.AddRange(kinds.Select(k => ($"{k.Kind} {(k.Threshold is { } t ? $">= {BreachThresholds.Number(t)}" : "any")}",
+        shown.AddRange(RegimeOutcome.KindColumns(rows).Select(k => ($"{k.Kind} {(k.Threshold is { } t ? $">= {BreachThresholds.Number(t)}" : "any")}",
             (Func<PairedComparison, PairedProportion?>)(p => p.Kind(k.Kind, k.Threshold)))));
         shown = shown.Where(s => paired.Any(p => s.Of(p) is { } x && (x.More > 0 || x.Fewer > 0))).ToList();
         if (shown.Count == 0)
         {
             page.Paragraph("Every pair of replications agreed on every breach kind and threshold: no probability differs.");
+            return;
         }
-        else
-        {
-            var plot = Charts.DodgedPoints($"Difference in probability from {reference.Label}", "difference in probability", shown.Select(s => s.Name).ToList(),
-                others.Select((row, i) => (row.Label, (IReadOnlyList<(double, double, double, bool)>)shown.Select(s => s.Of(paired[i]) is { } x
-                    ? (x.Difference, x.Lower95, x.Upper95, paired[i].Deterministic) : (double.NaN, double.NaN, double.NaN, false)).ToList())).ToList());
-            plot.Axes.SetLimitsY(-1.05, 1.05);
-            page.Chart(Charts.Svg(plot, 1000, 420), "Each scenario's probability minus the first's over the same seeds; whiskers: Newcombe's 95% interval for a paired difference " +
-                "(none where both scenarios are deterministic). Measures where every pair agreed are left out.");
-        }
-        var means = Charts.DodgedPoints($"Difference in mean H100e from {reference.Label}", "H100e", ["smuggled", "largest excess beyond the rules"],
-            others.Select((row, i) => (row.Label, (IReadOnlyList<(double, double, double, bool)>)new[] { paired[i].Smuggled, paired[i].LargestUnauthorised }
-                .Select(m => (m.Difference, m.Lower95, m.Upper95, paired[i].Deterministic || double.IsNaN(m.Lower95))).ToList())).ToList());
-        page.Chart(Charts.Svg(means, 1000, 380), "The mean of the paired differences; whiskers: the paired t 95% interval.");
+        var plot = Charts.DodgedPoints($"Difference in probability from {rows[0].Label}", "difference in probability", shown.Select(s => s.Name).ToList(),
+            rows.Skip(1).Select((row, i) => (row.Label, (IReadOnlyList<(double, double, double, bool)>)shown.Select(s => s.Of(paired[i]) is { } x
+                ? (x.Difference, x.Lower95, x.Upper95, paired[i].Deterministic) : (double.NaN, double.NaN, double.NaN, false)).ToList())).ToList());
+        plot.Axes.SetLimitsY(-1.05, 1.05);
+        page.Chart(Charts.Svg(plot, 1000, 420), "Each scenario's probability minus the first's over the same seeds; whiskers: Newcombe's 95% interval for a paired difference " +
+            "(none where both scenarios are deterministic). Measures where every pair agreed are left out.");
     }
 
     private static string Describe(string kind, double? threshold) =>
@@ -304,8 +330,6 @@ public static class ComparisonReport
         yield return Row("largest excess beyond the rules H100e (mean)", r => H100eDisplay.H100eText(r.LargestUnauthorisedMean));
         yield return Row("smuggled H100e (mean)", r => H100eDisplay.H100eText(r.MonteCarlo.SmuggledH100eMean));
         yield return Row("seized H100e (mean)", r => H100eDisplay.H100eText(r.SeizedMean));
-        yield return Row("deterred H100e: left unbought for want of margin (mean)", r => r.MonteCarlo.KeptOutMean is { } k ? H100eDisplay.H100eText(k.DeterredH100e) : "no grey market");
-        yield return Row("substituted H100e: lawful, domestic or rented (mean)", r => r.MonteCarlo.KeptOutMean is { } k ? H100eDisplay.H100eText(k.SubstitutedH100e) : "no grey market");
         foreach (var tier in TierExports.Tiers)
             yield return Row($"licensed H100e to Tier {tier} (mean)", r => H100eDisplay.H100eText(r.LicensedMean(tier)));
         foreach (var tier in TierExports.Tiers)

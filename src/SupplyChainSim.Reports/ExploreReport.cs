@@ -126,10 +126,22 @@ public static class ExploreReport
 
     public static byte[] Html(ExploreRun run, ExplorationAnalysis analysis)
     {
-        var n = analysis.Points.Count;
-        var heading = $"Exploring {run.Scenario}: {n:N0} futures";
+        var heading = $"Exploring {run.Scenario}: {analysis.Points.Count:N0} futures";
         var page = new HtmlPage($"{heading}: SupplyChainSim");
         page.Heading(1, heading);
+        Introduction(page, run, analysis);
+        OutcomeSought(page, run, analysis);
+        Sensitivity(page, analysis);
+        Discovery(page, analysis);
+        InputsAgainstOutcome(page, analysis);
+        EveryFuture(page, analysis);
+        return page.Render();
+    }
+
+    /// <summary>The scenario, how the futures were drawn and run, and each input with the values run.</summary>
+    private static void Introduction(HtmlPage page, ExploreRun run, ExplorationAnalysis analysis)
+    {
+        var n = analysis.Points.Count;
         if (n < run.Planned)
             page.Note($"Partial: stopped after {n:N0} of {run.Planned:N0} futures; the ones shown are complete (every replication), the others were not run. " +
                 "They are no longer a Latin hypercube, but each is still a random draw over the inputs' ranges.");
@@ -143,7 +155,12 @@ public static class ExploreReport
             $"{Value(input, analysis.Points.Min(p => p.Values[j]))} to {Value(input, analysis.Points.Max(p => p.Values[j]))}",
             input.ReplacesUncertain ? "the scenario's uncertain input" : "the scenario's value",
         ]));
+    }
 
+    /// <summary>In how many futures the outcome sought is likely, and every other breach outcome beside it.</summary>
+    private static void OutcomeSought(HtmlPage page, ExploreRun run, ExplorationAnalysis analysis)
+    {
+        var n = analysis.Points.Count;
         page.Heading(2, "The outcome sought");
         page.Paragraph($"{Start(analysis.Target)} (--outcome {analysis.Target.Option}): likely, in more than half of a future's replications, " +
             $"in {analysis.Cases:N0} of {n:N0} futures ({Percent((double)analysis.Cases / n)}).");
@@ -154,7 +171,11 @@ public static class ExploreReport
                 var likely = analysis.Points.Count(p => s.Measure.Value(p) > 0.5);
                 return (IReadOnlyList<string>)[s.Measure.Title, OptionOf(s.Measure.Column, run.Thresholds), likely.ToString("N0", Invariant), Percent((double)likely / n)];
             }));
+    }
 
+    /// <summary>What drives the outcome, in words and as a tornado chart, and every outcome's PRCC with every input.</summary>
+    private static void Sensitivity(HtmlPage page, ExplorationAnalysis analysis)
+    {
         page.Heading(2, "What drives it: sensitivity");
         page.Paragraph(DriversInWords(analysis));
         var tornado = Tornado(analysis);
@@ -165,31 +186,37 @@ public static class ExploreReport
         page.Details("PRCC of every outcome with every input (p-value: the chance of a coefficient this far from 0 if the input had no effect)",
             ["outcome", .. analysis.Inputs.Select(i => i.Name)],
             analysis.Sensitivities.Select(s => (IReadOnlyList<string>)[s.Measure.Title, .. s.ByInput.Select(Coefficient)]));
+    }
 
+    /// <summary>The box PRIM found, in words with its limits, how PRIM chose it, and the trade-off it made box by box.</summary>
+    private static void Discovery(HtmlPage page, ExplorationAnalysis analysis)
+    {
         page.Heading(2, "Where it is likely: scenario discovery (PRIM)");
         page.Paragraph(BoxInWords(analysis));
-        if (analysis.Discoverable)
-        {
-            if (analysis.Restrictions.Count > 0)
-                page.Table(["limit", "quasi-p-value"], analysis.Restrictions.Select(r => (IReadOnlyList<string>)[Limit(analysis, r), PValue(r.QuasiP)]));
-            var dropped = analysis.ChosenBox.Restricted(analysis.Data).Except(analysis.Described.Restricted(analysis.Data)).Select(j => analysis.Inputs[j].Name).ToList();
-            page.Paragraph($"PRIM (Friedman and Fisher's patient rule induction) peels {Percent(ExplorationAnalysis.PeelAlpha)} of the futures at a time off one end " +
-                $"of one input, keeping the densest box, until a box would hold less than {Percent(ExplorationAnalysis.MinimumMass)} of them; each box on the way trades " +
-                "coverage for density. The box chosen is the one with the best balance of the two (their harmonic mean); the limits kept are those whose quasi-p-value " +
-                $"is below {ExplorationAnalysis.Significance.ToString("0.00", Invariant)} (how likely the box's density would be without the limit)" +
-                (dropped.Count > 0 ? $"; dropped as not mattering: {string.Join(", ", dropped)}." : "."), "muted");
-            page.Chart(Charts.Svg(TradeOff(analysis), 1000, 440),
-                "Each box of the peeling trajectory: the share of the futures where the outcome is likely that it holds (coverage) against the share of its futures " +
-                "where the outcome is likely (density). The chosen box is circled; the box described (limits that do not matter dropped) is the diamond.");
-            page.Details("The peeling trajectory, box by box", ["box", "coverage", "density", "futures", "inputs limited", "limits"],
-                analysis.Trajectory.Select((box, i) => (IReadOnlyList<string>)
-                [
-                    i == analysis.Chosen ? $"{i} (chosen)" : i.ToString(Invariant), Round(box.Coverage).ToString("0.000", Invariant),
-                    Round(box.Density).ToString("0.000", Invariant), box.Points.ToString("N0", Invariant), box.Restricted(analysis.Data).Count.ToString(Invariant),
-                    string.Join("; ", PatientRuleInduction.Restrictions(analysis.Data, box).Select(r => Limit(analysis, r))),
-                ]));
-        }
+        if (!analysis.Discoverable) return;
+        if (analysis.Restrictions.Count > 0)
+            page.Table(["limit", "quasi-p-value"], analysis.Restrictions.Select(r => (IReadOnlyList<string>)[Limit(analysis, r), PValue(r.QuasiP)]));
+        var dropped = analysis.ChosenBox.Restricted(analysis.Data).Except(analysis.Described.Restricted(analysis.Data)).Select(j => analysis.Inputs[j].Name).ToList();
+        page.Paragraph($"PRIM (Friedman and Fisher's patient rule induction) peels {Percent(ExplorationAnalysis.PeelAlpha)} of the futures at a time off one end " +
+            $"of one input, keeping the densest box, until a box would hold less than {Percent(ExplorationAnalysis.MinimumMass)} of them; each box on the way trades " +
+            "coverage for density. The box chosen is the one with the best balance of the two (their harmonic mean); the limits kept are those whose quasi-p-value " +
+            $"is below {ExplorationAnalysis.Significance.ToString("0.00", Invariant)} (how likely the box's density would be without the limit)" +
+            (dropped.Count > 0 ? $"; dropped as not mattering: {string.Join(", ", dropped)}." : "."), "muted");
+        page.Chart(Charts.Svg(TradeOff(analysis), 1000, 440),
+            "Each box of the peeling trajectory: the share of the futures where the outcome is likely that it holds (coverage) against the share of its futures " +
+            "where the outcome is likely (density). The chosen box is circled; the box described (limits that do not matter dropped) is the diamond.");
+        page.Details("The peeling trajectory, box by box", ["box", "coverage", "density", "futures", "inputs limited", "limits"],
+            analysis.Trajectory.Select((box, i) => (IReadOnlyList<string>)
+            [
+                i == analysis.Chosen ? $"{i} (chosen)" : i.ToString(Invariant), Round(box.Coverage).ToString("0.000", Invariant),
+                Round(box.Density).ToString("0.000", Invariant), box.Points.ToString("N0", Invariant), box.Restricted(analysis.Data).Count.ToString(Invariant),
+                string.Join("; ", PatientRuleInduction.Restrictions(analysis.Data, box).Select(r => Limit(analysis, r))),
+            ]));
+    }
 
+    /// <summary>Each input against how far the outcome went, strongest first; then the inputs that matter most, pair by pair.</summary>
+    private static void InputsAgainstOutcome(HtmlPage page, ExplorationAnalysis analysis)
+    {
         page.Heading(2, "The inputs against the outcome");
         var excess = Excess(analysis);
         var order = Order(analysis);
@@ -204,16 +231,19 @@ public static class ExploreReport
                 page.Chart(Charts.Svg(Pair(analysis, matrix[a], matrix[b]), 1000, 480),
                     $"{analysis.Inputs[matrix[a]].Name} against {analysis.Inputs[matrix[b]].Name}, each future a point; orange where {analysis.Target.Describe()} is likely" +
                     (Limits(analysis, matrix[a], matrix[b]) ? "; the rectangle: the box described, on these two inputs." : "."));
+    }
 
-        var shown = new[] { analysis.TargetSensitivity.Measure, excess, analysis.Sensitivities.Single(s => s.Measure.Column == "smuggledH100eMean").Measure };
-        page.Details($"Every future ({n:N0}; explore.csv has every outcome)", ["future", .. analysis.Inputs.Select(i => i.Name), "in the box", .. shown.Select(m => m.Title)],
+    /// <summary>Every future's inputs, whether the box holds it, and the outcomes the charts draw.</summary>
+    private static void EveryFuture(HtmlPage page, ExplorationAnalysis analysis)
+    {
+        var shown = new[] { analysis.TargetSensitivity.Measure, Excess(analysis), analysis.Sensitivities.Single(s => s.Measure.Column == "smuggledH100eMean").Measure };
+        page.Details($"Every future ({analysis.Points.Count:N0}; explore.csv has every outcome)", ["future", .. analysis.Inputs.Select(i => i.Name), "in the box", .. shown.Select(m => m.Title)],
             analysis.Points.Select(p => (IReadOnlyList<string>)
             [
                 p.Index.ToString(Invariant), .. analysis.Inputs.Select((input, j) => Value(input, p.Values[j])),
                 analysis.Restrictions.Count > 0 && analysis.Described.Contains(p.Values) ? "yes" : "",
                 .. shown.Select(m => m.IsProbability ? Round(m.Value(p)).ToString("0.###", Invariant) : m.Value(p).ToString("N0", Invariant)),
             ]));
-        return page.Render();
     }
 
     /// <summary>The --outcome text of a probability column.</summary>

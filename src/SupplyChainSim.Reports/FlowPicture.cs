@@ -145,6 +145,9 @@ public static class FlowPicture
         _ => "#555555",
     };
 
+    private const float Font = 12;
+    private const double NodeWidth = 14, Gap = 12, Top = 34, Minimum = 1.5, Available = 460;
+
     /// <summary>
     /// The graph as an SVG element: three columns of nodes, each as tall as what passes through it, and a band per
     /// link as wide as its compute. A link is never drawn thinner than 1.5 pixels, so that small flows (smuggling next
@@ -152,56 +155,81 @@ public static class FlowPicture
     /// </summary>
     public static string Svg(FlowGraph graph, string title, int width = 1000)
     {
-        const float font = 12;
-        const double nodeWidth = 14, gap = 12, top = 34, minimum = 1.5;
-        string Label(FlowNode n) => $"{n.Name}  {H100eDisplay.H100eText(n.H100e)}";
-        var columns = Enumerable.Range(0, 3).Select(c => graph.Nodes.Where(n => n.Column == c).ToList()).ToList();
-        var left = Math.Ceiling(columns[0].Select(n => (double)Charts.TextWidth(Label(n), font)).DefaultIfEmpty(0).Max()) + 16;
-        var right = Math.Ceiling(columns[2].Select(n => (double)Charts.TextWidth(Label(n), font)).DefaultIfEmpty(0).Max()) + 16;
-        var x = new[] { left, left + (width - left - right - nodeWidth) / 2, width - right - nodeWidth };
-        var available = 460.0;
-        var largest = columns.Max(c => c.Sum(n => n.H100e));
-        var scale = largest > 0 ? available / largest : 1;
+        var layout = LayOut(graph, width);
+        var svg = new StringBuilder();
+        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{N(layout.Height)}\" viewBox=\"0 0 {width} {N(layout.Height)}\">\n");
+        svg.Append(Invariant, $"<rect width=\"{width}\" height=\"{N(layout.Height)}\" fill=\"#ffffff\"/>\n");
+        svg.Append(Invariant, $"<text x=\"{width / 2}\" y=\"20\" font-family=\"{Charts.FontName}\" font-size=\"16\" text-anchor=\"middle\" fill=\"#000000\">{Encode(title)}</text>\n");
+        Bands(svg, graph, layout);
+        Nodes(svg, layout);
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
 
-        // Widths of the bands, then node heights: a node is as tall as the larger of what enters and what leaves it.
-        Dictionary<FlowLink, double> Thickness(double s) => graph.Links.ToDictionary(l => l, l => Math.Max(minimum, l.H100e * s));
-        Dictionary<FlowLink, double> thickness = Thickness(scale);
+    /// <summary>Where each column stands, each node's top and height, each band's thickness, and the picture's height.</summary>
+    private sealed record Layout(
+        List<List<FlowNode>> Columns, double[] X, Dictionary<string, double> Y, Dictionary<string, double> Heights,
+        Dictionary<FlowLink, double> Thickness, double Height);
+
+    private static string Label(FlowNode n) => $"{n.Name}  {H100eDisplay.H100eText(n.H100e)}";
+
+    /// <summary>The columns set between their labels, the bands scaled until every column fits, and the nodes stacked from the top.</summary>
+    private static Layout LayOut(FlowGraph graph, int width)
+    {
+        var columns = Enumerable.Range(0, 3).Select(c => graph.Nodes.Where(n => n.Column == c).ToList()).ToList();
+        var left = Math.Ceiling(columns[0].Select(n => (double)Charts.TextWidth(Label(n), Font)).DefaultIfEmpty(0).Max()) + 16;
+        var right = Math.Ceiling(columns[2].Select(n => (double)Charts.TextWidth(Label(n), Font)).DefaultIfEmpty(0).Max()) + 16;
+        var x = new[] { left, left + (width - left - right - NodeWidth) / 2, width - right - NodeWidth };
+        var (thickness, heights) = Fit(graph, columns);
+        var y = new Dictionary<string, double>(StringComparer.Ordinal);
+        var height = Top;
+        foreach (var column in columns)
+        {
+            var at = Top;
+            foreach (var node in column)
+            {
+                y[node.Name] = at;
+                at += heights[node.Name] + Gap;
+            }
+            height = Math.Max(height, at);
+        }
+        return new Layout(columns, x, y, heights, thickness, height + 8);
+    }
+
+    /// <summary>
+    /// Widths of the bands, then node heights: a node is as tall as the larger of what enters and what leaves it. The
+    /// scale shrinks until the tallest column fits (the bands' least width can make it overflow).
+    /// </summary>
+    private static (Dictionary<FlowLink, double> Thickness, Dictionary<string, double> Heights) Fit(FlowGraph graph, List<List<FlowNode>> columns)
+    {
+        var largest = columns.Max(c => c.Sum(n => n.H100e));
+        var scale = largest > 0 ? Available / largest : 1;
+        Dictionary<FlowLink, double> Thickness(double s) => graph.Links.ToDictionary(l => l, l => Math.Max(Minimum, l.H100e * s));
+        var thickness = Thickness(scale);
         Dictionary<string, double> Heights() => graph.Nodes.ToDictionary(n => n.Name, n => Math.Max(2,
             Math.Max(graph.Links.Where(l => l.From == n.Name).Sum(l => thickness[l]), graph.Links.Where(l => l.To == n.Name).Sum(l => thickness[l]))));
         var heights = Heights();
-        for (var i = 0; i < 8 && columns.Max(c => c.Sum(n => heights[n.Name])) > available; i++)
+        for (var i = 0; i < 8 && columns.Max(c => c.Sum(n => heights[n.Name])) > Available; i++)
         {
             scale *= 0.85;
             thickness = Thickness(scale);
             heights = Heights();
         }
-        var y = new Dictionary<string, double>(StringComparer.Ordinal);
-        var height = top;
-        foreach (var column in columns)
-        {
-            var at = top;
-            foreach (var node in column)
-            {
-                y[node.Name] = at;
-                at += heights[node.Name] + gap;
-            }
-            height = Math.Max(height, at);
-        }
-        height += 8;
+        return (thickness, heights);
+    }
 
-        var svg = new StringBuilder();
-        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{N(height)}\" viewBox=\"0 0 {width} {N(height)}\">\n");
-        svg.Append(Invariant, $"<rect width=\"{width}\" height=\"{N(height)}\" fill=\"#ffffff\"/>\n");
-        svg.Append(Invariant, $"<text x=\"{width / 2}\" y=\"20\" font-family=\"{Charts.FontName}\" font-size=\"16\" text-anchor=\"middle\" fill=\"#000000\">{Encode(title)}</text>\n");
-        // Bands leave a node in the order of their targets from the top, and enter in the order of their sources.
+    /// <summary>Bands leave a node in the order of their targets from the top, and enter in the order of their sources.</summary>
+    private static void Bands(StringBuilder svg, FlowGraph graph, Layout layout)
+    {
+        var (y, x) = (layout.Y, layout.X);
         var outAt = graph.Nodes.ToDictionary(n => n.Name, n => y[n.Name]);
         var inAt = graph.Nodes.ToDictionary(n => n.Name, n => y[n.Name]);
         foreach (var link in graph.Links.OrderBy(l => y[l.From]).ThenBy(l => y[l.To]))
         {
-            var from = columns.FindIndex(c => c.Any(n => n.Name == link.From));
-            var to = columns.FindIndex(c => c.Any(n => n.Name == link.To));
-            var (x0, x1) = (x[from] + nodeWidth, x[to]);
-            var t = thickness[link];
+            var from = layout.Columns.FindIndex(c => c.Any(n => n.Name == link.From));
+            var to = layout.Columns.FindIndex(c => c.Any(n => n.Name == link.To));
+            var (x0, x1) = (x[from] + NodeWidth, x[to]);
+            var t = layout.Thickness[link];
             var (y0, y1) = (outAt[link.From], inAt[link.To]);
             outAt[link.From] += t;
             inAt[link.To] += t;
@@ -210,18 +238,21 @@ public static class FlowPicture
                 .Append(Invariant, $"C {N(middle)} {N(y1 + t)} {N(middle)} {N(y0 + t)} {N(x0)} {N(y0 + t)} Z\" fill=\"{Colour(link.Kind)}\" fill-opacity=\"0.45\">")
                 .Append(Invariant, $"<title>{Encode($"{link.From} to {link.To}: {H100eDisplay.H100eText(link.H100e)} H100e ({link.Kind})")}</title></path>\n");
         }
-        foreach (var (column, c) in columns.Select((column, c) => (column, c)))
+    }
+
+    /// <summary>Each node as a bar in its column's colour, labelled outside the picture's edge columns with its H100e.</summary>
+    private static void Nodes(StringBuilder svg, Layout layout)
+    {
+        foreach (var (column, c) in layout.Columns.Select((column, c) => (column, c)))
             foreach (var node in column)
             {
-                var (top0, h) = (y[node.Name], heights[node.Name]);
-                svg.Append(Invariant, $"<rect x=\"{N(x[c])}\" y=\"{N(top0)}\" width=\"{N(nodeWidth)}\" height=\"{N(h)}\" fill=\"{Colour(node.Kind)}\">")
+                var (x, top, h) = (layout.X[c], layout.Y[node.Name], layout.Heights[node.Name]);
+                svg.Append(Invariant, $"<rect x=\"{N(x)}\" y=\"{N(top)}\" width=\"{N(NodeWidth)}\" height=\"{N(h)}\" fill=\"{Colour(node.Kind)}\">")
                     .Append(Invariant, $"<title>{Encode($"{node.Name}: {H100eDisplay.H100eText(node.H100e)} H100e")}</title></rect>\n");
-                var (textX, anchor) = c == 0 ? (x[c] - 6, "end") : (x[c] + nodeWidth + 6, "start");
-                svg.Append(Invariant, $"<text x=\"{N(textX)}\" y=\"{N(top0 + h / 2 + 4)}\" font-family=\"{Charts.FontName}\" font-size=\"{N(font)}\" text-anchor=\"{anchor}\" ")
+                var (textX, anchor) = c == 0 ? (x - 6, "end") : (x + NodeWidth + 6, "start");
+                svg.Append(Invariant, $"<text x=\"{N(textX)}\" y=\"{N(top + h / 2 + 4)}\" font-family=\"{Charts.FontName}\" font-size=\"{N(Font)}\" text-anchor=\"{anchor}\" ")
                     .Append(Invariant, $"fill=\"#222222\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Encode(Label(node))}</text>\n");
             }
-        svg.Append("</svg>");
-        return svg.ToString();
     }
 
     private static string N(double value) => Math.Round(value, 2).ToString("0.##", Invariant);

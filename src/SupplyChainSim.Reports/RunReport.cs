@@ -34,6 +34,43 @@ public static class RunReport
     {
         var info = results.Info;
         var page = new HtmlPage($"{info.Scenario}, seed {info.Seed}: SupplyChainSim report");
+        Header(page, results);
+        page.Heading(2, "Beyond the rules: the answer");
+        Answer(page, results, replications);
+        page.Heading(2, "Where the compute went");
+        WhereItWent(page, results);
+        page.Heading(2, "Regime timeline");
+        RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
+        page.Heading(2, "Compute over time");
+        ComputeOverTime(page, results);
+        if (Model.Market.KeptOut.Of(results) is { } keptOut)
+        {
+            page.Heading(2, "The grey market");
+            GreyMarket(page, results, keptOut);
+        }
+        page.Heading(2, "Licence decisions by rule");
+        DecisionsByRule(page, results);
+        page.Heading(2, "Magnet shortage");
+        MagnetShortage(page, results);
+        page.Heading(2, "Breaches");
+        Breaches(page, results);
+        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
+        {
+            page.Heading(2, "Against the record");
+            CalibrationChart.Add(page, calibration);
+        }
+        if (replications is not null)
+        {
+            page.Heading(2, $"Replications ({Count(replications.Count)})");
+            Replications(page, replications, info.Start, info.Months);
+        }
+        return page.Render();
+    }
+
+    /// <summary>The scenario's name and description, and the run's seed, months, agents, breaches and tool version.</summary>
+    private static void Header(HtmlPage page, RunResults results)
+    {
+        var info = results.Info;
         page.Heading(1, $"{info.Scenario}")
             .Paragraph(info.Description)
             .Facts([
@@ -43,17 +80,32 @@ public static class RunReport
                 ("breaches", Count(results.Breaches.Count)),
                 ("tool", $"supplychainsim {ResultFiles.ToolVersion}"),
             ]);
+    }
 
-        page.Heading(2, "Beyond the rules: the answer");
-        Answer(page, results, replications);
+    /// <summary>
+    /// The grey market's premium over list and the networks trading, month by month, then why controlled compute did not
+    /// reach its labs: deterred, seized, substituted.
+    /// </summary>
+    private static void GreyMarket(HtmlPage page, RunResults results, Model.Market.KeptOut keptOut)
+    {
+        var months = results.Months.Select(m => m.GreyMarket!).ToList();
+        page.Chart(Charts.Svg(Charts.MonthLines("Grey-market premium over list price", "premium (0.5 = 50% over list)", results.Info.Start,
+                [("premium, weighted by what labs asked for", months.Select(g => g.Premium).ToList())]), 1000, 320),
+            "What Chinese labs pay smuggling networks over the chips' list price: it rises when labs ask for more than the networks bring, and falls when they bring more.");
+        page.Chart(Charts.Svg(Charts.MonthLines("Smuggling networks trading", "networks", results.Info.Start,
+                [("active networks", months.Select(g => (double)g.ActiveNetworks).ToList())]), 1000, 300),
+            "Networks form when margins are high, after a lag, and leave when their shells are listed or margins stay thin.");
+        page.Table(["why controlled compute did not reach the labs", "H100e"],
+        [
+            ["deterred: networks' capacity left unbought for want of margin", H100eText(keptOut.DeterredH100e)],
+            ["seized on the way", H100eText(keptOut.SeizedH100e)],
+            ["substituted: lawful export-grade, domestic or rented abroad (H100e of work)", H100eText(keptOut.SubstitutedH100e)],
+        ]);
+    }
 
-        page.Heading(2, "Where the compute went");
-        WhereItWent(page, results);
-
-        page.Heading(2, "Regime timeline");
-        RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
-
-        page.Heading(2, "Compute over time");
+    /// <summary>Installed compute by country, lawful shipments by route, and smuggled and seized compute, month by month.</summary>
+    private static void ComputeOverTime(HtmlPage page, RunResults results)
+    {
         page.Chart(Charts.Svg(InstalledByCountry(results), 1000, 400),
             $"Installed H100e by country at the end of each month: the {CountriesShown} countries with the most at the end, the others summed.");
         page.Chart(Charts.Svg(ShippedByRoute(results), 1000, 400),
@@ -61,34 +113,6 @@ public static class RunReport
         page.Chart(Charts.Svg(SmuggledAndSeized(results), 1000, 320),
             "Cumulative H100e delivered by intermediaries to their buyers (smuggled) and seized from their lots, on their own scale: " +
             "beside the lawful flows they would not show.");
-
-        if (Model.Market.KeptOut.Of(results) is { } keptOut)
-        {
-            page.Heading(2, "The grey market");
-            GreyMarket(page, results, keptOut);
-        }
-
-        page.Heading(2, "Licence decisions by rule");
-        DecisionsByRule(page, results);
-
-        page.Heading(2, "Magnet shortage");
-        MagnetShortage(page, results);
-
-        page.Heading(2, "Breaches");
-        Breaches(page, results);
-
-        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
-        {
-            page.Heading(2, "Against the record");
-            CalibrationChart.Add(page, calibration);
-        }
-
-        if (replications is not null)
-        {
-            page.Heading(2, $"Replications ({Count(replications.Count)})");
-            Replications(page, replications, info.Start, info.Months);
-        }
-        return page.Render();
     }
 
     /// <summary>The most rules drawn as bars: a taller chart is more than a page can show (and, at tens of thousands, than Skia can draw).</summary>
@@ -228,27 +252,6 @@ public static class RunReport
             }));
     }
 
-    /// <summary>
-    /// The grey market's premium over list and the networks trading, month by month, then why controlled compute did not
-    /// reach its labs: deterred, seized, substituted.
-    /// </summary>
-    private static void GreyMarket(HtmlPage page, RunResults results, Model.Market.KeptOut keptOut)
-    {
-        var months = results.Months.Select(m => m.GreyMarket!).ToList();
-        page.Chart(Charts.Svg(Charts.MonthLines("Grey-market premium over list price", "premium (0.5 = 50% over list)", results.Info.Start,
-                [("premium, weighted by what labs asked for", months.Select(g => g.Premium).ToList())]), 1000, 320),
-            "What Chinese labs pay smuggling networks over the chips' list price: it rises when labs ask for more than the networks bring, and falls when they bring more.");
-        page.Chart(Charts.Svg(Charts.MonthLines("Smuggling networks trading", "networks", results.Info.Start,
-                [("active networks", months.Select(g => (double)g.ActiveNetworks).ToList())]), 1000, 300),
-            "Networks form when margins are high, after a lag, and leave when their shells are listed or margins stay thin.");
-        page.Table(["why controlled compute did not reach the labs", "H100e"],
-        [
-            ["deterred: networks' capacity left unbought for want of margin", H100eText(keptOut.DeterredH100e)],
-            ["seized on the way", H100eText(keptOut.SeizedH100e)],
-            ["substituted: lawful export-grade, domestic or rented abroad (H100e of work)", H100eText(keptOut.SubstitutedH100e)],
-        ]);
-    }
-
     private static void MagnetShortage(HtmlPage page, RunResults results)
     {
         var importers = results.Months.SelectMany(m => m.RareEarths.Importers.Select(i => i.Country)).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -312,16 +315,8 @@ public static class RunReport
 
     private static void Breaches(HtmlPage page, RunResults results)
     {
+        LargestUnauthorised(page, results);
         var breaches = results.Breaches;
-        var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
-            .OrderByDescending(u => u.Cluster!.Excess).ThenBy(u => u.Month).Select(u => u.Cluster).FirstOrDefault();
-        if (unauthorised is not null)
-        {
-            var (route, via, compute) = ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
-            page.Paragraph($"Largest unauthorised cluster: {H100eText(unauthorised.Excess)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
-                $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100eText(unauthorised.Lawful)} H100e the rules permit; main route: " +
-                $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute)} H100e.");
-        }
         if (breaches.Count == 0)
         {
             page.Paragraph("No breaches: no linked cluster exceeded what the regime permits its owner.");
@@ -336,6 +331,24 @@ public static class RunReport
                 b.Month.ToString(), b.Kind, b.Site, b.Owner, b.Country, H100eText(b.Cluster), H100eText(b.Permitted), H100eText(b.Excess), H100eText(b.EndExcess),
                 b.LimitBasis, Count(b.Sites.Count), b.FirstForOwner ? "yes" : "no", b.DetectedByThen ? "yes" : "no",
             ]));
+        Trails(page, breaches);
+    }
+
+    /// <summary>The cluster that held the most beyond the rules in any month, in a sentence.</summary>
+    private static void LargestUnauthorised(HtmlPage page, RunResults results)
+    {
+        var unauthorised = results.Months.Select(m => (m.Month, Cluster: m.LargestUnauthorised)).Where(u => u.Cluster is not null)
+            .OrderByDescending(u => u.Cluster!.Excess).ThenBy(u => u.Month).Select(u => u.Cluster).FirstOrDefault();
+        if (unauthorised is null) return;
+        var (route, via, compute) = ClusterBreach.MainContributionOf(unauthorised.Acquisitions);
+        page.Paragraph($"Largest unauthorised cluster: {H100eText(unauthorised.Excess)} H100e beyond the rules ({unauthorised.Kind}) at {unauthorised.Site} " +
+            $"(owner {unauthorised.Owner}, {unauthorised.Country}), beside {H100eText(unauthorised.Lawful)} H100e the rules permit; main route: " +
+            $"{ResultFiles.RouteName(route)}{(via is null ? "" : $" via {via}")}, {H100eText(compute)} H100e.");
+    }
+
+    /// <summary>The first breaches with the acquisitions behind each, collapsed.</summary>
+    private static void Trails(HtmlPage page, IReadOnlyList<ClusterBreach> breaches)
+    {
         page.Heading(3, "Trails: the acquisitions behind each breach");
         foreach (var b in breaches.Take(BreachesListed))
             page.Details($"{b.Month} {b.Kind} at {b.Site} ({b.Owner}, {b.Country}): {H100eText(b.Excess)} H100e beyond {H100eText(b.Permitted)} permitted, " +
@@ -384,8 +397,6 @@ public static class RunReport
         "change nothing measured here: the probabilities are 0 or 1 for this world, and no interval is drawn.";
 
     internal static string Count(long value) => value.ToString("N0", Invariant);
-
-
 
     internal static string Probability(double value) => value.ToString("0.000", Invariant);
 }

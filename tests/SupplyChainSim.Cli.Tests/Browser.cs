@@ -24,4 +24,11 @@ internal static class Browser
         if (Environment.GetEnvironmentVariable(RequiredVariable) == "1") Assert.Fail($"{reason} ({RequiredVariable}=1 requires it)");
         throw new SkipException(reason);
     }
+
+    /// <summary>
+    /// Where a screenshot of a page goes: the folder SUPPLYCHAINSIM_SCREENSHOTS names, to look at the pages a test saw;
+    /// else the test's own folder <paramref name="shots"/>, removed with it.
+    /// </summary>
+    public static string Screenshot(TempFolder shots, string name) =>
+        Environment.GetEnvironmentVariable("SUPPLYCHAINSIM_SCREENSHOTS") is { Length: > 0 } folder ? Path.Combine(folder, name) : shots.File(name);
 }

@@ -6,7 +6,20 @@ namespace SupplyChainSim.Cli.Tests;
 /// <summary>Runs the real `supplychainsim` program (built beside the tests) as a separate process.</summary>
 public static class Cli
 {
-    public sealed record Result(int ExitCode, string Out, string Error);
+    public sealed record Result(int ExitCode, string Out, string Error)
+    {
+        /// <summary>
+        /// What a refusal promises: this exit code, an error that says <paramref name="expected"/>, no stack trace, and
+        /// nothing written at <paramref name="output"/>.
+        /// </summary>
+        public void AssertRefused(int exitCode, string expected, string output)
+        {
+            Assert.Equal(exitCode, ExitCode);
+            Assert.Contains(expected, Error);
+            Assert.DoesNotContain("   at ", Error);
+            Assert.False(Directory.Exists(output), $"nothing is written at {output}");
+        }
+    }
 
     public static Task<Result> RunAsync(params string[] args) => RunAsync(new Options(), args);
 
@@ -98,6 +111,13 @@ public sealed class LiveProcess : IAsyncDisposable
         {
             throw new TimeoutException($"the program was still running after {timeout.TotalSeconds:0} s\n{Output}");
         }
+        return process.ExitCode;
+    }
+
+    /// <summary>The exit code, whenever the program ends.</summary>
+    public async Task<int> ExitedAsync(CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken);
         return process.ExitCode;
     }
 

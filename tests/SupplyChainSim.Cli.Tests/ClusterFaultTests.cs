@@ -36,12 +36,25 @@ public class ClusterFaultTests(InProcessReference reference, ITestOutputHelper l
         // The first replication is done and the others are under way on both silos: one of them goes.
         await disturbed.WaitForLineAsync("done, 1 of 8", Minutes);
         await silos.Silos[0].KillAsync();
-        Assert.True(await disturbed.ExitCodeAsync(Minutes) == 0, disturbed.Output);
+        Assert.True(await ExitCodeAsync(disturbed, silos) == 0, disturbed.Output);
         var disturbedTime = clock.Elapsed;
 
         Assert.Contains("; it is run again from its first month", disturbed.Output);
         AssertWithinSlack("8 replications with a silo killed", undisturbedTime, disturbedTime, disturbed.Output);
         ClusterTests.AssertSameFiles(temp.File("undisturbed"), temp.File("disturbed"));
+    }
+
+    /// <summary>The run's exit code; past <see cref="Minutes"/>, a failure with what the run and every silo printed.</summary>
+    private static async Task<int> ExitCodeAsync(LiveProcess run, SiloProcesses silos)
+    {
+        try
+        {
+            return await run.ExitCodeAsync(Minutes);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{silos.Outputs}", e);
+        }
     }
 
     [SkippableFact]
@@ -64,7 +77,7 @@ public class ClusterFaultTests(InProcessReference reference, ITestOutputHelper l
         var silo = silos.Silos[0];
         await silo.SignalAsync("STOP");
         var frozenAt = clock.Elapsed;
-        Assert.True(await frozen.ExitCodeAsync(Minutes) == 0, frozen.Output);
+        Assert.True(await ExitCodeAsync(frozen, silos) == 0, frozen.Output);
         var frozenTime = clock.Elapsed;
         Assert.Contains("; the run goes back to its last checkpoint", frozen.Output);
         AssertWithinSlack("a run with a silo frozen", undisturbedTime, frozenTime, frozen.Output);
@@ -87,7 +100,7 @@ public class ClusterFaultTests(InProcessReference reference, ITestOutputHelper l
     public async Task After_Redis_restarts_empty_the_silos_exit_with_one_line_within_60_s_resume_says_the_run_is_gone_and_new_silos_run_it()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var silos = await SiloProcesses.StartAsync(redis, 2);
+        await using var silos = await SiloProcesses.StartUnsupervisedAsync(redis, 2);
         using var temp = new TempFolder();
         await using (var lost = LiveProcess.Start("run", InProcessReference.Scenario, "--months", InProcessReference.Months, "--out", temp.File("lost"),
                          "--cluster", redis.Address, "--run-key", "lost"))

@@ -29,6 +29,7 @@ public sealed class LiveObservationTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         using var output = new TempFolder();
+        using var shots = new TempFolder();
         // live-breach.json: 20 months, its breach in month 11. At 400 ms a month the page is up long before it.
         await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--port", "0", "--pace", "400ms", "--out", output.Path);
         var address = await run.WaitForLineAsync("Live world:", TimeSpan.FromSeconds(60));
@@ -69,7 +70,7 @@ public sealed class LiveObservationTests
         Assert.Equal("2026-08", await page.Locator("#month").TextContentAsync());
         await run.WaitForLineAsync("still serving", TimeSpan.FromSeconds(30));
         Assert.True(File.Exists(Path.Combine(output.Path, "summary.json")));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-live.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Browser.Screenshot(shots, "supplychainsim-live.png"), FullPage = true });
         // No rare-earth leverage here: the magnet card says so and shows no empty chart box.
         await Assertions.Expect(page.Locator("#no-magnets")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#shortage-history")).ToBeHiddenAsync();
@@ -86,7 +87,7 @@ public sealed class LiveObservationTests
         Assert.Equal("cn-1", state.RootElement.GetProperty("breaches")[0].GetProperty("site").GetString());
         var runKey = state.RootElement.GetProperty("run").GetProperty("runKey").GetString();
         await AssertFlowsChart(page, state.RootElement.GetProperty("history").EnumerateArray()
-            .Where(m => m.GetProperty("smuggledH100e").GetDouble() > 0).Select(m => m.GetProperty("month").GetString()!).ToList());
+            .Where(m => m.GetProperty("smuggledH100e").GetDouble() > 0).Select(m => m.GetProperty("month").GetString()!).ToList(), shots);
 
         // The flow picture: a band per link of the snapshot, the smuggling channel through Singapore to the lab named.
         var links = state.RootElement.GetProperty("channels").GetProperty("links").GetArrayLength();
@@ -103,7 +104,7 @@ public sealed class LiveObservationTests
         await Assertions.Expect(dashboard.GetByText("Total activations", new() { Exact = false })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await dashboard.GotoAsync(root + "dashboard/#/grains");
         await Assertions.Expect(dashboard.GetByText("DataCentreGrain").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await dashboard.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-dashboard.png"), FullPage = true });
+        await dashboard.ScreenshotAsync(new() { Path = Browser.Screenshot(shots, "supplychainsim-dashboard.png"), FullPage = true });
         var grainState = await http.GetStringAsync(root + $"dashboard/GrainState?grainId={Uri.EscapeDataString(runKey + "/country/CN")}&grainType=SupplyChainSim.Grains.CountryGrain");
         Assert.Contains("China", grainState);
         Assert.Contains("DeniedH100e", grainState);
@@ -122,7 +123,7 @@ public sealed class LiveObservationTests
         await Assertions.Expect(page.Locator("#grain-state-body")).ToContainTextAsync("\"PermittedH100e\": 0", new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("#grain-state-body")).ToContainTextAsync("\"ChipsByAcquisition\"");
         Assert.Equal("DataCentreGrain " + runKey + "/datacentre/cn-1", await page.Locator("#grain-state-title").TextContentAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-live-grain.png") });
+        await page.ScreenshotAsync(new() { Path = Browser.Screenshot(shots, "supplychainsim-live-grain.png") });
         await page.Locator("#grain-state-close").ClickAsync();
         await Assertions.Expect(shown).ToBeHiddenAsync();
 
@@ -139,6 +140,7 @@ public sealed class LiveObservationTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         using var output = new TempFolder();
+        using var shots = new TempFolder();
         await using var run = LiveProcess.Start("run", Scenario, "--dashboard", "--port", "0", "--pace", "1500ms", "--out", output.Path);
         var root = (await run.WaitForLineAsync("Live world:", TimeSpan.FromSeconds(60)))["Live world:".Length..].Trim();
         using var http = new HttpClient();
@@ -167,7 +169,7 @@ public sealed class LiveObservationTests
         await Assertions.Expect(page.Locator("#month")).ToHaveTextAsync("2025-02", new() { Timeout = 30_000 });
         await AssertHeldAsync(http, root, 2);
         Assert.Equal("2025-02", await page.Locator("#month").TextContentAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-live-paused.png") });
+        await page.ScreenshotAsync(new() { Path = Browser.Screenshot(shots, "supplychainsim-live-paused.png") });
         Assert.Contains("100.0 H100e at us-1", await page.Locator("#largest-cluster").TextContentAsync());
 
         // Resume: the months go on at the pace.
@@ -211,7 +213,7 @@ public sealed class LiveObservationTests
     /// The flows chart of live-breach.json when finished: a value axis with round H100e ticks, month labels that do not
     /// overlap, one breach marker in 2025-11, and the smuggled deliveries on their own scale, filling their panel.
     /// </summary>
-    private static async Task AssertFlowsChart(IPage page, IReadOnlyList<string> smuggledMonths)
+    private static async Task AssertFlowsChart(IPage page, IReadOnlyList<string> smuggledMonths, TempFolder shots)
     {
         var chart = page.Locator("#history svg");
         var box = await chart.BoundingBoxAsync();
@@ -250,7 +252,7 @@ public sealed class LiveObservationTests
         var size = page.ViewportSize!;
         await page.SetViewportSizeAsync(420, 900);
         await page.WaitForFunctionAsync("() => document.querySelector('#history svg').getAttribute('width') < 420");
-        await page.Locator("#history").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "supplychainsim-live-narrow.png") });
+        await page.Locator("#history").ScreenshotAsync(new() { Path = Browser.Screenshot(shots, "supplychainsim-live-narrow.png") });
         var shown = await MonthLabelsAsync(page);
         Assert.InRange(shown, 3, 10);
         await page.SetViewportSizeAsync(size.Width, size.Height);

@@ -10,7 +10,7 @@ public class ManifestTests
     private static string Sha256(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
 
     [Fact]
-    public async Task The_manifest_records_the_command_versions_inputs_resolved_scenario_seeds_and_outputs()
+    public async Task The_manifest_records_the_command_versions_inputs_resolved_scenario_seeds_and_outputs_and_the_options_reach_the_files()
     {
         using var temp = new TempFolder();
         var output = temp.File("out");
@@ -52,6 +52,12 @@ public class ManifestTests
         };
         Assert.Equal(expected, scenario.GetProperty("inputs").EnumerateArray()
             .Select(i => (i.GetProperty("file").GetString()!, i.GetProperty("role").GetString()!, i.GetProperty("sha256").GetString()!)));
+
+        // --seed and --months replace the scenario's values in the run's own files.
+        var summaryText = await File.ReadAllTextAsync(Path.Combine(output, "summary.json"));
+        Assert.Contains("\"seed\": 7,", summaryText);
+        Assert.Contains("\"months\": 2,", summaryText);
+        Assert.Contains("\"end\": \"2023-11\",", summaryText);
 
         // The scenario as run: the world's keys merged in, --seed and --months applied.
         var resolved = scenario.GetProperty("resolved");

@@ -31,27 +31,24 @@ public class OrleansNoiseTests
         Assert.False(factory.CreateLogger("Orleans.Runtime.Watchdog").IsEnabled(LogLevel.Warning));
     }
 
-    [Fact]
-    public async Task A_sweep_writes_nothing_from_Orleans_on_standard_error()
+    /// <summary>A run of piecemeal-2025 stopped with Ctrl+C once it prints <paramref name="line"/>: exit 130 and nothing written; what it printed.</summary>
+    private static async Task<string> InterruptedAt(string line, params string[] options)
     {
         using var temp = new TempFolder();
-        var sweep = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", "regime.rules[3].allowanceTpp=7915600,26900000",
-            "--replications", "4", "--months", "6", "--out", temp.File("sweep"));
-        Assert.True(sweep.ExitCode == 0, sweep.Error);
-        Assert.Equal("", sweep.Error);
+        await using var run = LiveProcess.Start(["run", "scenarios/piecemeal-2025.json", .. options, "--out", temp.File("out")]);
+        await run.WaitForLineAsync(line, TimeSpan.FromSeconds(120));
+        Assert.Equal(130, await run.InterruptAsync());
+        Assert.False(Directory.Exists(temp.File("out")));
+        return run.Output;
     }
 
     [Fact]
     public async Task Ctrl_C_during_replications_stops_without_a_shutdown_warning()
     {
-        using var temp = new TempFolder();
-        await using var run = LiveProcess.Start("run", "scenarios/piecemeal-2025.json", "--replications", "400", "--out", temp.File("out"));
-        await run.WaitForLineAsync("replication ", TimeSpan.FromSeconds(120));
-        Assert.Equal(130, await run.InterruptAsync());
-        Assert.Contains("supplychainsim: cancelled; no results were written", run.Output);
-        Assert.DoesNotContain("warn:", run.Output);
-        Assert.DoesNotContain("non-graceful", run.Output);
-        Assert.False(Directory.Exists(temp.File("out")));
+        var output = await InterruptedAt("replication ", "--replications", "400");
+        Assert.Contains("supplychainsim: cancelled; no results were written", output);
+        Assert.DoesNotContain("warn:", output);
+        Assert.DoesNotContain("non-graceful", output);
     }
 
     [Fact]
@@ -72,14 +69,10 @@ public class OrleansNoiseTests
     [Fact]
     public async Task Ctrl_C_while_the_in_process_silo_starts_stops_with_one_line_and_no_stack_trace()
     {
-        using var temp = new TempFolder();
-        await using var run = LiveProcess.Start("run", "scenarios/piecemeal-2025.json", "--months", "2", "--out", temp.File("out"));
         // The month header is printed just before the silo starts: Ctrl+C lands while it starts.
-        await run.WaitForLineAsync("month ", TimeSpan.FromSeconds(60));
-        Assert.Equal(130, await run.InterruptAsync());
-        Assert.EndsWith("supplychainsim: cancelled; no results were written for the unfinished run.", run.Output.TrimEnd());
-        Assert.DoesNotContain("fail:", run.Output);
-        Assert.DoesNotContain("   at ", run.Output);
-        Assert.False(Directory.Exists(temp.File("out")));
+        var output = await InterruptedAt("month ", "--months", "2");
+        Assert.EndsWith("supplychainsim: cancelled; no results were written for the unfinished run.", output.TrimEnd());
+        Assert.DoesNotContain("fail:", output);
+        Assert.DoesNotContain("   at ", output);
     }
 }

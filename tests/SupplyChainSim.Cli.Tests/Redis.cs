@@ -104,20 +104,58 @@ internal sealed class RedisServer : IAsyncDisposable
     }
 }
 
-/// <summary>Worker silo processes (`supplychainsim silo --cluster`), each started and waited for until it has joined.</summary>
+/// <summary>
+/// Worker silo processes (`supplychainsim silo --cluster`), each started and waited for until it has joined, and
+/// supervised as a deployment's would be: a silo that exits because the cluster declared it dead (as a silo on a loaded
+/// machine may be, its probes late) is started again. Without that, a false eviction before a test's own fault would
+/// leave the cluster one silo short, and a test that then kills a silo, none.
+/// </summary>
 internal sealed class SiloProcesses : IAsyncDisposable
 {
-    private SiloProcesses(IReadOnlyList<LiveProcess> silos) => Silos = silos;
+    private readonly string[] arguments;
+    private readonly IReadOnlyDictionary<string, string>? environment;
+    private readonly bool supervised;
+    private readonly List<LiveProcess> restarted = [];
+    private readonly CancellationTokenSource stopping = new();
+    private readonly List<Task> supervising = [];
 
+    private SiloProcesses(IReadOnlyList<LiveProcess> silos, string[] arguments, IReadOnlyDictionary<string, string>? environment, bool supervised)
+    {
+        Silos = silos;
+        this.arguments = arguments;
+        this.environment = environment;
+        this.supervised = supervised;
+    }
+
+    /// <summary>The silos as first started (a test's faults are aimed at these).</summary>
     public IReadOnlyList<LiveProcess> Silos { get; }
+
+    /// <summary>What every silo printed, restarted ones included: for a failure's message.</summary>
+    public string Outputs
+    {
+        get
+        {
+            List<LiveProcess> all;
+            lock (restarted) all = [.. Silos, .. restarted];
+            return string.Join("\n", all.Select((s, i) => $"--- silo {i} (pid {s.Id}{(i >= Silos.Count ? ", restarted after an eviction" : "")}):\n{s.Output}"));
+        }
+    }
 
     public static Task<SiloProcesses> StartAsync(RedisServer redis, int count, params string[] options) => StartAsync(redis, count, null, options);
 
     /// <param name="environment">What the silos find in their environment (SUPPLYCHAINSIM_REDIS_PASSWORD).</param>
-    public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, IReadOnlyDictionary<string, string>? environment, params string[] options)
+    public static Task<SiloProcesses> StartAsync(RedisServer redis, int count, IReadOnlyDictionary<string, string>? environment, params string[] options) =>
+        StartAsync(redis, count, environment, supervised: true, options);
+
+    /// <summary>Silos that stay down when they exit: for a test of what makes them exit.</summary>
+    public static Task<SiloProcesses> StartUnsupervisedAsync(RedisServer redis, int count) => StartAsync(redis, count, null, supervised: false, []);
+
+    private static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, IReadOnlyDictionary<string, string>? environment, bool supervised,
+        string[] options)
     {
-        var silos = Enumerable.Range(0, count).Select(_ => LiveProcess.Start(environment, ["silo", "--cluster", redis.Address, .. options])).ToList();
-        var started = new SiloProcesses(silos);
+        string[] arguments = ["silo", "--cluster", redis.Address, .. options];
+        var silos = Enumerable.Range(0, count).Select(_ => LiveProcess.Start(environment, arguments)).ToList();
+        var started = new SiloProcesses(silos, arguments, environment, supervised);
         try
         {
             foreach (var silo in silos) await silo.WaitForLineAsync("joined", TimeSpan.FromSeconds(60));
@@ -127,11 +165,39 @@ internal sealed class SiloProcesses : IAsyncDisposable
             await started.DisposeAsync();
             throw;
         }
+        foreach (var silo in silos) started.Supervise(silo);
         return started;
+    }
+
+    private void Supervise(LiveProcess silo)
+    {
+        if (!supervised) return;
+        var watch = Task.Run(async () =>
+        {
+            try
+            {
+                if (await silo.ExitedAsync(stopping.Token) != SiloEviction.ExitCode || stopping.IsCancellationRequested) return;
+                var again = LiveProcess.Start(environment, arguments);
+                lock (restarted) restarted.Add(again);
+                Supervise(again);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        lock (restarted) supervising.Add(watch);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await stopping.CancelAsync();
+        List<Task> watches;
+        lock (restarted) watches = [.. supervising];
+        await Task.WhenAll(watches);
         foreach (var silo in Silos) await silo.DisposeAsync();
+        List<LiveProcess> again;
+        lock (restarted) again = [.. restarted];
+        foreach (var silo in again) await silo.DisposeAsync();
+        stopping.Dispose();
     }
 }

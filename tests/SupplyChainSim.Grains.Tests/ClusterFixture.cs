@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Grains.Tests;
@@ -31,6 +33,26 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>
+    /// Steps a started run to its end, deactivating every grain of it halfway: each agent pool, the run's context and
+    /// the coordinator, which write their state on deactivation and read it back on activation. <paramref name="halfway"/>
+    /// is given the grains just deactivated, before the next month is stepped.
+    /// </summary>
+    public async Task StepDeactivatingHalfway(IRunCoordinatorGrain coordinator, string run, World world, Action<IReadOnlyList<IAddressable>> halfway)
+    {
+        for (var month = 0; month < world.Context.Months; month++)
+        {
+            if (month == world.Context.Months / 2)
+            {
+                var hosts = new GrainWorldHosts(Grains, run, world);
+                var grains = hosts.Parts.SelectMany(p => p).Cast<IAddressable>().Append(hosts.RunContext).Append(coordinator).ToList();
+                foreach (var grain in grains) await Cluster.DeactivateAsync(grain);
+                halfway(grains);
+            }
+            await coordinator.StepMonth();
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -48,20 +48,10 @@ public class GrainRunTests(ClusterFixture fixture)
         const string run = "deactivated";
         var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
         await coordinator.Start(world.AsImmutable());
-        for (var month = 0; month < world.Context.Months; month++)
-        {
-            if (month == world.Context.Months / 2)
-            {
-                // Every agent grain (the Entity List, the magnet exporter and the grey market too), the run's context and
-                // the coordinator write their state on deactivation and read it back on activation.
-                var hosts = new GrainWorldHosts(fixture.Grains, run, world);
-                var grains = hosts.Parts.SelectMany(p => p).Cast<IAddressable>().Append(hosts.RunContext).Append(coordinator).ToList();
-                Assert.Equal(world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count
-                    + 3 + world.Context.Months + 2, grains.Count);
-                foreach (var grain in grains) await fixture.Cluster.DeactivateAsync(grain);
-            }
-            await coordinator.StepMonth();
-        }
+        // Every agent grain (the Entity List, the magnet exporter and the grey market too), the run's context and the coordinator.
+        await fixture.StepDeactivatingHalfway(coordinator, run, world, grains => Assert.Equal(
+            world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count
+            + 3 + world.Context.Months + 2, grains.Count));
         OutputFiles.AssertSame(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
     }
 

@@ -92,17 +92,10 @@ public class ScalingTests(ClusterFixture fixture)
         const string run = "forgotten";
         var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
         await coordinator.Start(world.AsImmutable());
-        for (var month = 0; month < world.Context.Months; month++)
+        await fixture.StepDeactivatingHalfway(coordinator, run, world, _ =>
         {
-            if (month == world.Context.Months / 2)
-            {
-                var hosts = new GrainWorldHosts(fixture.Grains, run, world);
-                foreach (var grain in hosts.Parts.SelectMany(p => p).Cast<IAddressable>().Append(hosts.RunContext).Append(coordinator))
-                    await fixture.Cluster.DeactivateAsync(grain);
-                foreach (var silo in fixture.Cluster.Silos) silo.ServiceProvider.GetRequiredService<RunContexts>().Forget(run);
-            }
-            await coordinator.StepMonth();
-        }
+            foreach (var silo in fixture.Cluster.Silos) silo.ServiceProvider.GetRequiredService<RunContexts>().Forget(run);
+        });
         var actual = ResultFiles.Render((await coordinator.GetResults()).Value);
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var name in expected.Keys) Assert.Equal(Encoding.UTF8.GetString(expected[name]), Encoding.UTF8.GetString(actual[name]));

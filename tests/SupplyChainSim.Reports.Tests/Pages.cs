@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
@@ -16,11 +14,12 @@ public static partial class Pages
     {
         // Twelve months of piecemeal-2025: breaches at Chinese labs and the Johor Front's linked sites.
         var scenario = ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json")).WithMonths(12);
-        var runs = new List<RunResults>();
-        for (var i = 0; i < 3; i++)
-            runs.Add(await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i)), WorldBuilder.DefaultPoolSize)));
-        return (scenario, runs);
+        return (scenario, await Replications.RunInMemory(scenario, 3));
     });
+
+    /// <summary>A scenario's row of compare, sweep or explore, from its replications.</summary>
+    public static RegimeOutcome Outcome(string label, ResolvedScenario scenario, IReadOnlyList<RunResults> runs) =>
+        RegimeOutcome.Of(label, runs[0].Info, runs.Select((r, i) => ReplicationOutcome.Of(i, r, scenario.Countries)).ToList());
 
     /// <summary>Replications 0, 1 and 2 of piecemeal-2025 over 12 months.</summary>
     public static Task<(ResolvedScenario Scenario, IReadOnlyList<RunResults> Runs)> Piecemeal => piecemeal.Value;

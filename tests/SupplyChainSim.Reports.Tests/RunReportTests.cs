@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -67,6 +68,25 @@ public class RunReportTests
         RunReport.Render(runs[1]);
         Assert.Equal(first, RunReport.Render(runs[0]));
         Assert.NotEqual(first, RunReport.Render(runs[1]));
+    }
+
+    /// <summary>Moved from the CLI's tests (ReportCommandTests), where two processes ran what two in-memory runs show here.</summary>
+    [Fact]
+    public async Task A_replicated_runs_report_is_the_same_bytes_each_time_and_opens_offline()
+    {
+        var scenario = ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json")).WithMonths(6);
+        async Task<byte[]> Report()
+        {
+            var runs = await Replications.RunInMemory(scenario, 2);
+            return RunReport.Render(runs[0], runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList());
+        }
+        var first = await Report();
+        Assert.Equal(first, await Report());
+        var html = Pages.Text(first);
+        Assert.Contains("<h1>piecemeal-2025</h1>", html);
+        Assert.Contains("Replications (2)", html);
+        Assert.Equal(11, Pages.AssertSelfContained(html).Count);
+        Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
     }
 
     [Fact]

@@ -29,9 +29,19 @@ internal sealed class RunManifest
 
     public static string OrleansVersion { get; } = VersionOf(typeof(IGrainFactory).Assembly);
 
-    private sealed record Input(string File, string Role, string Sha256);
+    /// <summary>
+    /// camelCase keys in the records' order, indented, and paths and names as they are (the manifest is read by people
+    /// and scripts, never put into a page). Reflection, not a generated context: the resolved scenario is written by its
+    /// own settings (<see cref="ScenarioSpecJsonConverter"/>), and the rest is small.
+    /// </summary>
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    private sealed record Scenario(string Label, ResolvedScenario Resolved, IReadOnlyList<Input> Inputs);
+    private sealed record Scenario(string Label, ResolvedScenario Resolved, IReadOnlyList<ManifestInput> Inputs);
 
     private readonly IReadOnlyList<Scenario> scenarios;
     private readonly ulong seed;
@@ -65,74 +75,23 @@ internal sealed class RunManifest
 
     private byte[] Render(IReadOnlyList<(string Name, long Bytes, string Sha256)> files)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            json.WriteString("tool", Tool);
-            json.WriteString("version", ResultFiles.ToolVersion);
-            json.WriteString("commit", Commit);
-            json.WriteStartArray("commandLine");
-            foreach (var arg in CommandLine) json.WriteStringValue(arg);
-            json.WriteEndArray();
-            json.WriteStartObject("runtime");
-            json.WriteString("dotnet", Environment.Version.ToString());
-            json.WriteString("orleans", OrleansVersion);
-            json.WriteEndObject();
+        var manifest = new ManifestFile(Tool, ResultFiles.ToolVersion, Commit, CommandLine, new(Environment.Version.ToString(), OrleansVersion),
+            new(seed, replications, "replication 0 runs on the seed, replication i on xxHash64(seed, \"replication\", i), the same for every scenario",
+                [.. Enumerable.Range(0, replications).Select(i => ReplicationSeeds.For(seed, i))]),
+            [.. scenarios.Select(Describe)],
+            [.. files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new ManifestOutput(f.Name, f.Bytes, f.Sha256))]);
+        return [.. JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions), (byte)'\n'];
+    }
 
-            json.WriteStartObject("seeds");
-            json.WriteNumber("seed", seed);
-            json.WriteNumber("replications", replications);
-            json.WriteString("rule", "replication 0 runs on the seed, replication i on xxHash64(seed, \"replication\", i), the same for every scenario");
-            json.WriteStartArray("replicationSeeds");
-            for (var i = 0; i < replications; i++) json.WriteNumberValue(ReplicationSeeds.For(seed, i));
-            json.WriteEndArray();
-            json.WriteEndObject();
-
-            json.WriteStartArray("scenarios");
-            foreach (var scenario in scenarios)
-            {
-                json.WriteStartObject();
-                json.WriteString("label", scenario.Label);
-                json.WriteString("file", Path.GetFullPath(scenario.Resolved.SourceFile));
-                json.WriteStartArray("set");
-                foreach (var value in scenario.Resolved.Overrides) json.WriteStringValue($"{value.Path}={value.ValueText}");
-                json.WriteEndArray();
-                json.WriteNumber("worldSeed", scenario.Resolved.Spec.WorldSeed ?? scenario.Resolved.Spec.Seed);
-                json.WriteStartArray("inputs");
-                foreach (var input in scenario.Inputs)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("file", input.File);
-                    json.WriteString("role", input.Role);
-                    json.WriteString("sha256", input.Sha256);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WritePropertyName("resolved");
-                JsonSerializer.Serialize(json, scenario.Resolved.Spec, ScenarioJson.Write);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-
-            json.WriteStartArray("outputs");
-            foreach (var (name, bytes, sha256) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("file", name);
-                json.WriteNumber("bytes", bytes);
-                json.WriteString("sha256", sha256);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+    private static ManifestScenario Describe(Scenario scenario)
+    {
+        var resolved = scenario.Resolved;
+        return new(scenario.Label, Path.GetFullPath(resolved.SourceFile), [.. resolved.Overrides.Select(v => $"{v.Path}={v.ValueText}")],
+            resolved.Spec.WorldSeed ?? resolved.Spec.Seed, scenario.Inputs, resolved.Spec);
     }
 
     /// <summary>The scenario file, the files it extends, and the catalogue and country files, named or built in.</summary>
-    private static List<Input> InputsOf(ResolvedScenario scenario)
+    private static List<ManifestInput> InputsOf(ResolvedScenario scenario)
     {
         var inputs = scenario.Files.Select((file, i) => Hashed(file, i == 0 ? "scenario" : "extends")).ToList();
         var named = new Queue<string>(scenario.DataFiles);
@@ -141,9 +100,9 @@ internal sealed class RunManifest
         return inputs;
     }
 
-    private static Input Hashed(string file, string role) => new(Path.GetFullPath(file), role, Sha256(File.ReadAllBytes(file)));
+    private static ManifestInput Hashed(string file, string role) => new(Path.GetFullPath(file), role, Sha256(File.ReadAllBytes(file)));
 
-    private static Input BuiltIn(string name, string role) => new($"built-in:{name}", role, Sha256(ScenarioLoader.BuiltIn.Bytes(name)));
+    private static ManifestInput BuiltIn(string name, string role) => new($"built-in:{name}", role, Sha256(ScenarioLoader.BuiltIn.Bytes(name)));
 
     private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

@@ -146,10 +146,17 @@ function drawFlows(state) {
   chart.append(main.group, smuggled.group);
   if (history.length > 0 && history.every(m => m.smuggledH100e === 0))
     chart.append(svg("text", { class: "none-yet", x: left + plot / 2, y: smuggledTop + smuggledHeight / 2 + 4, "text-anchor": "middle" }, "no smuggled deliveries so far"));
+  const grid = { left, column, top, bottom };
+  chart.append(monthLabels(state.run.start, months, grid, room));
+  breachMarkers(chart, history, grid);
+  hoverTargets(chart, history, grid);
+  container.replaceChildren(chart);
+}
 
-  // Month labels: every k-th month, k the smallest of 1, 2, 3, 4, 6, 12, 24... that leaves room for a label.
+// Month labels: every k-th month, k the smallest of 1, 2, 3, 4, 6, 12, 24... that leaves room for a label.
+function monthLabels(start, months, { left, column, bottom }, room) {
   const every = [1, 2, 3, 4, 6, 12, 24, 36, 60, 120].find(k => k * column >= room) ?? Math.ceil(room / column);
-  const [startYear, startMonth] = state.run.start.split("-").map(Number);
+  const [startYear, startMonth] = start.split("-").map(Number);
   const label = i => {
     const index = startYear * 12 + startMonth - 1 + i;
     return `${Math.floor(index / 12)}-${String(index % 12 + 1).padStart(2, "0")}`;
@@ -160,9 +167,11 @@ function drawFlows(state) {
     xAxis.append(svg("line", { class: "axis-line", x1: x, x2: x, y1: bottom, y2: bottom + 4 }),
       svg("text", { x, y: bottom + 16, "text-anchor": "middle" }, label(i)));
   }
-  chart.append(xAxis);
+  return xAxis;
+}
 
-  // Breach markers: a dashed line through both panels and a flag with the number of new breaches.
+// Breach markers: a dashed line through both panels and a flag with the number of new breaches.
+function breachMarkers(chart, history, { left, column, top, bottom }) {
   history.forEach((m, i) => {
     const added = m.breachesSoFar - (i > 0 ? history[i - 1].breachesSoFar : 0);
     if (added <= 0) return;
@@ -173,11 +182,12 @@ function drawFlows(state) {
       svg("path", { d: `M ${x - 5} ${top - 14} L ${x + 5} ${top - 14} L ${x} ${top - 6} Z` }),
       added > 1 ? svg("text", { x: x + 7, y: top - 7 }, added) : ""));
   });
+}
 
-  // A hover target a month with its figures.
+// A hover target a month with its figures.
+function hoverTargets(chart, history, { left, column, top, bottom }) {
   history.forEach((m, i) => chart.append(svg("rect", { class: "hover", x: left + i * column, y: top, width: column, height: bottom - top },
     svg("title", {}, `${m.month}: licensed ${fmt(m.licensedH100e)}, exempt ${fmt(m.exemptH100e)}, smuggled ${fmt(m.smuggledH100e)} H100e; ${m.breachesSoFar} breaches so far`))));
-  container.replaceChildren(chart);
 }
 
 // Where the compute went so far: chipmaker -> route (licensed, exempt, smuggled through a hub and its transit countries)
@@ -193,13 +203,38 @@ function drawChannels(state) {
     return;
   }
   const width = Math.max(480, container.clientWidth || 900);
-  const nodeWidth = 12, gap = 10, top = 8, minimum = 1.5, available = 380;
-  const label = n => `${n.name}  ${fmt(n.h100e)}`;
+  const layout = layOutChannels(graph, width);
+  const chart = svg("svg", { viewBox: `0 0 ${width} ${layout.height + 4}`, width, height: layout.height + 4, class: "channels" });
+  channelBands(chart, graph, layout);
+  channelNodes(chart, graph, layout);
+  container.replaceChildren(chart);
+}
+
+const channelNodeWidth = 12;
+const channelLabel = n => `${n.name}  ${fmt(n.h100e)}`;
+
+// The columns set between their labels, the bands scaled until every column fits, and the nodes stacked from the top.
+function layOutChannels(graph, width) {
+  const gap = 10, top = 8, available = 380;
   const columns = [0, 1, 2].map(c => graph.nodes.filter(n => n.column === c));
-  const left = Math.ceil(Math.max(0, ...columns[0].map(n => textWidth(label(n))))) + 14;
-  const right = Math.ceil(Math.max(0, ...columns[2].map(n => textWidth(label(n))))) + 14;
-  const x = [left, left + (width - left - right - nodeWidth) / 2, width - right - nodeWidth];
-  const columnOf = new Map(graph.nodes.map(n => [n.name, n.column]));
+  const left = Math.ceil(Math.max(0, ...columns[0].map(n => textWidth(channelLabel(n))))) + 14;
+  const right = Math.ceil(Math.max(0, ...columns[2].map(n => textWidth(channelLabel(n))))) + 14;
+  const x = [left, left + (width - left - right - channelNodeWidth) / 2, width - right - channelNodeWidth];
+  const { thickness, heights } = fitChannels(graph, columns, available);
+  const y = new Map();
+  let height = top;
+  for (const column of columns) {
+    let at = top;
+    for (const node of column) { y.set(node.name, at); at += heights.get(node.name) + gap; }
+    height = Math.max(height, at);
+  }
+  return { x, y, heights, thickness, height };
+}
+
+// Band widths, then node heights (the larger of what enters and what leaves); the scale shrinks until the tallest
+// column fits, since the least width of a band can make it overflow.
+function fitChannels(graph, columns, available) {
+  const minimum = 1.5;
   let scale = available / Math.max(1e-9, ...columns.map(c => c.reduce((sum, n) => sum + n.h100e, 0)));
   let thickness, heights;
   const size = () => {
@@ -215,20 +250,18 @@ function drawChannels(state) {
     scale *= 0.85;
     size();
   }
-  const y = new Map();
-  let height = top;
-  for (const column of columns) {
-    let at = top;
-    for (const node of column) { y.set(node.name, at); at += heights.get(node.name) + gap; }
-    height = Math.max(height, at);
-  }
-  const chart = svg("svg", { viewBox: `0 0 ${width} ${height + 4}`, width, height: height + 4, class: "channels" });
+  return { thickness, heights };
+}
+
+// Bands leave a node in the order of their targets from the top, and enter in the order of their sources.
+function channelBands(chart, graph, { x, y, thickness }) {
+  const columnOf = new Map(graph.nodes.map(n => [n.name, n.column]));
   const outAt = new Map(graph.nodes.map(n => [n.name, y.get(n.name)]));
   const inAt = new Map(outAt);
   graph.links.map((l, i) => ({ l, t: thickness[i] }))
     .sort((a, b) => (y.get(a.l.from) - y.get(b.l.from)) || (y.get(a.l.to) - y.get(b.l.to)))
     .forEach(({ l, t }) => {
-      const x0 = x[columnOf.get(l.from)] + nodeWidth, x1 = x[columnOf.get(l.to)], middle = (x0 + x1) / 2;
+      const x0 = x[columnOf.get(l.from)] + channelNodeWidth, x1 = x[columnOf.get(l.to)], middle = (x0 + x1) / 2;
       const y0 = outAt.get(l.from), y1 = inAt.get(l.to);
       outAt.set(l.from, y0 + t);
       inAt.set(l.to, y1 + t);
@@ -236,14 +269,17 @@ function drawChannels(state) {
         d: `M ${x0} ${y0} C ${middle} ${y0} ${middle} ${y1} ${x1} ${y1} L ${x1} ${y1 + t} C ${middle} ${y1 + t} ${middle} ${y0 + t} ${x0} ${y0 + t} Z` },
         svg("title", {}, `${l.from} to ${l.to}: ${fmt(l.h100e)} H100e (${l.kind})`)));
     });
+}
+
+// Each node as a bar, labelled outside the edge columns with its H100e.
+function channelNodes(chart, graph, { x, y, heights }) {
   for (const node of graph.nodes) {
     const top0 = y.get(node.name), h = heights.get(node.name), c = node.column;
-    chart.append(svg("rect", { class: `node ${node.kind}`, "data-node": node.name, x: x[c], y: top0, width: nodeWidth, height: h },
+    chart.append(svg("rect", { class: `node ${node.kind}`, "data-node": node.name, x: x[c], y: top0, width: channelNodeWidth, height: h },
       svg("title", {}, `${node.name}: ${fmt(node.h100e)} H100e`)));
-    chart.append(svg("text", { class: "node-label", x: c === 0 ? x[c] - 5 : x[c] + nodeWidth + 5, y: top0 + h / 2 + 4, "text-anchor": c === 0 ? "end" : "start" },
-      label(node)));
+    chart.append(svg("text", { class: "node-label", x: c === 0 ? x[c] - 5 : x[c] + channelNodeWidth + 5, y: top0 + h / 2 + 4, "text-anchor": c === 0 ? "end" : "start" },
+      channelLabel(node)));
   }
-  container.replaceChildren(chart);
 }
 
 window.addEventListener("resize", () => { if (lastState) { drawFlows(lastState); drawChannels(lastState); } });
@@ -254,6 +290,18 @@ function render(state) {
   if (state.version <= shown) return;
   shown = state.version;
   lastState = state;
+  renderRun(state);
+  renderThisMonth(state);
+  renderCountries(state);
+  drawFlows(state);
+  drawChannels(state);
+  renderMagnets(state);
+  renderKinds(state);
+  renderBreaches(state);
+}
+
+// The run, the month it is at, its progress and status, and the pacing controls while it goes.
+function renderRun(state) {
   const run = state.run;
   document.title = `${state.month ?? "–"} · ${run.scenario} · SupplyChainSim`;
   $("scenario").textContent = `${run.scenario}, seed ${run.seed}: ${run.start} to ${run.end} (${run.months} months), ${run.agents.toLocaleString("en-GB")} agents. ${run.description}`;
@@ -269,14 +317,20 @@ function render(state) {
   $("pacing").hidden = over;
   $("pause").hidden = paused;
   $("resume").hidden = !paused;
+}
 
+// H100e by route this month and so far, and the largest cluster.
+function renderThisMonth(state) {
   const flows = $("flows").tBodies[0];
   flows.replaceChildren(...["licensed", "exempt", "smuggled", "denied", "seized"].map(route =>
     el("tr", {}, el("td", { className: route === "smuggled" ? "route-smuggled" : "" }, route),
       el("td", {}, fmt(state.thisMonth[route + "H100e"])), el("td", {}, fmt(state.soFar[route + "H100e"])))));
   $("largest-cluster").textContent = state.largestClusterSite && state.largestClusterH100e > 0
     ? `${fmt(state.largestClusterH100e)} H100e at ${state.largestClusterSite}` : "none yet";
+}
 
+// The countries with the most installed compute, with what reached them by each route.
+function renderCountries(state) {
   const maxInstalled = Math.max(0, ...state.countries.map(c => c.installedH100e));
   $("countries").tBodies[0].replaceChildren(...state.countries.slice(0, 25).map(c =>
     el("tr", { dataset: { country: c.code } },
@@ -284,12 +338,12 @@ function render(state) {
       el("td", {}, fmt(c.licensedH100e)), el("td", {}, fmt(c.exemptH100e)), el("td", { className: c.smuggledH100e > 0 ? "route-smuggled" : "" }, fmt(c.smuggledH100e)),
       el("td", {}, fmt(c.deniedH100e)), el("td", {}, fmt(c.largestClusterH100e)),
       el("td", { className: c.unauthorisedH100e > 0 ? "route-smuggled" : "" }, fmt(c.unauthorisedH100e)), el("td", {}, c.breaches))));
+}
 
-  drawFlows(state);
-  drawChannels(state);
-
+// The peak magnet shortage month by month, and each importer's now (or a note where there is no rare-earth market).
+function renderMagnets(state) {
   $("shortage-history").hidden = state.magnets.length === 0;
-  $("shortage-history").replaceChildren(...Array.from({ length: run.months }, (_, i) => {
+  $("shortage-history").replaceChildren(...Array.from({ length: state.run.months }, (_, i) => {
     const m = state.history[i];
     const col = el("div", { className: "col", title: m ? `${m.month}: peak shortage ${m.peakShortage.toFixed(3)}` : "" });
     if (m) col.append(el("div", { className: "shortage", style: { height: (100 * m.peakShortage) + "%" } }));
@@ -299,11 +353,17 @@ function render(state) {
   $("magnets").hidden = state.magnets.length === 0;
   $("magnets").tBodies[0].replaceChildren(...state.magnets.map(m =>
     el("tr", {}, el("td", {}, m.country), el("td", {}, bar(m.shortage, 1, "shortage")), el("td", {}, m.supplyIndex.toFixed(3)), el("td", {}, m.stockMonths.toFixed(2)))));
+}
 
+// By breach kind: how many, the largest excess and where.
+function renderKinds(state) {
   $("kinds").tBodies[0].replaceChildren(...state.kinds.map(k =>
     el("tr", { dataset: { kind: k.kind } }, el("td", {}, k.kind), el("td", {}, k.breaches),
       el("td", { className: k.largestExcessH100e > 0 ? "route-smuggled" : "" }, fmt(k.largestExcessH100e)), el("td", {}, k.largestAt ?? ""))));
+}
 
+// Every breach so far, newest first, each opening onto its trail; those the reader opened stay open.
+function renderBreaches(state) {
   const count = $("breach-count");
   count.textContent = state.breaches.length;
   count.className = "count" + (state.breaches.length > 0 ? " alert" : "");
@@ -311,23 +371,31 @@ function render(state) {
   const open = new Set([...list.querySelectorAll("details[open]")].map(d => d.dataset.key));
   list.replaceChildren(...state.breaches.map((b, i) => ({ b, i })).reverse().map(({ b, i }) => {
     const key = `${b.month}/${b.site}/${i}`;
-    const details = el("details", { dataset: { key } },
-      el("summary", {}, el("strong", {}, b.month), " ", el("span", { className: "kind" }, b.kind),
-        " at ", grainLink(b.site, b.grain),
-        ` (owner ${b.owner}, ${b.country}): ${fmt(b.excessH100e)} H100e beyond the rules (${fmt(b.clusterH100e)} counted, ${fmt(b.permittedH100e)} permitted); main route `,
-        el("span", { className: b.mainRoute.startsWith("smuggled") ? "route-smuggled" : "" },
-          ...(b.mainVia ? [b.mainRoute.slice(0, b.mainRoute.length - b.mainVia.length), grainLink(b.mainVia, b.mainViaGrain)] : [b.mainRoute])),
-        b.detectedByThen ? "; its supplier had been caught by then" : ""),
+    const details = el("details", { dataset: { key } }, breachSummary(b),
       el("div", { className: "muted small" }, `Limit: ${b.limitBasis}.` + (b.sites.length > 1 ? ` Linked sites: ${b.sites.join(", ")}.` : ""),
         ...(b.grain ? [" Grain: ", grainLink(b.grain.id, b.grain), ` (${b.grain.type.split(".").pop()}).`] : [])),
-      el("table", { className: "trail numbers" },
-        el("thead", {}, el("tr", {}, ...["month", "seller", "via", "chip", "chips", "H100e", "route", "basis"].map(h => el("th", {}, h)))),
-        el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ? grainLink(a.via, a.viaGrain) : ""), el("td", {}, a.chipModel),
-          el("td", {}, a.chips.toLocaleString("en-GB")), el("td", {}, fmt(a.h100e)), el("td", { className: a.route === "smuggled" ? "route-smuggled" : "" }, a.route),
-          el("td", {}, a.basis))))));
+      breachTrail(b));
     details.open = open.has(key);
     return el("li", { className: "breach" }, details);
   }));
+}
+
+function breachSummary(b) {
+  return el("summary", {}, el("strong", {}, b.month), " ", el("span", { className: "kind" }, b.kind),
+    " at ", grainLink(b.site, b.grain),
+    ` (owner ${b.owner}, ${b.country}): ${fmt(b.excessH100e)} H100e beyond the rules (${fmt(b.clusterH100e)} counted, ${fmt(b.permittedH100e)} permitted); main route `,
+    el("span", { className: b.mainRoute.startsWith("smuggled") ? "route-smuggled" : "" },
+      ...(b.mainVia ? [b.mainRoute.slice(0, b.mainRoute.length - b.mainVia.length), grainLink(b.mainVia, b.mainViaGrain)] : [b.mainRoute])),
+    b.detectedByThen ? "; its supplier had been caught by then" : "");
+}
+
+// The acquisitions behind a breach, a row each.
+function breachTrail(b) {
+  return el("table", { className: "trail numbers" },
+    el("thead", {}, el("tr", {}, ...["month", "seller", "via", "chip", "chips", "H100e", "route", "basis"].map(h => el("th", {}, h)))),
+    el("tbody", {}, ...b.trail.map(a => el("tr", {}, el("td", {}, a.month), el("td", {}, a.seller), el("td", {}, a.via ? grainLink(a.via, a.viaGrain) : ""), el("td", {}, a.chipModel),
+      el("td", {}, a.chips.toLocaleString("en-GB")), el("td", {}, fmt(a.h100e)), el("td", { className: a.route === "smuggled" ? "route-smuggled" : "" }, a.route),
+      el("td", {}, a.basis)))));
 }
 
 // Pacing: the server takes these only from this page (it checks the Origin the browser sends with a POST).

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace SupplyChainSim.Model.Units;
 
-internal sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
+/// <summary>A month as "YYYY-MM"; public so that source-generated serializers in other assemblies can create it.</summary>
+public sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
 {
     public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

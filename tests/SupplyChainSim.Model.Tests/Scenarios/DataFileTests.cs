@@ -107,11 +107,11 @@ public sealed class DataFileTests : IDisposable
 
     public static TheoryData<string> Keys => new() { "extends", "catalogueFile", "countriesFile" };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Keys))]
     public void A_device_named_directly_or_through_a_link_is_refused_at_the_key_that_names_it(string key)
     {
-        if (!OperatingSystem.IsLinux()) return;
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs Linux's /dev/zero and /dev/urandom");
         File.CreateSymbolicLink(Path.Combine(folder, "random.json"), "/dev/urandom");
         foreach (var (name, kind) in new[] { ("/dev/zero", "/dev/zero"), ("random.json", Path.Combine(folder, "random.json")) })
         {
@@ -121,11 +121,11 @@ public sealed class DataFileTests : IDisposable
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Keys))]
     public void A_FIFO_is_refused_without_being_opened(string key)
     {
-        if (!OperatingSystem.IsLinux()) return;
+        Skip.IfNot(OperatingSystem.IsLinux(), "needs Linux's mkfifo");
         var fifo = Path.Combine(folder, "pipe.json");
         using (var mkfifo = Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
         var scenario = Scenario($"\"{key}\": \"pipe.json\"");
@@ -135,11 +135,11 @@ public sealed class DataFileTests : IDisposable
         Assert.Equal($"{fifo}: $: is a FIFO (named pipe), not a regular file; expected a JSON file", Assert.Single(Errors(fifo)).ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_regular_file_that_reports_no_length_is_still_read_no_further_than_16_MB()
     {
         // /proc/self/pagemap says it is 0 bytes long and yields gigabytes; the length was once all that was checked.
-        if (!OperatingSystem.IsLinux() || new FileInfo("/proc/self/pagemap").Length != 0) return;
+        Skip.IfNot(OperatingSystem.IsLinux() && new FileInfo("/proc/self/pagemap").Length == 0, "needs Linux's /proc/self/pagemap, a file that reports no length");
         Assert.Equal("/proc/self/pagemap: $: is more than 16,777,216 bytes; a scenario file is at most 16,777,216 bytes",
             Assert.Single(Errors("/proc/self/pagemap")).ToString());
     }
