@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using SupplyChainSim.Cli;
+using SupplyChainSim.Grains;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.MonteCarlo;
+using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Worlds;
+using SupplyChainSim.Output;
+using SupplyChainSim.Reports;
+using SupplyChainSim.Scenarios;
+
+namespace SupplyChainSim.Benchmarks;
+
+/// <summary>
+/// What a replication costs against what its months cost. A scenario's replications run as `compare` runs an arm
+/// (<see cref="RegimeRuns"/>: grains on the in-process silo, every core, a world built per replication, outcomes
+/// gathered as compare gathers them); then the same worlds are stepped in memory on one thread (the floor). Both are
+/// timed in this process, one after the other, in processor time as well as wall time, so that the ratio holds however
+/// busy the machine is. A sample of replications is also run stage by stage, one at a time, to show where the time goes.
+/// </summary>
+internal static class ReplicationBenchmark
+{
+    /// <summary>The stages of one replication, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> Stages = ["resolve", "build", "activate", "step", "gather", "release", "output"];
+
+    /// <param name="warmUp">Replications each path runs untimed first, so that neither is timed while the JIT compiles.</param>
+    /// <param name="sample">Replications run stage by stage for the split.</param>
+    public static async Task<JsonObject> RunAsync(string scenarioFile, int replications, int warmUp = 10, int sample = 10)
+    {
+        var scenario = ScenarioLoader.Load(scenarioFile);
+        var run = new RegimeRun(scenario.Spec.Name, scenario);
+        await using var silo = await SimulationHost.StartAsync();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
+        var request = new ReportCommands.OutcomeRequest(Path.GetTempPath(), replications, WorldBuilder.DefaultBlockSize);
+
+        var render = ReportCommands.ComparisonFiles([scenarioFile]);
+        if (warmUp > 0)
+        {
+            render((await RegimeRuns.RunAsync(console, silo, [run], request with { Replications = warmUp }, null, CancellationToken.None)).Rows, 1);
+            for (var i = 0; i < warmUp; i++) await InMemoryWorldHosts.RunAsync(World(scenario, i));
+        }
+
+        IReadOnlyList<RegimeOutcome> rows = [];
+        var onSilo = await TimedWork.RunAsync(async () => rows = (await RegimeRuns.RunAsync(console, silo, [run], request, null, CancellationToken.None)).Rows);
+
+        // The floor: the same worlds (one per replication, its draws included), built untimed, stepped on one thread.
+        double agentMonths = 0;
+        var floor = TimedWork.Zero;
+        var floorRows = new List<ReplicationSummary>();
+        for (var i = 0; i < replications; i++)
+        {
+            var world = World(scenario, i);
+            agentMonths += (double)world.AgentCount * world.Context.Months;
+            RunResults results = null!;
+            floor += await TimedWork.RunAsync(async () => results = await InMemoryWorldHosts.RunAsync(world));
+            floorRows.Add(ReplicationOutcome.Of(i, results, scenario.Countries).Summary);
+        }
+        var siloRows = rows.Single().Replications;
+        var identical = siloRows.Count == floorRows.Count && siloRows.Zip(floorRows).All(p => p.First.Seed == p.Second.Seed && p.First.SameOutcomes(p.Second));
+
+        var split = await SplitAsync(silo, scenario, Math.Min(sample, replications));
+        // Compare's files are rendered once per command, from every replication's row: their cost is shared among them.
+        split["output"] = (await TimedWork.RunAsync(() => Task.FromResult(render(rows, 1)))).Seconds / replications;
+        var perReplication = split.Values.Sum();
+        return new JsonObject
+        {
+            ["scenario"] = scenarioFile,
+            ["replications"] = replications,
+            ["agentMonthsPerReplication"] = Math.Round(agentMonths / replications),
+            ["secondsPerReplication"] = Round(onSilo.Seconds / replications),
+            ["cpuSecondsPerReplication"] = Round(onSilo.CpuSeconds / replications),
+            ["floorSecondsPerReplication"] = Round(floor.Seconds / replications),
+            ["floorCpuSecondsPerReplication"] = Round(floor.CpuSeconds / replications),
+            ["replicationToFloorRatio"] = Math.Round(onSilo.CpuSeconds / floor.CpuSeconds, 2),
+            ["wallToFloorRatio"] = Math.Round(onSilo.Seconds / floor.Seconds, 2),
+            ["methodsCompiledWhileTimed"] = onSilo.MethodsCompiled + floor.MethodsCompiled,
+            ["outcomesIdentical"] = identical,
+            ["split"] = new JsonObject(Stages.Select(stage => KeyValuePair.Create<string, JsonNode?>(stage, new JsonObject
+            {
+                ["secondsPerReplication"] = Round(split[stage]),
+                ["share"] = Math.Round(split[stage] / perReplication, 3),
+            }))),
+            ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+        };
+    }
+
+    /// <summary>Replication <paramref name="replication"/>'s world, as the runner builds it.</summary>
+    private static World World(ResolvedScenario scenario, int replication) =>
+        Commands.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication)), WorldBuilder.DefaultBlockSize);
+
+    /// <summary>
+    /// Wall seconds per replication of each stage, over <paramref name="count"/> replications run one at a time, each
+    /// stage the calls <see cref="ReplicationRunner"/> and <see cref="GrainRun"/> make for it: the scenario's draws
+    /// for the seed, the world, the grains activated with their agents, the months stepped, the results fetched and
+    /// kept as compare keeps them, the grains released.
+    /// </summary>
+    private static async Task<Dictionary<string, double>> SplitAsync(SimulationHost silo, ResolvedScenario scenario, int count)
+    {
+        var seconds = Stages.ToDictionary(s => s, _ => 0.0, StringComparer.Ordinal);
+        var clock = new Stopwatch();
+        void Lap(string stage)
+        {
+            seconds[stage] += clock.Elapsed.TotalSeconds;
+            clock.Restart();
+        }
+        for (var i = 0; i < count; i++)
+        {
+            clock.Restart();
+            var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i));
+            Lap("resolve");
+            var world = Commands.Build(seeded, WorldBuilder.DefaultBlockSize);
+            Lap("build");
+            var run = silo.Grains.GetGrain<IRunCoordinatorGrain>(Commands.RunKey(seeded));
+            await run.Start(world.AsImmutable(), decisionsStreamed: true);
+            Lap("activate");
+            using (var discarded = LicenceLog.Discarding())
+                while (!await run.IsFinished()) discarded.Append((await run.StepMonth()).Value);
+            Lap("step");
+            ReplicationOutcome.Of(i, (await run.GetResults()).Value, seeded.Countries);
+            Lap("gather");
+            await GrainRun.ReleaseAsync(run);
+            Lap("release");
+        }
+        return seconds.ToDictionary(s => s.Key, s => s.Value / count, StringComparer.Ordinal);
+    }
+
+    private static double Round(double seconds) => Math.Round(seconds, 4);
+}
