@@ -12,7 +12,8 @@ namespace SupplyChainSim.Cli;
 /// Runs replications of a scenario on one silo, as many at a time as there are cores. Replication i runs the scenario
 /// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; what <c>keep</c> takes from its results is
 /// all that stays in memory, so that thousands of replications fit. In-process their licence decisions are counted,
-/// not kept: replication 0's go to <c>firstLicences</c> when it is given (the run's licences.csv), the others' nowhere.
+/// not kept: replication 0's go to <c>firstLicences</c> when it is given (the run's licences.csv), the others' nowhere,
+/// unwritten (<see cref="UnreadDecisions"/>).
 /// On a cluster (<see cref="SimulationHost.Cluster"/>) the replications spread over its silos, a few per silo at a time;
 /// one that fails there (its silo lost) is run again from its first month under a new key, and gives the same results
 /// (with its decisions, as a rerun cannot take back what it streamed).
@@ -60,8 +61,7 @@ internal static class ReplicationRunner
         LicenceLog? licences = null)
     {
         if (host.Cluster is not null) return await OnClusterAsync(host, world, RunPlacement.OnSilo(number, $"{runKey}.{ClientTag}"), cancellationToken);
-        using var discarded = licences is null ? LicenceLog.Discarding() : null;
-        return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: licences ?? discarded);
+        return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: (ILicenceDecisionSink?)licences ?? UnreadDecisions.Instance);
     }
 
     private static async Task<RunResults> OnClusterAsync(SimulationHost host, World world, string runKey, CancellationToken cancellationToken)
