@@ -9,11 +9,11 @@ using SupplyChainSim.Output;
 namespace SupplyChainSim.Cli;
 
 /// <summary>
-/// Runs replications of a scenario on one silo, as many at a time as there are cores. Replication i runs the scenario
-/// with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same world; what <c>keep</c> takes from its results is
-/// all that stays in memory, so that thousands of replications fit. In-process their licence decisions are counted,
-/// not kept: replication 0's go to <c>firstLicences</c> when it is given (the run's licences.csv), the others' nowhere,
-/// unwritten (<see cref="UnreadDecisions"/>).
+/// Runs replications of a scenario on one silo, as many at a time as there are cores (or as the slots it shares with
+/// other runs allow). Replication i runs the scenario with seed <see cref="ReplicationSeeds.For"/>(seed, i) on the same
+/// world; what <c>keep</c> takes from its results is all that stays in memory, so that thousands of replications fit.
+/// In-process their licence decisions are counted, not kept: replication 0's go to <c>firstLicences</c> when it is
+/// given (the run's licences.csv), the others' nowhere, unwritten (<see cref="UnreadDecisions"/>).
 /// On a cluster (<see cref="SimulationHost.Cluster"/>) the replications spread over its silos, a few per silo at a time;
 /// one that fails there (its silo lost) is run again from its first month under a new key, and gives the same results
 /// (with its decisions, as a rerun cannot take back what it streamed).
@@ -26,17 +26,22 @@ internal static class ReplicationRunner
     /// <summary>Sets this client's replication keys apart from another client's on the same cluster (keys never reach an output).</summary>
     private static readonly string ClientTag = $"{Environment.MachineName}.{Environment.ProcessId}.{DateTime.UtcNow.Ticks}";
 
+    /// <param name="slots">Shared with the runs beside these ones on the same host (the other regimes of a comparison); by default their own.</param>
+    /// <param name="started">Called once every replication has a slot: only the last ones are still running.</param>
     public static async Task<T[]> RunAsync<T>(SimulationHost host, ResolvedScenario scenario, int count, int blockSize,
         Func<int, RunResults, T> keep, Action<int, T> finished, CancellationToken cancellationToken, Placement placement = Placement.Pooled,
-        LicenceLog? firstLicences = null)
+        LicenceLog? firstLicences = null, SemaphoreSlim? slots = null, Action? started = null)
     {
         var rows = new T[count];
-        using var gate = new SemaphoreSlim(host.Parallelism);
+        using var own = slots is null ? new SemaphoreSlim(host.Parallelism) : null;
+        var gate = slots ?? own!;
+        var waiting = count;
         async Task Replicate(int replication)
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
+                if (Interlocked.Decrement(ref waiting) == 0) started?.Invoke();
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
                 var world = Commands.Build(seeded, blockSize, placement);
                 var results = await RunOneAsync(host, world, Commands.RunKey(seeded), replication, cancellationToken,

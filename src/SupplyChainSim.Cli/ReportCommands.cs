@@ -11,8 +11,8 @@ using SupplyChainSim.Scenarios;
 namespace SupplyChainSim.Cli;
 
 /// <summary>
-/// `compare` and `sweep`: several regimes run on the same seeds on one silo, one after another, each with its
-/// replications; their outcomes side by side in a CSV and an HTML page.
+/// `compare` and `sweep`: several regimes run on the same seeds on one silo, in turn (<see cref="RegimeRuns"/>), each with
+/// its replications; their outcomes side by side in a CSV and an HTML page.
 /// </summary>
 internal static class ReportCommands
 {
