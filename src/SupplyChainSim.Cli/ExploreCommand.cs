@@ -184,6 +184,7 @@ internal static class ExploreCommand
         var clock = Stopwatch.StartNew();
         // A line now and then when output is redirected: about twenty over the whole run.
         var every = Math.Max(1, count / 20);
+        var lanes = host.Cluster is null ? new ReplicationLanes(host.Grains) : null;
         await WorkProgress.RunAsync(console, $"{count:N0} futures x {replications:N0} replication{(replications == 1 ? "" : "s")}", count * replications, async progress =>
         {
             async Task Worker()
@@ -198,7 +199,7 @@ internal static class ExploreCommand
                         var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
                         var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                         var world = Commands.Build(seeded, request.BlockSize);
-                        var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken);
+                        var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken, lanes: lanes);
                         rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
                     }
                     catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -219,6 +220,7 @@ internal static class ExploreCommand
                 }
             }
             await Task.WhenAll(Enumerable.Range(0, host.Parallelism).Select(_ => Task.Run(Worker)));
+            if (lanes is not null && !cancellationToken.IsCancellationRequested) await lanes.ReleaseAsync();
         });
         var points = done.OfType<ExplorePoint>().ToList();
         return (points, points.Count < count);

@@ -36,6 +36,7 @@ internal static class ReplicationRunner
         using var own = slots is null ? new SemaphoreSlim(host.Parallelism) : null;
         var gate = slots ?? own!;
         var waiting = count;
+        var lanes = host.Cluster is null ? new ReplicationLanes(host.Grains) : null;
         async Task Replicate(int replication)
         {
             await gate.WaitAsync(cancellationToken);
@@ -45,7 +46,7 @@ internal static class ReplicationRunner
                 var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication));
                 var world = Commands.Build(seeded, blockSize, placement);
                 var results = await RunOneAsync(host, world, Commands.RunKey(seeded), replication, cancellationToken,
-                    replication == 0 ? firstLicences : null);
+                    replication == 0 ? firstLicences : null, lanes);
                 rows[replication] = keep(replication, results);
                 finished(replication, rows[replication]);
             }
@@ -55,18 +56,26 @@ internal static class ReplicationRunner
             }
         }
         await Task.WhenAll(Enumerable.Range(0, count).Select(Replicate));
+        if (lanes is not null) await lanes.ReleaseAsync();
         return rows;
     }
 
     /// <summary>
-    /// One run of a world, released when done: in-process with its licence decisions streamed to <paramref name="licences"/>
-    /// (or counted and dropped); on a cluster on the silo its number deals it to, run again if that silo is lost.
+    /// One run of a world: in-process with its licence decisions streamed to <paramref name="licences"/> (or counted and
+    /// dropped), released when done, or with <paramref name="lanes"/> run on a lane's grains and left there for the next;
+    /// on a cluster on the silo its number deals it to, released when done, run again if that silo is lost.
     /// </summary>
     public static async Task<RunResults> RunOneAsync(SimulationHost host, World world, string runKey, int number, CancellationToken cancellationToken,
-        LicenceLog? licences = null)
+        LicenceLog? licences = null, ReplicationLanes? lanes = null)
     {
         if (host.Cluster is not null) return await OnClusterAsync(host, world, RunPlacement.OnSilo(number, $"{runKey}.{ClientTag}"), cancellationToken);
-        return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: (ILicenceDecisionSink?)licences ?? UnreadDecisions.Instance);
+        var decisions = (ILicenceDecisionSink?)licences ?? UnreadDecisions.Instance;
+        if (lanes is null) return await GrainRun.RunAsync(host.Grains, world, runKey, null, cancellationToken, release: true, licences: decisions);
+        var lane = lanes.Take();
+        var results = await GrainRun.RunAsync(host.Grains, world, lane, null, cancellationToken, licences: decisions, recycle: true);
+        // Only a lane whose run finished goes back: one that failed is left as it is, to be released with the others.
+        lanes.Return(lane);
+        return results;
     }
 
     private static async Task<RunResults> OnClusterAsync(SimulationHost host, World world, string runKey, CancellationToken cancellationToken)

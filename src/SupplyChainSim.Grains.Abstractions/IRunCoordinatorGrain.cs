@@ -62,6 +62,14 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("release-part")]
     Task<bool> Release(int part);
 
+    /// <summary>
+    /// Ends a finished run that is not durable, keeping its grains active for the next run under this key: that run's
+    /// <see cref="Start"/> initialises afresh every grain it uses, so that replications run one after another on one set
+    /// of activations. <see cref="Release"/> still releases the last run's grains.
+    /// </summary>
+    [Alias("recycle")]
+    Task Recycle();
+
     /// <summary>Grain calls the stepper has made in this activation (for the benchmark).</summary>
     [Alias("calls")]
     Task<long> GetGrainCalls();

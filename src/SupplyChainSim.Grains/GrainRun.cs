@@ -11,9 +11,13 @@ public static class GrainRun
     /// <param name="onMonth">Called with each month's report before the next month is stepped (the live view paces the run here).</param>
     /// <param name="release">Clear the run's grains and stored state at the end (replications), instead of checkpointing it.</param>
     /// <param name="licences">Write each month's decisions here as it is stepped; the results then hold only their counts.</param>
+    /// <param name="recycle">
+    /// Keep the run's grains active for the next run under this key (<see cref="IRunCoordinatorGrain.Recycle"/>), instead
+    /// of releasing or checkpointing them: replications in turn on one key activate their grains once.
+    /// </param>
     public static async Task<RunResults> RunAsync(
         IGrainFactory grains, World world, string runKey, Func<MonthReport, CancellationToken, Task>? onMonth = null, CancellationToken cancellationToken = default,
-        bool release = false, ILicenceDecisionSink? licences = null)
+        bool release = false, ILicenceDecisionSink? licences = null, bool recycle = false)
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
         await run.Start(world.AsImmutable(), licences is not null);
@@ -25,7 +29,8 @@ public static class GrainRun
             if (onMonth is not null) await onMonth(month, cancellationToken);
         }
         var results = (await run.GetResults()).Value;
-        if (release) await ReleaseAsync(run);
+        if (recycle) await run.Recycle();
+        else if (release) await ReleaseAsync(run);
         else await CheckpointAsync(run);
         return results;
     }

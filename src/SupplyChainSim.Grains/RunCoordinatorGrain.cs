@@ -19,6 +19,9 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     /// <summary>A durable run whose grains may be ahead of (or lost since) the last checkpoint.</summary>
     private bool behindCheckpoint;
 
+    /// <summary>The run finished and was recycled: the next <see cref="Start"/> begins another on the same grains.</summary>
+    private bool recycled;
+
     private CheckpointSlots<StepperState>? stepperSlots;
     private CheckpointSlots<CommittedCheckpoint>? committed;
 
@@ -119,7 +122,8 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public async Task Start(Immutable<World> world, bool decisionsStreamed = false)
     {
-        if (stepper is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        if (stepper is not null && !recycled) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        recycled = false;
         // The agents this silo hosts take the context from here, without a call to the run's context grain.
         contexts.Put(this.GetPrimaryKeyString(), world.Value.Context);
         Attach(world.Value, StepperState.For(world.Value), decisionsStreamed);
@@ -144,6 +148,14 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         await Hosts.RunContext.Checkpoint();
         await storage.WriteStateAsync();
         return false;
+    }
+
+    public Task Recycle()
+    {
+        if (storage.State.Durable || !Stepper.Finished)
+            throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} cannot be recycled: only a finished run that is not durable can");
+        recycled = true;
+        return Task.CompletedTask;
     }
 
     public async Task<bool> Release(int part)
