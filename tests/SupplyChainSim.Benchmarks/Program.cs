@@ -34,7 +34,7 @@ root.SetAction(async parse =>
 // dotnet run -c Release --project tests/SupplyChainSim.Benchmarks -- replications scenarios/families/shell-networks/diffusion-rule.json
 var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file whose replications are timed." };
 var replications = new Option<int>("--replications") { DefaultValueFactory = _ => 50, Description = "Replications to time." };
-var warmUp = new Option<int>("--warm-up") { DefaultValueFactory = _ => 10, Description = "Replications each path runs untimed first." };
+var warmUp = new Option<int>("--warm-up") { DefaultValueFactory = _ => 30, Description = "Replications each path runs untimed first (a method run once a replication is compiled again after its 30th call)." };
 var sample = new Option<int>("--sample") { DefaultValueFactory = _ => 10, Description = "Replications run stage by stage for the split." };
 var replicationsCommand = new Command("replications",
     "Times a scenario's replications as `compare` runs them against the same worlds stepped in memory on one thread (the floor).")

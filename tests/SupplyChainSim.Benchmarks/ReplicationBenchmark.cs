@@ -27,7 +27,7 @@ internal static class ReplicationBenchmark
 
     /// <param name="warmUp">Replications each path runs untimed first, so that neither is timed while the JIT compiles.</param>
     /// <param name="sample">Replications run stage by stage for the split.</param>
-    public static async Task<JsonObject> RunAsync(string scenarioFile, int replications, int warmUp = 10, int sample = 10)
+    public static async Task<JsonObject> RunAsync(string scenarioFile, int replications, int warmUp = 30, int sample = 10)
     {
         var scenario = ScenarioLoader.Load(scenarioFile);
         var run = new RegimeRun(scenario.Spec.Name, scenario);
