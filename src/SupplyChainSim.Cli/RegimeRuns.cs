@@ -46,7 +46,8 @@ internal static class RegimeRuns
             }
 
             var running = new List<Task>();
-            for (var index = 0; index < runs.Count && !cancellationToken.IsCancellationRequested; index++)
+            // A regime that failed stops the next from starting; its failure is the command's.
+            for (var index = 0; index < runs.Count && !cancellationToken.IsCancellationRequested && !running.Any(r => r.IsFaulted); index++)
             {
                 var started = new TaskCompletionSource();
                 var regime = RunOne(runs[index], index, () => started.TrySetResult());

@@ -65,7 +65,9 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     /// <summary>
     /// Ends a finished run that is not durable, keeping its grains active for the next run under this key: that run's
     /// <see cref="Start"/> initialises afresh every grain it uses, so that replications run one after another on one set
-    /// of activations. <see cref="Release"/> still releases the last run's grains.
+    /// of activations. <see cref="Release"/> still releases the last run's grains. Only for runs whose grains are all on
+    /// one silo (the embedded silo, or a key placed on one): each silo caches a run's shared context by its key, and the
+    /// next run refreshes only the cache of the silo it starts on.
     /// </summary>
     [Alias("recycle")]
     Task Recycle();

@@ -19,9 +19,6 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     /// <summary>A durable run whose grains may be ahead of (or lost since) the last checkpoint.</summary>
     private bool behindCheckpoint;
 
-    /// <summary>The run finished and was recycled: the next <see cref="Start"/> begins another on the same grains.</summary>
-    private bool recycled;
-
     private CheckpointSlots<StepperState>? stepperSlots;
     private CheckpointSlots<CommittedCheckpoint>? committed;
 
@@ -122,8 +119,8 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public async Task Start(Immutable<World> world, bool decisionsStreamed = false)
     {
-        if (stepper is not null && !recycled) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
-        recycled = false;
+        if (stepper is not null && !storage.State.Recycled) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        storage.State.Recycled = false;
         // The agents this silo hosts take the context from here, without a call to the run's context grain.
         contexts.Put(this.GetPrimaryKeyString(), world.Value.Context);
         Attach(world.Value, StepperState.For(world.Value), decisionsStreamed);
@@ -154,7 +151,8 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     {
         if (storage.State.Durable || !Stepper.Finished)
             throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} cannot be recycled: only a finished run that is not durable can");
-        recycled = true;
+        // Kept with the run's state, so that a coordinator deactivated between two replications still takes the next.
+        storage.State.Recycled = true;
         return Task.CompletedTask;
     }
 
