@@ -2,25 +2,21 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
+using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli;
 
 /// <summary>The command line: `run`, `validate`, `schema`, `compare`, `sweep` and `explore`.</summary>
 public static class Commands
 {
-    /// <summary>
-    /// How a user types the command: from the repository root, through `dotnet run` (there is no `supplychainsim` on the
-    /// path unless they publish it). Every command the tool tells a user to type starts with this.
-    /// </summary>
-    public const string Invocation = "dotnet run --project src/SupplyChainSim.Cli --";
-
     public static RootCommand Build(IAnsiConsole console)
     {
         var root = new RootCommand("SupplyChainSim: an actor simulation of the global AI-chip supply chain under export regimes.");
@@ -49,10 +45,10 @@ public static class Commands
             Description = "Run N replications (seeds derived from the scenario's; replication 0 is the scenario's own) and estimate breach probabilities.",
             DefaultValueFactory = _ => 1,
         };
-        var blockSize = new Option<int>("--block-size")
+        var poolSize = new Option<int>("--pool-size")
         {
-            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
-            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Description = "Generated data centres (of a country) or intermediaries (of a hub) pooled in one grain at most. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultPoolSize,
             Hidden = true,
         };
         var grainPerAgent = new Option<bool>("--grain-per-agent")
@@ -69,12 +65,12 @@ public static class Commands
             Description = "With --cluster: finish the run under this key, whose client was lost (instead of a scenario file), writing where it would have.",
             HelpName = "run-key",
         };
-        RunOptions.Check(seed, months, replications, blockSize);
+        RunOptions.Check(seed, months, replications, poolSize);
         var live = new LiveRunOptions();
         var cluster = new ClusterCommandOptions();
         var command = new Command("run", "Run a scenario month by month on an in-process Orleans silo (or a cluster's silos) and write its results.")
         {
-            scenario, output, seed, months, replications, blockSize, grainPerAgent, runKey, resume,
+            scenario, output, seed, months, replications, poolSize, grainPerAgent, runKey, resume,
         };
         live.AddTo(command, replications);
         cluster.AddTo(command);
@@ -104,7 +100,7 @@ public static class Commands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new RunRequest(parse.GetValue(scenario)?.FullName ?? "", parse.GetValue(output)?.FullName, parse.GetValue(seed),
-                parse.GetValue(months), parse.GetValue(blockSize), parse.GetValue(replications), live.Read(parse),
+                parse.GetValue(months), parse.GetValue(poolSize), parse.GetValue(replications), live.Read(parse),
                 parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled)
             {
                 Cluster = cluster.Read(parse), RunKey = parse.GetValue(runKey), Resume = parse.GetValue(resume),
@@ -124,7 +120,7 @@ public static class Commands
             var file = parse.GetValue(scenario)!.ToString();
             var loaded = ScenarioLoader.Load(file);
             foreach (var warning in loaded.Warnings) Console.Error.WriteLine(TerminalText.Safe(warning.ToString()));
-            var world = Build(loaded, WorldBuilder.DefaultBlockSize);
+            var world = ScenarioRuns.Build(loaded, WorldBuilder.DefaultPoolSize);
             console.WriteLine(TerminalText.Safe($"{file}: valid; {world.AgentCount:N0} agents over {world.Context.Months} months"));
             return Task.FromResult(ExitCodes.Success);
         }).GetAwaiter().GetResult());
@@ -163,7 +159,7 @@ public static class Commands
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(System.Text.Encoding.UTF8.GetBytes(ScenarioSchema.Text()));
-                stream.Flush(flushToDisk: true);
+                Posix.FlushToDisk(stream);
             }
             File.Move(temporary, target, overwrite: true);
         }
@@ -189,7 +185,7 @@ public static class Commands
         }
     }
 
-    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int BlockSize, int Replications = 1, LiveRequest? Live = null,
+    internal sealed record RunRequest(string Scenario, string? OutDirectory, ulong? Seed, int? Months, int PoolSize, int Replications = 1, LiveRequest? Live = null,
         Placement Placement = Placement.Pooled)
     {
         /// <summary>Run on this cluster's silos instead of in this process.</summary>
@@ -206,19 +202,30 @@ public static class Commands
     internal static async Task<int> Run(IAnsiConsole console, RunRequest request, CancellationToken cancellationToken)
     {
         if (request.Resume is not { } key) return await Run(console, request, null, null, cancellationToken);
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
-        var ticket = RunTicket.Parse(await host.Grains.GetGrain<Grains.Abstractions.IRunCoordinatorGrain>(key).Ticket())
-            ?? throw new OptionException("--resume", $"there is no run {key} in progress on {request.Cluster}; nothing was run or written.");
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken);
+        var ticket = RunTicket.Parse(await host.Grains.GetGrain<IRunCoordinatorGrain>(key).Ticket())
+            ?? throw new OptionException("--resume", await NoRunAsync(key, request.Cluster!));
         // The files are those the lost client would have written, manifest.json's command line included.
         RunManifest.CommandLine = ticket.CommandLine;
         return await Run(console, ticket.Request with { Cluster = request.Cluster, RunKey = key }, host, ticket, cancellationToken);
+    }
+
+    /// <summary>Why --resume finds no run: and, when Redis keeps nothing on disk and restarted since, that its checkpoints are gone.</summary>
+    private static async Task<string> NoRunAsync(string key, ClusterConnection cluster)
+    {
+        var facts = await RedisFacts.ReadAsync(cluster);
+        var restarted = facts is { Persists: false }
+            ? $" Or Redis lost it: Redis {cluster.Address} has been up for {facts.Uptime.TotalSeconds:N0} s and keeps nothing on disk, so a run begun " +
+              "before it last started is gone with its checkpoints and must be run again."
+            : "";
+        return $"there is no run {key} in progress on {cluster}: it finished (its files are written), or none began under this key.{restarted} Nothing was run or written.";
     }
 
     /// <param name="resumed">The run's ticket when this client takes over a run on <paramref name="resumedOn"/>'s cluster.</param>
     private static async Task<int> Run(IAnsiConsole console, RunRequest request, SimulationHost? resumedOn, RunTicket? resumed, CancellationToken cancellationToken)
     {
         var scenario = RunOptions.Apply(ScenarioLoader.Load(request.Scenario), request.Seed, request.Months, request.Replications);
-        var world = Build(scenario, request.BlockSize, request.Placement);
+        var world = ScenarioRuns.Build(scenario, request.PoolSize, request.Placement);
         var outDirectory = request.OutDirectory ?? Path.Combine("runs", $"{scenario.Spec.Name}-{scenario.Spec.Seed}");
         // The folder is claimed before the world runs and held until the results are switched in.
         var manifest = RunManifest.For([(scenario.Spec.Name, scenario)], request.Replications);
@@ -226,9 +233,9 @@ public static class Commands
 
         var report = new ConsoleReport(console);
         report.Header(world, outDirectory, monthLines: request.Replications == 1 && request.Live is null);
-        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, RunKey(scenario), output, manifest, outDirectory, live, cancellationToken);
+        if (request.Live is { } live) return await LiveRun.RunAsync(console, report, world, ScenarioRuns.Key(scenario), output, manifest, outDirectory, live, cancellationToken);
         var clock = Stopwatch.StartNew();
-        await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, cancellationToken) : null;
+        await using var started = resumedOn is null ? await SimulationHost.StartAsync(request.Cluster, Warn, cancellationToken) : null;
         var host = resumedOn ?? started!;
         if (request.Replications == 1)
         {
@@ -241,22 +248,23 @@ public static class Commands
             {
                 RunResults results;
                 using (var licences = new LicenceLog(output.Stream(ResultFiles.LicencesCsv)))
-                    results = await host.RunAsync(world, RunKey(scenario), OnMonth, cancellationToken, licences);
+                    results = await host.RunAsync(world, ScenarioRuns.Key(scenario), OnMonth, cancellationToken, licences);
                 RunOutputs.Write(results, output, manifest);
                 report.Summary(results, outDirectory, clock.Elapsed);
                 return Written(outDirectory, cancellationToken);
             }
             // On a cluster a run may step months again after a lost silo, so its decisions are not streamed: they come
             // back with the results, and licences.csv is written from them.
-            var key = request.RunKey ?? $"{scenario.Spec.Name}-{scenario.Spec.Seed}";
+            var key = request.RunKey ?? GrainKeys.Run(scenario.Spec.Name, scenario.Spec.Seed);
             if (resumed is null)
-                console.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Invocation} run --resume {key} --cluster {host.Cluster.Address}` finishes it."));
+                // Written as one line however long (a terminal wraps it, a script reads it whole): the command is for pasting.
+                Console.Out.WriteLine(TerminalText.Safe($"Run key {key} on {host.Cluster}; if this client is lost, `{Tool.Invocation} run --resume {key} {host.Cluster.Options}`{host.Cluster.PasswordHint} finishes it."));
             // The ticket's nonce tells this client's run from another's under a reused key; it stays in Redis and never
             // reaches an output file.
             var ticket = resumed is null
                 ? new RunTicket(request with { OutDirectory = Path.GetFullPath(outDirectory) }, RunManifest.CommandLine, Guid.NewGuid().ToString("N"))
                 : null;
-            var clustered = await ClusterRun.RunAsync(host, world, key, ticket, OnMonth, cancellationToken);
+            var clustered = await ClusterRun.RunAsync(host, world, key, ticket?.Serialise(), OnMonth, cancellationToken);
             RunOutputs.Write(clustered, output, manifest);
             await ClusterRun.ReleaseAsync(host, key);
             report.Summary(clustered, outDirectory, clock.Elapsed);
@@ -285,36 +293,15 @@ public static class Commands
         return ExitCodes.Cancelled;
     }
 
+    /// <summary>A line on standard error: what a run did about a failure it recovered from, or a warning.</summary>
+    internal static void Warn(string message) => Console.Error.WriteLine(TerminalText.Safe($"supplychainsim: {message}"));
+
     /// <summary>The command that reruns one replication alone, to paste into a shell in the current folder.</summary>
     internal static string Rerun(RunRequest request, ulong seed) =>
-        $"{Invocation} run {ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
+        $"{Tool.Invocation} run {Tool.ShellWord(Path.GetRelativePath(Environment.CurrentDirectory, request.Scenario))}" +
         (request.Months is { } months ? $" --months {months}" : "") + $" --seed {seed}";
 
-    /// <summary>A word as a POSIX shell reads it back: as it is when it is plain, else in single quotes.</summary>
-    internal static string ShellWord(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ',' or ':' or '=')
-            ? word
-            : $"'{word.Replace("'", "'\\''", StringComparison.Ordinal)}'";
-
     public const int MaxReplications = 100_000;
-
-    /// <summary>Builds the world; what only building finds (a buyer no generator makes) is placed in the files too.</summary>
-    internal static World Build(ResolvedScenario scenario, int blockSize, Placement placement = Placement.Pooled)
-    {
-        try
-        {
-            return WorldBuilder.Build(scenario, blockSize, placement);
-        }
-        catch (ScenarioException e)
-        {
-            throw ScenarioLoader.Locate(e, scenario);
-        }
-    }
-
-    private static int runs;
-
-    /// <summary>Grain keys of a run: unique on this process's own silo, and never part of any output.</summary>
-    internal static string RunKey(ResolvedScenario scenario) => $"{scenario.Spec.Name}-{scenario.Spec.Seed}-{Interlocked.Increment(ref runs)}";
 
     /// <summary>
     /// Runs the replications on the one silo (<see cref="ReplicationRunner"/>): each one's row is all that is kept, except
@@ -328,10 +315,10 @@ public static class Commands
         var summaries = Array.Empty<ReplicationSummary>();
         var finished = 0;
         await WorkProgress.RunAsync(console, $"{request.Replications:N0} replications", request.Replications, async progress =>
-            summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.BlockSize, (i, results) =>
+            summaries = await ReplicationRunner.RunAsync(host, scenario, request.Replications, request.PoolSize, (i, results) =>
             {
                 if (i == 0) first = results;
-                return ReplicationSummary.Of(i, results, ScenarioLoader.BuiltIn.Targets);
+                return ReplicationSummary.Of(i, results);
             }, (i, row) =>
             {
                 progress.Step();
@@ -357,7 +344,7 @@ public static class Commands
             Console.Error.WriteLine($"supplychainsim: the scenario is not valid ({count} error{(count == 1 ? "" : "s")}); nothing was run or written.");
             return ExitCodes.InvalidInput;
         }
-        catch (Exception e) when (e is OutputFolderRefusedException or OptionException or RunKeyTakenException)
+        catch (Exception e) when (e is OutputFolderRefusedException or OptionException or RunKeyTakenException or RunNotResumableException)
         {
             Console.Error.WriteLine($"supplychainsim: {e.Message}");
             return ExitCodes.InvalidInput;

@@ -2,15 +2,15 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
-using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Randomness;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli;
 
@@ -30,7 +30,7 @@ internal static class ExploreCommand
 
     public static Command Build(IAnsiConsole console)
     {
-        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file, with an \"uncertainties\" block.", CustomParser = PathArguments.File };
+        var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file, with an \"uncertainties\" section.", CustomParser = PathArguments.File };
         var samples = new Option<int>("--samples") { Description = $"How many futures to draw (1 to {MaxSamples:N0}).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where to write explore.csv, sensitivity.csv, prim.csv and explore.html.", Required = true, CustomParser = PathArguments.Directory };
         var seed = new Option<ulong?>("--seed") { Description = "The seed of the sample and of every future's replications (default: the scenario's)." };
@@ -47,13 +47,13 @@ internal static class ExploreCommand
             DefaultValueFactory = _ => "any",
         };
         var paste = new Option<bool>("--paste") { Description = "Widen the box PRIM chose again while that raises its density (Friedman and Fisher's pasting)." };
-        var blockSize = new Option<int>("--block-size")
+        var poolSize = new Option<int>("--pool-size")
         {
-            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
-            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Description = "Generated data centres (of a country) or intermediaries (of a hub) pooled in one grain at most. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultPoolSize,
             Hidden = true,
         };
-        RunOptions.Check(seed, months, replications, blockSize);
+        RunOptions.Check(seed, months, replications, poolSize);
         samples.CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
@@ -67,20 +67,20 @@ internal static class ExploreCommand
         var command = new Command("explore",
             "Sample the scenario's uncertainties by Latin hypercube, run each future, and find what drives a breach (PRCC) and where it is likely (PRIM).")
         {
-            scenario, samples, output, seed, months, replications, outcome, paste, blockSize,
+            scenario, samples, output, seed, months, replications, outcome, paste, poolSize,
         };
         var cluster = new ClusterCommandOptions();
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellationToken) => await Commands.Execute(() => Run(console, new ExploreRequest(
             Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName), parse.GetValue(output)!.FullName, parse.GetValue(samples),
-            parse.GetValue(replications), parse.GetValue(seed), parse.GetValue(months), parse.GetValue(outcome)!, parse.GetValue(paste), parse.GetValue(blockSize),
+            parse.GetValue(replications), parse.GetValue(seed), parse.GetValue(months), parse.GetValue(outcome)!, parse.GetValue(paste), parse.GetValue(poolSize),
             cluster.Read(parse)),
             cancellationToken)));
         return command;
     }
 
     internal sealed record ExploreRequest(string Scenario, string OutDirectory, int Samples, int Replications, ulong? Seed, int? Months, string Outcome,
-        bool Paste = false, int BlockSize = WorldBuilder.DefaultBlockSize, ClusterConnection? Cluster = null);
+        bool Paste = false, int PoolSize = WorldBuilder.DefaultPoolSize, ClusterConnection? Cluster = null);
 
     /// <param name="finished">Called as each future finishes (tests cancel from here).</param>
     internal static async Task<int> Run(IAnsiConsole console, ExploreRequest request, CancellationToken cancellationToken, Action<ExplorePoint>? finished = null)
@@ -92,12 +92,12 @@ internal static class ExploreCommand
         var inputs = ExplorationSpace.Of(scenario);
         if (inputs.Count == 0)
             throw ScenarioLoader.Locate(new ScenarioException(new ScenarioError(scenario.SourceFile, null, null, "$",
-                "explore needs an \"uncertainties\" block: the inputs to vary, such as { \"name\": \"customs detection\", \"path\": \"$.enforcement.hubCustomsDetection\", " +
+                "explore needs an \"uncertainties\" section: the inputs to vary, such as { \"name\": \"customs detection\", \"path\": \"$.enforcement.hubCustomsDetection\", " +
                 "\"min\": 0.02, \"max\": 0.4 }; found none")), scenario);
         var thresholds = BreachThresholds.From(scenario.Spec.BreachThresholdsH100e, scenario.Spec.BreachThresholdsH100eByKind);
         var (target, problem) = ExploreTarget.Parse(request.Outcome, thresholds);
         if (target is null) throw new OptionException("--outcome", problem!);
-        CheckCorners(scenario, inputs, request.BlockSize);
+        CheckCorners(scenario, inputs, request.PoolSize);
 
         var seed = scenario.Spec.Seed;
         var shares = LatinHypercube.Sample(request.Samples, inputs.Count, new RandomStreams(seed).For("explore", 0, "latin-hypercube"));
@@ -109,7 +109,7 @@ internal static class ExploreCommand
         console.WriteLine(TerminalText.Safe($"{request.Samples:N0} futures of {scenario.Spec.Name} over {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => i.Name))}), " +
             $"seed {seed}, {request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {scenario.Spec.Start} for {scenario.Spec.Months} months; " +
             $"seeking {target.Describe()}; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
         var (points, stopped) = await RunPoints(console, host, scenario, inputs, values, request, target, finished, cancellationToken);
         if (points.Count == 0)
         {
@@ -145,18 +145,18 @@ internal static class ExploreCommand
     /// only a whole world can check (totals of generated agents, a heavy tail's draws) fails now, placed in the file,
     /// rather than at some future hours into the run.
     /// </summary>
-    private static void CheckCorners(ResolvedScenario scenario, IReadOnlyList<ExploredInput> inputs, int blockSize)
+    private static void CheckCorners(ResolvedScenario scenario, IReadOnlyList<ExploredInput> inputs, int poolSize)
     {
         foreach (var (share, end) in new[] { (1e-9, "lowest"), (1 - 1e-9, "highest") })
         {
             try
             {
                 var laid = scenario.At(inputs.Select(i => (i.ResolvedPath, i.Json(i.ValueAt(share)))).ToList());
-                // The block was checked as the file was loaded; at a corner an entry that samples an uncertain input's
+                // The section was checked as the file was loaded; at a corner an entry that samples an uncertain input's
                 // own distribution finds a plain number at its path, which is what was laid there, not a mistake.
                 var corner = laid with { Spec = laid.Spec with { Uncertainties = [] } };
                 if (ScenarioValidator.Validate(corner).Where(e => !e.IsWarning).ToList() is { Count: > 0 } errors) throw new ScenarioException(errors);
-                WorldBuilder.Build(corner, blockSize);
+                WorldBuilder.Build(corner, poolSize);
             }
             catch (ScenarioException e)
             {
@@ -166,64 +166,30 @@ internal static class ExploreCommand
         }
     }
 
-    /// <summary>
-    /// Runs every future's replications on the silo, as many at a time as there are cores, futures in order. When
-    /// cancelled, nothing new starts and the runs under way are dropped: the futures returned are those whose every
-    /// replication finished.
-    /// </summary>
+    /// <summary>Every future's replications (<see cref="ExplorationRuns"/>), with a progress bar, or a line now and then when output is redirected.</summary>
     private static async Task<(IReadOnlyList<ExplorePoint> Points, bool Stopped)> RunPoints(IAnsiConsole console, SimulationHost host, ResolvedScenario scenario,
         IReadOnlyList<ExploredInput> inputs, IReadOnlyList<IReadOnlyList<double>> values, ExploreRequest request, ExploreTarget target,
         Action<ExplorePoint>? finished, CancellationToken cancellationToken)
     {
         var (count, replications) = (values.Count, request.Replications);
-        var rows = Enumerable.Range(0, count).Select(_ => new ReplicationSummary[replications]).ToArray();
-        var left = Enumerable.Repeat(replications, count).ToArray();
-        var done = new ExplorePoint?[count];
-        var next = -1L;
         var finishedCount = 0;
         var clock = Stopwatch.StartNew();
-        // A line now and then when output is redirected: about twenty over the whole run.
+        // About twenty lines over the whole run.
         var every = Math.Max(1, count / 20);
-        var lanes = host.Cluster is null ? new ReplicationLanes(host.Grains) : null;
+        (IReadOnlyList<ExplorePoint> Points, bool Stopped) outcome = ([], false);
         await WorkProgress.RunAsync(console, $"{count:N0} futures x {replications:N0} replication{(replications == 1 ? "" : "s")}", count * replications, async progress =>
-        {
-            async Task Worker()
+            outcome = await ExplorationRuns.RunAsync(host, scenario, inputs, values, replications, request.PoolSize, progress.Step, explored =>
             {
-                while (!cancellationToken.IsCancellationRequested)
+                var finishedNow = Interlocked.Increment(ref finishedCount);
+                finished?.Invoke(explored);
+                if (!progress.Interactive && (finishedNow % every == 0 || finishedNow == count))
                 {
-                    var job = Interlocked.Increment(ref next);
-                    if (job >= (long)count * replications) return;
-                    var (p, r) = ((int)(job / replications), (int)(job % replications));
-                    try
-                    {
-                        var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
-                        var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
-                        var world = Commands.Build(seeded, request.BlockSize);
-                        var results = await ReplicationRunner.RunOneAsync(host, world, Commands.RunKey(seeded), (int)job, cancellationToken, lanes: lanes);
-                        rows[p][r] = ReplicationSummary.Of(r, results, ScenarioLoader.BuiltIn.Targets);
-                    }
-                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-                    progress.Step();
-                    if (Interlocked.Decrement(ref left[p]) > 0) continue;
-                    var explored = done[p] = new ExplorePoint(p, values[p], rows[p]);
-                    var finishedNow = Interlocked.Increment(ref finishedCount);
-                    finished?.Invoke(explored);
-                    if (!progress.Interactive && (finishedNow % every == 0 || finishedNow == count))
-                    {
-                        var remaining = clock.Elapsed.TotalSeconds / finishedNow * (count - finishedNow);
-                        console.WriteLine(TerminalText.Safe($"future {p} done, {finishedNow:N0} of {count:N0}: P({target.Describe()}) " +
-                            $"{target.Probability(explored).ToString("0.000", Invariant)}; {progress.Rate}, about {Duration(remaining)} left"));
-                    }
+                    var remaining = clock.Elapsed.TotalSeconds / finishedNow * (count - finishedNow);
+                    console.WriteLine(TerminalText.Safe($"future {explored.Index} done, {finishedNow:N0} of {count:N0}: P({target.Describe()}) " +
+                        $"{target.Probability(explored).ToString("0.000", Invariant)}; {progress.Rate}, about {Duration(remaining)} left"));
                 }
-            }
-            await Task.WhenAll(Enumerable.Range(0, host.Parallelism).Select(_ => Task.Run(Worker)));
-            if (lanes is not null && !cancellationToken.IsCancellationRequested) await lanes.ReleaseAsync();
-        });
-        var points = done.OfType<ExplorePoint>().ToList();
-        return (points, points.Count < count);
+            }, cancellationToken));
+        return outcome;
     }
 
     private static string Duration(double seconds) =>

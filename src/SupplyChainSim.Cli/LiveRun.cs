@@ -4,12 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using Spectre.Console;
 using SupplyChainSim.Cli.Live;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -74,7 +75,7 @@ internal static class LiveRun
     {
         try
         {
-            return await SimulationHost.StartLiveAsync(new LiveOptions(request.Bind, request.Port), live, pacing, grains, cancellationToken);
+            return await LiveHost.StartAsync(request, live, pacing, grains, cancellationToken);
         }
         catch (IOException e)
         {

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Spectre.Console;
 using SupplyChainSim.Cli;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
+using SupplyChainSim.Runs;
 
 // The `supplychainsim` command. Exit codes: 0 success, 1 failure while running, 2 invalid input.
-RunManifest.CommandLine = args;
+// A Redis password given in --cluster is recorded as password=*** (manifest.json is shared with the results).
+RunManifest.CommandLine = ClusterConnection.Redacted(args);
 var console = AnsiConsole.Console;
 // Month lines are meant to be read by scripts too: never wrap them at a guessed width when output is redirected.
 if (Console.IsOutputRedirected) console.Profile.Width = 250;

@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli;
 
@@ -95,13 +96,13 @@ internal static class ReportCommands
     /// </summary>
     private static IReadOnlyList<SweepParameter> Parameters(string file, IReadOnlyList<(string Path, IReadOnlyList<ScenarioOverride> Values)> sets, ResolvedScenario first)
     {
-        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppInH100e.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
-            && p.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
+        var settings = first.Overrides.Select(o => o.ResolvedPath ?? o.Path).Select(p => TppKeys.OtherUnit(p[(p.LastIndexOf('.') + 1)..]) is { } other
+            && p.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal) ? p[..(p.LastIndexOf('.') + 1)] + other : p).ToList();
         for (var i = 0; i < settings.Count; i++)
             if (settings.IndexOf(settings[i]) is var earlier && earlier < i)
                 throw new OptionException("--set", $"{sets[i].Path} sets the same value as {sets[earlier].Path} ({settings[i]}); give each parameter once");
         var plain = ScenarioLoader.Load(file);
-        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i], s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
+        return sets.Select((s, i) => SweepParameter.Of(first.Overrides[i].Path, first.Overrides[i].ResolvedPath, s.Values.Select(v => v.ValueText).ToList(), plain)).ToList();
     }
 
     /// <summary>A --set that is not "path=values" at all is the option's fault, not the scenario's.</summary>
@@ -138,7 +139,7 @@ internal static class ReportCommands
             try
             {
                 var scenario = ScenarioLoader.Load(file, overrides);
-                loaded.Add((scenario, ComparedWorld.Of(scenario, Commands.Build(scenario, WorldBuilder.DefaultBlockSize))));
+                loaded.Add((scenario, ComparedWorld.Of(scenario, ScenarioRuns.Build(scenario, WorldBuilder.DefaultPoolSize))));
             }
             catch (ScenarioException e)
             {
@@ -149,7 +150,7 @@ internal static class ReportCommands
         return loaded;
     }
 
-    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int BlockSize)
+    internal sealed record OutcomeRequest(string OutDirectory, int Replications, int PoolSize)
     {
         public ClusterConnection? Cluster { get; init; }
     }
@@ -172,8 +173,20 @@ internal static class ReportCommands
         var separator = runs.Any(r => r.Label.Contains(", ", StringComparison.Ordinal)) ? "; " : ", ";
         console.WriteLine(TerminalText.Safe($"{runs.Count} {what} ({string.Join(separator, runs.Select(r => r.Label))}), seed {first.Seed}, " +
             $"{request.Replications:N0} replication{(request.Replications == 1 ? "" : "s")} each, {first.Start} for {first.Months} months; writing to {request.OutDirectory}"));
-        await using var host = await SimulationHost.StartAsync(request.Cluster, cancellationToken);
-        var (rows, stopped) = await RegimeRuns.RunAsync(console, host, runs, request, finished, cancellationToken);
+        await using var host = await SimulationHost.StartAsync(request.Cluster, Commands.Warn, cancellationToken);
+        (IReadOnlyList<RegimeOutcome> Rows, bool Stopped) outcome = ([], false);
+        await WorkProgress.RunAsync(console, "starting", runs.Count * request.Replications, async progress => outcome = await RegimeRuns.RunAsync(host, runs,
+            request.Replications, request.PoolSize,
+            starting: (run, index) => progress.Describe(TerminalText.Safe($"{run.Label} ({index + 1} of {runs.Count})")),
+            replicated: progress.Step,
+            finished: (row, index) =>
+            {
+                if (!progress.Interactive)
+                    console.WriteLine(TerminalText.Safe($"{row.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", Invariant)}, " +
+                        $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}; {progress.Rate}"));
+                finished?.Invoke(row);
+            }, cancellationToken));
+        var (rows, stopped) = outcome;
         Summarise(console, rows);
         // Scenarios compared over different periods or worlds measure more than their regimes; a sweep varies what it varies on purpose.
         if (what == "scenarios")
@@ -236,10 +249,10 @@ internal static class ReportCommands
             Description = $"Replications per {each}, on the same seeds for every {each} (replication 0 has the seed itself).",
             DefaultValueFactory = _ => 1,
         };
-        public readonly Option<int> BlockSize = new("--block-size")
+        public readonly Option<int> PoolSize = new("--pool-size")
         {
-            Description = "Data centres (or intermediaries) hosted per grain. A hosting choice: results do not depend on it.",
-            DefaultValueFactory = _ => WorldBuilder.DefaultBlockSize,
+            Description = "Generated data centres (of a country) or intermediaries (of a hub) pooled in one grain at most. A hosting choice: results do not depend on it.",
+            DefaultValueFactory = _ => WorldBuilder.DefaultPoolSize,
             Hidden = true,
         };
         public readonly ClusterCommandOptions Cluster = new();
@@ -247,18 +260,18 @@ internal static class ReportCommands
         public void AddTo(Command command)
         {
             Cluster.AddTo(command);
-            RunOptions.Check(Seed, Months, Replications, BlockSize);
+            RunOptions.Check(Seed, Months, Replications, PoolSize);
             command.Add(Out);
             command.Add(Seed);
             command.Add(Months);
             command.Add(Replications);
-            command.Add(BlockSize);
+            command.Add(PoolSize);
         }
 
         public ResolvedScenario Apply(ParseResult parse, ResolvedScenario scenario) =>
             RunOptions.Apply(scenario, parse.GetValue(Seed), parse.GetValue(Months), parse.GetValue(Replications));
 
         public OutcomeRequest Request(ParseResult parse) =>
-            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(BlockSize)) { Cluster = Cluster.Read(parse) };
+            new(parse.GetValue(Out)!.FullName, parse.GetValue(Replications), parse.GetValue(PoolSize)) { Cluster = Cluster.Read(parse) };
     }
 }

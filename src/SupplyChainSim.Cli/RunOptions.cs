@@ -2,26 +2,26 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli;
 
 /// <summary>The options `run`, `compare` and `sweep` share, checked and applied to a loaded scenario.</summary>
 internal static class RunOptions
 {
-    /// <summary>Data centres (or intermediaries) hosted per grain: any size works, so the bound only keeps it sane.</summary>
-    public const int MaxBlockSize = 1_000_000;
+    /// <summary>Generated data centres (or intermediaries) pooled in one grain at most: any size works, so the bound only keeps it sane.</summary>
+    public const int MaxPoolSize = 1_000_000;
 
     /// <summary>
     /// Reads the shared numeric options, refusing what is not a whole number in range while the command line is parsed,
     /// named by the option ("--replications: expected 1 to 100,000, found 0"): exit 2, before any scenario is read.
     /// </summary>
-    public static void Check(Option<ulong?> seed, Option<int?> months, Option<int> replications, Option<int> blockSize)
+    public static void Check(Option<ulong?> seed, Option<int?> months, Option<int> replications, Option<int> poolSize)
     {
         seed.CustomParser = result => Whole(result, 0, ulong.MaxValue) is { } value ? (ulong)value : null;
         months.CustomParser = result => (int?)Whole(result, 1, ScenarioValidator.MaxMonths);
         replications.CustomParser = result => (int)(Whole(result, 1, Commands.MaxReplications) ?? 1);
-        blockSize.CustomParser = result => (int)(Whole(result, 1, MaxBlockSize) ?? 1);
+        poolSize.CustomParser = result => (int)(Whole(result, 1, MaxPoolSize) ?? 1);
     }
 
     private static decimal? Whole(ArgumentResult result, decimal minimum, decimal maximum)

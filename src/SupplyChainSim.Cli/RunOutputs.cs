@@ -1,9 +1,8 @@
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Cli;
 
@@ -16,7 +15,7 @@ internal static class RunOutputs
             .. withCalibration ? [ResultFiles.CalibrationCsv] : Array.Empty<string>(), RunReport.FileName, OutputSet.ManifestName];
 
     public static IEnumerable<string> Names(RunResults results, IReadOnlyList<ReplicationSummary>? replications) =>
-        Names(replications is not null, Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets).Count > 0);
+        Names(replications is not null, Model.Calibration.CalibrationRow.For(results, replications).Count > 0);
 
     public static void Write(RunResults results, OutputSet output, RunManifest manifest, IReadOnlyList<ReplicationSummary>? replications = null)
     {

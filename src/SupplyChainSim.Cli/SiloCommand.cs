@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -36,15 +38,13 @@ internal static class SiloCommand
             if (!IPAddress.IsLoopback(address))
                 Console.Error.WriteLine($"supplychainsim: warning: grain calls have no authentication, and --bind {address} lets anyone who can reach this machine join or call the cluster.");
             using var traffic = new SiloTraffic();
-            await using var silo = await SimulationHost.StartSiloAsync(connection, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort), cancellationToken);
+            await using var silo = await SimulationHost.StartSiloAsync(connection, address, parse.GetValue(siloPort), parse.GetValue(gatewayPort),
+                services => services.AddSingleton<SiloEviction>().AddSingleton<IFatalErrorHandler>(s => s.GetRequiredService<SiloEviction>()), cancellationToken);
             console.WriteLine($"Silo {silo.Endpoint} joined {connection}; Ctrl+C stops it.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            if (await RedisFacts.ReadAsync(connection) is { Persists: false })
+                Console.Error.WriteLine($"supplychainsim: warning: Redis {connection.Address} {RedisFacts.Loses}.");
+            // Until Ctrl+C or SIGTERM; a silo declared dead, or whose entry Redis lost, exits from here with code 1.
+            await SiloMembershipWatch.RunAsync(silo.Services, connection, cancellationToken);
             // Messages between silos and with clients (local calls within the silo are not among them).
             console.WriteLine($"Silo stopping: {traffic}.");
             return ExitCodes.Success;

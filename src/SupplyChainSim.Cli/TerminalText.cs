@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli;
 
@@ -7,12 +8,14 @@ namespace SupplyChainSim.Cli;
 /// Text from scenario files and the command line (site, owner and scenario names, values, tokens) on its way to a
 /// terminal. A name carrying an escape sequence could clear the screen, retitle the window or hide what follows, so
 /// every line the command prints goes through <see cref="Safe"/>: control characters (and the invisible bidirectional
-/// overrides) are shown as \u escapes instead of being sent. Output files keep names exactly as given.
+/// overrides) are shown as \u escapes instead of being sent, and a password the process was given as *** (<see cref="Secrets"/>).
+/// Output files keep names exactly as given.
 /// </summary>
 public static class TerminalText
 {
     public static string Safe(string text)
     {
+        text = Secrets.Redact(text);
         if (!text.Any(Unsafe)) return text;
         var safe = new StringBuilder(text.Length + 16);
         foreach (var c in text)

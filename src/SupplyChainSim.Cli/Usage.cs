@@ -2,18 +2,19 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli;
 
 /// <summary>
 /// What the command line says about itself: each verb's help ends with examples and its exit codes, usage lines show
-/// the command as a user types it (<see cref="Commands.Invocation"/>), and a mistyped verb or option is answered with
+/// the command as a user types it (<see cref="Tool.Invocation"/>), and a mistyped verb or option is answered with
 /// the nearest one.
 /// </summary>
 internal static class Usage
 {
-    private const string Run = Commands.Invocation;
+    private const string Run = Tool.Invocation;
 
     /// <summary>After the options: examples and exit codes, per verb.</summary>
     private static readonly Dictionary<string, string[]> Epilogues = new(StringComparer.Ordinal)
@@ -40,11 +41,16 @@ internal static class Usage
         [
             "Examples:",
             $"  {Run} silo --cluster 127.0.0.1:6380",
-            $"  {Run} silo --cluster redis.internal:6379,password=... --bind 10.0.0.5 --port 11111 --gateway-port 30000",
+            $"  {Run} silo --cluster redis.internal:6379 --bind 10.0.0.5 --port 11111 --gateway-port 30000",
+            "",
+            $"A Redis password goes in {ClusterConnection.PasswordVariable} or in a file given as --cluster-password-file, never on the",
+            "command line, where other users of the machine can read it.",
             "",
             "Exit codes:",
             "  0  stopped with Ctrl+C or SIGTERM",
-            "  1  the silo could not join (Redis unreachable, an address it cannot listen on)",
+            "  1  the silo could not join (Redis unreachable or refusing its password, an address it cannot listen on), or it left",
+            "     the cluster: declared dead (frozen or cut off for about 10 s), or its entry lost by a Redis restarted without",
+            "     its data; it says which in one line. Start it again (a supervisor's Restart=on-failure does) to rejoin.",
             "  2  invalid options",
         ],
         ["validate"] =
@@ -101,7 +107,7 @@ internal static class Usage
         ],
         ["explore"] =
         [
-            "The scenario declares what to vary in an \"uncertainties\" block: a name, a JSON path and a range (min, max) or a distribution each.",
+            "The scenario declares what to vary in an \"uncertainties\" section: a name, a JSON path and a range (min, max) or a distribution each.",
             "Each future runs --replications replications on the replication seeds run and compare use; the sample's seed is --seed or the scenario's.",
             "",
             "Examples:",
@@ -158,7 +164,7 @@ internal static class Usage
             }
             var help = text.ToString();
             var usage = help.IndexOf($"\n  {programName}", StringComparison.Ordinal);
-            if (usage >= 0) help = help[..(usage + 3)] + Commands.Invocation + help[(usage + 3 + programName.Length)..];
+            if (usage >= 0) help = help[..(usage + 3)] + Tool.Invocation + help[(usage + 3 + programName.Length)..];
             output.Write(help);
             var command = parseResult.CommandResult.Command;
             if (Epilogues.TryGetValue(command is RootCommand ? "" : command.Name, out var lines))
@@ -176,7 +182,7 @@ internal static class Usage
         var command = parsed.CommandResult.Command;
         var unmatched = parsed.UnmatchedTokens;
         var path = command is RootCommand ? "" : $" {command.Name}";
-        var help = $"Try '{Commands.Invocation}{path} --help'.";
+        var help = $"Try '{Tool.Invocation}{path} --help'.";
         if (command is RootCommand && unmatched.Count > 0 && !unmatched[0].StartsWith('-'))
         {
             var verbs = command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name).ToList();

@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// site per month would dominate the run time of a large world.
 /// </summary>
 [Alias("scs.datacentre-pool")]
-public interface IDataCentrePoolGrain : IDataCentreHostGrain
+public interface IDataCentrePoolGrain : IAgentGrain<DataCentreBlock>
 {
     /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]

@@ -1,6 +1,5 @@
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.RareEarths;
-using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Grains.Abstractions;
 
@@ -9,14 +8,8 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// importers' stocks, shortage and pressure, and the concessions offered and accepted.
 /// </summary>
 [Alias("scs.magnet-exporter")]
-public interface IMagnetExporterGrain : IAgentGrain
+public interface IMagnetExporterGrain : IAgentGrain<RareEarthMarket>
 {
-    [Alias("init")]
-    Task Initialise(string run);
-
-    [Alias("trade")]
-    Task<Immutable<RareEarthMonth>> Trade(YearMonth month);
-
     /// <summary>For the dashboard's grain-state view (it calls parameterless getters named GetState).</summary>
     [Alias("state")]
     Task<MagnetExporterView?> GetState();

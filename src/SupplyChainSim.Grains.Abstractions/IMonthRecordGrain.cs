@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// world: one grain for the whole run would hold more than a checkpoint can write in one call.
 /// </summary>
 [Alias("scs.month-record")]
-public interface IMonthRecordGrain : IAgentGrain
+public interface IMonthRecordGrain : ICheckpointedGrain
 {
     /// <summary>Records the month; recording it again keeps the later report (handlers are idempotent by month).</summary>
     [Alias("record")]

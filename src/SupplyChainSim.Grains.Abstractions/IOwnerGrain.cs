@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// those sites, since their cluster is linked across them.
 /// </summary>
 [Alias("scs.owner")]
-public interface IOwnerGrain : IDataCentreHostGrain
+public interface IOwnerGrain : IAgentGrain<DataCentreBlock>
 {
     /// <summary>For the dashboard's grain-state view: the linked cluster against what is permitted, and each site's chips.</summary>
     [Alias("state")]

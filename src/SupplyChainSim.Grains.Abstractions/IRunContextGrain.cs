@@ -7,7 +7,7 @@ namespace SupplyChainSim.Grains.Abstractions;
 /// once per silo, instead of in every agent grain's state.
 /// </summary>
 [Alias("scs.run-context")]
-public interface IRunContextGrain : IAgentGrain
+public interface IRunContextGrain : ICheckpointedGrain
 {
     [Alias("hold")]
     Task Hold(Immutable<SimulationContext> context);

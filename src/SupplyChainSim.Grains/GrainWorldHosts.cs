@@ -1,17 +1,15 @@
 using SupplyChainSim.Grains.Abstractions;
-using SupplyChainSim.Model.Agents;
-using SupplyChainSim.Model.RareEarths;
-using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Countries;
+using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 
 /// <summary>
-/// The world's agents in grains: each phase call of the month stepper becomes one grain call carrying a whole batch
-/// (every order bound for a country, every lot bound for a host), never one call per chip.
+/// The world's agents in grains: each kind's agents in grains of their kind (<see cref="GrainAgents{TAgent}"/>), each
+/// phase call of the month stepper one grain call carrying a whole batch, never one call per chip.
 /// </summary>
 public sealed class GrainWorldHosts : IWorldHosts
 {
@@ -20,9 +18,8 @@ public sealed class GrainWorldHosts : IWorldHosts
 
     private readonly IGrainFactory grains;
     private readonly string run;
-    private readonly IDataCentreHostGrain[] dataCentres;
-    private readonly IIntermediaryHostGrain[] intermediaries;
     private readonly World world;
+    private readonly List<IHostedKind> kinds = [];
 
     /// <param name="decisionsStreamed">The client writes each month's decisions as it steps it: the month records keep only their counts.</param>
     public GrainWorldHosts(IGrainFactory grains, string run, World world, bool decisionsStreamed = false)
@@ -31,75 +28,86 @@ public sealed class GrainWorldHosts : IWorldHosts
         this.grains = grains;
         this.run = run;
         this.world = world;
-        dataCentres = world.DataCentreBlocks.Select(b => DataCentres(grains, run, b)).ToArray();
-        intermediaries = world.IntermediaryBlocks.Select(b => Intermediaries(grains, run, b)).ToArray();
-        Parts = Chunk(AgentGrains(world), AgentsPerPart);
+        Agents = new WorldAgents(world, this);
+        Parts = Chunk(CheckpointedGrains(world), AgentsPerPart);
     }
 
     public bool DecisionsStreamed { get; }
+
+    public WorldAgents Agents { get; }
 
     /// <summary>Grain calls made by the stepper, for the benchmark's calls-per-agent-month figure.</summary>
     public long Calls { get; private set; }
 
     /// <summary>
-    /// The run's agent grains in parts of at most <see cref="AgentsPerPart"/> agents (a pool counts its agents), for
+    /// The run's checkpointed grains in parts of at most <see cref="AgentsPerPart"/> agents (a pool counts its agents), for
     /// checkpoints and release. The run's context is not among them (<see cref="RunContext"/>): it goes last.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<IAgentGrain>> Parts { get; }
+    public IReadOnlyList<IReadOnlyList<ICheckpointedGrain>> Parts { get; }
 
-    /// <summary>The grain that hosts a block of data centres: a site alone, an owner's linked sites, or a pool.</summary>
-    public static IDataCentreHostGrain DataCentres(IGrainFactory grains, string run, DataCentreBlockPlan plan) => plan.Hosting switch
+    public IAgents<TAgent> Host<TAgent>(IReadOnlyList<IAgentPlan<TAgent>> plans)
+        where TAgent : class
     {
-        Hosting.Agent => grains.GetGrain<IDataCentreGrain>(GrainKeys.DataCentres(run, plan)),
-        Hosting.Owner => grains.GetGrain<IOwnerGrain>(GrainKeys.DataCentres(run, plan)),
-        _ => grains.GetGrain<IDataCentrePoolGrain>(GrainKeys.DataCentres(run, plan)),
-    };
+        var kind = new GrainAgents<TAgent>(plans, plans.Select((plan, index) => Grain(plan, index)).ToList(), this);
+        kinds.Add(kind);
+        return kind;
+    }
 
-    /// <summary>The grain that hosts a block of intermediaries: one alone, or a pool.</summary>
-    public static IIntermediaryHostGrain Intermediaries(IGrainFactory grains, string run, IntermediaryBlockPlan plan) => plan.Hosting switch
+    /// <summary>
+    /// The grain that hosts the agent <paramref name="plan"/> makes. A block goes where the world placed it: a data centre
+    /// or intermediary alone, an owner's linked sites, or a pool; every other kind has one grain class, which Orleans
+    /// finds from the agent's type.
+    /// </summary>
+    private IAgentGrain<TAgent> Grain<TAgent>(IAgentPlan<TAgent> plan, int index)
+        where TAgent : class
     {
-        Hosting.Agent => grains.GetGrain<IIntermediaryGrain>(GrainKeys.Intermediaries(run, plan)),
-        _ => grains.GetGrain<IIntermediaryPoolGrain>(GrainKeys.Intermediaries(run, plan)),
-    };
+        var key = GrainKeys.Agent(run, plan, index);
+        return plan switch
+        {
+            DataCentreBlockPlan { Hosting: Hosting.Agent } => (IAgentGrain<TAgent>)grains.GetGrain<IDataCentreGrain>(key),
+            DataCentreBlockPlan { Hosting: Hosting.Owner } => (IAgentGrain<TAgent>)grains.GetGrain<IOwnerGrain>(key),
+            DataCentreBlockPlan => (IAgentGrain<TAgent>)grains.GetGrain<IDataCentrePoolGrain>(key),
+            IntermediaryBlockPlan { Hosting: Hosting.Agent } => (IAgentGrain<TAgent>)grains.GetGrain<IIntermediaryGrain>(key),
+            IntermediaryBlockPlan => (IAgentGrain<TAgent>)grains.GetGrain<IIntermediaryPoolGrain>(key),
+            _ => grains.GetGrain<IAgentGrain<TAgent>>(key),
+        };
+    }
 
     public async Task InitialiseAsync(World world)
     {
         // The shared context first, once for the run: every agent grain then takes it from its silo's cache.
         await Count(RunContext.Hold(world.Context.AsImmutable()));
-        var calls = new List<Task>();
-        calls.AddRange(world.Chipmakers.Select(m => Chipmaker(m.Id).Initialise(m.AsImmutable(), run)));
-        calls.AddRange(world.Context.Countries.Countries.Select(c => Country(c.Code).Initialise(c.AsImmutable(), run)));
-        calls.AddRange(world.DataCentreBlocks.Select(b => dataCentres[b.Index].Initialise(b.AsImmutable(), run)));
-        calls.AddRange(world.IntermediaryBlocks.Select(b => intermediaries[b.Index].Initialise(b.AsImmutable(), run)));
-        calls.Add(EntityList.Initialise(run));
-        calls.Add(MagnetExporter.Initialise(run));
+        var calls = kinds.SelectMany(kind => kind.Initialise(run)).ToList();
         Calls += calls.Count;
         await Task.WhenAll(calls);
     }
 
     /// <summary>
-    /// Every agent grain of the world and a record for each month, each weighed by what its state grows with: a host by
+    /// Every agent's grain and a record for each month, each weighed by what its state grows with: a host by
     /// its agents; a chipmaker by its share of the world's buyers (its order book); a country by the data centres in it
     /// (its ledger's consignees); a month's record, which holds a licence decision for every order, by an eighth of the
     /// world. In a large world a chipmaker or a month is then written in a part of its own.
     /// </summary>
-    private IEnumerable<(IAgentGrain Grain, int Agents)> AgentGrains(World world)
+    private IEnumerable<(ICheckpointedGrain Grain, int Agents)> CheckpointedGrains(World world)
     {
         var buyers = world.DataCentreCount + world.IntermediaryCount;
         var sitesIn = world.DataCentreBlocks.GroupBy(b => b.Country, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(b => b.Sites.Count), StringComparer.Ordinal);
-        return world.Chipmakers.Select(m => ((IAgentGrain)Chipmaker(m.Id), Math.Max(1, buyers / world.Chipmakers.Count)))
-            .Concat(world.Context.Countries.Countries.Select(c => ((IAgentGrain)Country(c.Code), 1 + sitesIn.GetValueOrDefault(c.Code))))
-            .Concat(world.DataCentreBlocks.Select(b => ((IAgentGrain)dataCentres[b.Index], b.Sites.Count)))
-            .Concat(world.IntermediaryBlocks.Select(b => ((IAgentGrain)intermediaries[b.Index], b.Members.Count)))
-            .Append((EntityList, 1))
-            .Append((MagnetExporter, 1))
-            .Concat(Months().Select(month => ((IAgentGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
+        int Weight(object plan) => plan switch
+        {
+            ChipmakerSpec => Math.Max(1, buyers / world.Chipmakers.Count),
+            CountrySpec country => 1 + sitesIn.GetValueOrDefault(country.Code),
+            DataCentreBlockPlan block => block.Sites.Count,
+            IntermediaryBlockPlan block => block.Members.Count,
+            _ => 1,
+        };
+        return kinds.SelectMany(kind => kind.Members).Select(member => (member.Grain, Weight(member.Plan)))
+            .Concat(Months().Select(month => ((ICheckpointedGrain)MonthRecord(month), Math.Max(1, world.AgentCount / 8))));
     }
 
-    private static List<IReadOnlyList<IAgentGrain>> Chunk(IEnumerable<(IAgentGrain Grain, int Agents)> all, int agentsPerPart)
+    private static List<IReadOnlyList<ICheckpointedGrain>> Chunk(IEnumerable<(ICheckpointedGrain Grain, int Agents)> all, int agentsPerPart)
     {
-        var parts = new List<IReadOnlyList<IAgentGrain>>();
-        var part = new List<IAgentGrain>();
+        var parts = new List<IReadOnlyList<ICheckpointedGrain>>();
+        var part = new List<ICheckpointedGrain>();
         var agents = 0;
         foreach (var (grain, count) in all)
         {
@@ -116,36 +124,7 @@ public sealed class GrainWorldHosts : IWorldHosts
         return parts;
     }
 
-    public async Task<OrdersReply> PlaceDataCentreOrdersAsync(int block, MonthContext month) =>
-        (await Count(dataCentres[block].PlaceOrders(month.AsImmutable()))).Value;
-
-    public async Task<OrdersReply> PlaceIntermediaryOrdersAsync(int block, MonthContext month) =>
-        (await Count(intermediaries[block].PlaceOrders(month.AsImmutable()))).Value;
-
-    public async Task<RareEarthMonth> TradeMagnetsAsync(YearMonth month) => (await Count(MagnetExporter.Trade(month))).Value;
-
-    public Task UpdateMagnetsAsync(string country, ImporterMonth magnets) =>
-        Count(Country(country).UpdateMagnets(magnets.AsImmutable()));
-
-    public async Task<IReadOnlyList<string>> EntityListedAsync(IReadOnlyList<string> consignees) =>
-        (await Count(EntityList.ListedAmong(consignees.AsImmutable()))).Value;
-
-    public async Task<IReadOnlyList<LicenceDecision>> DecideLicencesAsync(string country, MonthContext month, IReadOnlyList<Order> orders) =>
-        (await Count(Country(country).Decide(month.AsImmutable(), orders.AsImmutable()))).Value;
-
-    public async Task<ShipmentsReply> ShipAsync(string chipmaker, MonthContext month, IReadOnlyList<LicenceDecision> approved) =>
-        (await Count(Chipmaker(chipmaker).Ship(month.AsImmutable(), approved.AsImmutable()))).Value;
-
-    public async Task<DiversionReply> DivertAsync(int block, MonthContext month, Deliveries deliveries) =>
-        (await Count(intermediaries[block].Divert(month.AsImmutable(), deliveries.AsImmutable()))).Value;
-
-    public async Task<SitesReply> InstallAndLinkAsync(int block, MonthContext month, Deliveries deliveries) =>
-        (await Count(dataCentres[block].InstallAndLink(month.AsImmutable(), deliveries.AsImmutable()))).Value;
-
-    public async Task<IReadOnlyList<string>> EnforceAsync(YearMonth month, IReadOnlyList<Detection> detections, IReadOnlyList<string> suppliers) =>
-        (await Count(EntityList.Enforce(month, detections.AsImmutable(), suppliers.AsImmutable()))).Value;
-
-    public Task RecordAsync(MonthReport report) =>
+    public Task Record(MonthReport report) =>
         Count(MonthRecord(report.Month).Record((DecisionsStreamed ? report.WithDecisionsStreamed() : report).AsImmutable(), run));
 
     /// <summary>Every month's record, in order (the run is finished when they are asked for).</summary>
@@ -157,25 +136,14 @@ public sealed class GrainWorldHosts : IWorldHosts
 
     private IEnumerable<YearMonth> Months() => Enumerable.Range(0, world.Context.Months).Select(world.Context.Start.AddMonths);
 
-    private Task<T> Count<T>(Task<T> call)
-    {
-        Calls++; // the stepper calls from one grain turn at a time, so no interlocking is needed
-        return call;
-    }
+    /// <summary>Counts a grain call: the stepper calls from one grain turn at a time, so no interlocking is needed.</summary>
+    internal void Counted() => Calls++;
 
     private Task Count(Task call)
     {
-        Calls++;
+        Counted();
         return call;
     }
-
-    private IChipmakerGrain Chipmaker(string id) => grains.GetGrain<IChipmakerGrain>(GrainKeys.Chipmaker(run, id));
-
-    private ICountryGrain Country(string code) => grains.GetGrain<ICountryGrain>(GrainKeys.Country(run, code));
-
-    private IEntityListGrain EntityList => grains.GetGrain<IEntityListGrain>(GrainKeys.EntityList(run));
-
-    private IMagnetExporterGrain MagnetExporter => grains.GetGrain<IMagnetExporterGrain>(GrainKeys.MagnetExporter(run));
 
     private IMonthRecordGrain MonthRecord(YearMonth month) => grains.GetGrain<IMonthRecordGrain>(GrainKeys.MonthRecord(run, month));
 

@@ -4,8 +4,8 @@ using SupplyChainSim.Model.Agents;
 namespace SupplyChainSim.Grains;
 
 /// <summary>Generated intermediaries of one hub, pooled.</summary>
-public sealed class IntermediaryPoolGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts)
-    : IntermediaryHostGrain(storage, contexts), IIntermediaryPoolGrain
+public sealed class IntermediaryPoolGrain([PersistentState("intermediaries")] IPersistentState<AgentState<IntermediaryBlock>> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
+    : CheckpointedGrain<IntermediaryBlock>(storage, contexts, durability), IIntermediaryPoolGrain
 {
     public Task<IntermediaryBlockView?> GetState() => Task.FromResult(Held?.View());
 }

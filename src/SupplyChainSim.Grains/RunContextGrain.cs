@@ -4,9 +4,10 @@ using SupplyChainSim.Model.Simulation;
 namespace SupplyChainSim.Grains;
 
 /// <summary>The run's shared context, stored once for the run: agent grains fetch it through their silo's <see cref="RunContexts"/>.</summary>
-public sealed class RunContextGrain([PersistentState("context")] IPersistentState<RunContextState> storage, RunContexts contexts) : Grain, IRunContextGrain
+public sealed class RunContextGrain([PersistentState("context")] IPersistentState<RunContextState> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
+    : Grain, IRunContextGrain
 {
-    private string Run => this.GetPrimaryKeyString()[..^GrainKeys.RunContext("").Length];
+    private string Run => GrainKeys.RunOfContext(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -41,7 +42,7 @@ public sealed class RunContextGrain([PersistentState("context")] IPersistentStat
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.Context is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.Context is not null && durability.Value.WritesOnDeactivation(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 }

@@ -11,7 +11,8 @@ namespace SupplyChainSim.Grains;
 /// after any failure (a silo lost mid-month, this grain reactivated elsewhere) its next call first takes every grain of the
 /// run back to the last whole checkpoint, so that the months after it are stepped again exactly as they were.
 /// </summary>
-public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage, RunContexts contexts) : Grain, IRunCoordinatorGrain
+public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentState<RunState> storage, RunContexts contexts, IOptions<RunDurabilityOptions> durability)
+    : Grain, IRunCoordinatorGrain
 {
     private GrainWorldHosts? hosts;
     private MonthStepper? stepper;
@@ -55,7 +56,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public Task<int> Resume()
     {
-        if (!storage.State.Durable || storage.State.World is null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} is not a durable run in progress");
+        if (!storage.State.Durable || storage.State.World is null) throw new RunNotInProgressException($"run {this.GetPrimaryKeyString()} is not a durable run in progress");
         behindCheckpoint = true;
         return Task.FromResult(storage.State.World.Context.Months);
     }
@@ -164,7 +165,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         if (part < parts.Count - 1) return true;
         await Hosts.RunContext.Release();
         contexts.Forget(this.GetPrimaryKeyString());
-        if (ServiceProvider.GetService(typeof(CheckpointsOnly)) is not null)
+        if (durability.Value.Durable)
         {
             await StepperSlots.ClearAsync();
             await Committed.ClearAsync();
@@ -182,7 +183,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (storage.State.World is not null && GrainStorage.Persists(ServiceProvider, reason)) await storage.WriteStateAsync(cancellationToken);
+        if (storage.State.World is not null && durability.Value.WritesOnDeactivation(reason)) await storage.WriteStateAsync(cancellationToken);
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
@@ -190,7 +191,7 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     private GrainWorldHosts Hosts => hosts ?? throw NotStarted();
 
-    private InvalidOperationException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started");
+    private RunNotInProgressException NotStarted() => new($"run {this.GetPrimaryKeyString()} has not been started, or its state is gone");
 
     private void Attach(World world, StepperState state, bool decisionsStreamed)
     {

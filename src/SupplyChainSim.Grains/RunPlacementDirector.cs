@@ -1,4 +1,5 @@
 using Orleans.Runtime.Placement;
+using SupplyChainSim.Grains.Abstractions;
 
 namespace SupplyChainSim.Grains;
 
@@ -9,7 +10,7 @@ public sealed class RunPlacementDirector : IPlacementDirector
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         var silos = context.GetCompatibleSilos(target);
-        if (RunPlacement.SiloIndex(target.GrainIdentity.Key.ToString()!) is { } index)
+        if (GrainKeys.SiloIndex(target.GrainIdentity.Key.ToString()!) is { } index)
         {
             var ordered = silos.OrderBy(s => s.ToParsableString(), StringComparer.Ordinal).ToArray();
             return Task.FromResult(ordered[index % ordered.Length]);

@@ -12,7 +12,6 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Output;
 
@@ -66,7 +65,7 @@ public static class ResultFiles
         // Streamed decisions were written to licences.csv as the run went (LicenceLog): the caller has that file.
         if (!results.DecisionsStreamed) files.Add((LicencesCsv, stream => WriteLicences(stream, results)));
         if (replications is not null) files.Add((ReplicationsCsv, stream => stream.Write(RenderReplications(replications))));
-        var calibration = Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets);
+        var calibration = Model.Calibration.CalibrationRow.For(results, replications);
         if (calibration.Count > 0) files.Add((CalibrationCsv, stream => stream.Write(RenderCalibration(calibration))));
         return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal)];
     }

@@ -232,7 +232,7 @@ public static partial class Charts
             // Long names side by side would run into one another: slanted, they each get their own room.
             plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            plot.Axes.Bottom.MinimumSize = 20 + 6.5f * categories.Max(c => c.Length) / 2;
+            plot.Axes.Bottom.MinimumSize = 20 + 6.5f * categories.Max(c => Shortened(c).Length) / 2;
         }
         plot.Axes.SetLimitsX(-0.6, categories.Count - 0.4);
         plot.ShowLegend();
@@ -255,9 +255,18 @@ public static partial class Charts
     public static void CategoryAxis(ScottPlot.IAxis axis, IReadOnlyList<string> names)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        for (var i = 0; i < names.Count; i++) ticks.AddMajor(i, names[i]);
+        for (var i = 0; i < names.Count; i++) ticks.AddMajor(i, Shortened(names[i]));
         axis.TickGenerator = ticks;
     }
+
+    /// <summary>The longest tick label drawn: a scenario name's limit. The tables beside a chart give every name whole.</summary>
+    public const int MaxLabel = 100;
+
+    /// <summary>
+    /// A name as a tick label: cut at <see cref="MaxLabel"/> characters with an ellipsis. A label is measured and laid
+    /// out as it is drawn, so a value of 100,000 characters (a sweep over a description) would cost a minute per chart.
+    /// </summary>
+    public static string Shortened(string name) => name.Length <= MaxLabel ? name : string.Concat(name.AsSpan(0, MaxLabel - 1), "\u2026");
 
     [GeneratedRegex(@"(id=""|url\(#)(cl_[0-9a-f]+)")]
     private static partial Regex ClipId();

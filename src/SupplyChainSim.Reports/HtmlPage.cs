@@ -74,7 +74,7 @@ public sealed class HtmlPage
         return this;
     }
 
-    /// <summary>A collapsed block: a one-line summary that opens onto a table.</summary>
+    /// <summary>A collapsed table: a one-line summary that opens onto it.</summary>
     public HtmlPage Details(string summary, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? footnote = null)
     {
         body.Append("<details><summary>").Append(Encode(summary)).Append("</summary>\n").Append(TableHtml(header, rows));

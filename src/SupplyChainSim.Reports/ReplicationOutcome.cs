@@ -1,7 +1,6 @@
 using SupplyChainSim.Model.Countries;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports;
 
@@ -9,5 +8,5 @@ namespace SupplyChainSim.Reports;
 public sealed record ReplicationOutcome(ReplicationSummary Summary, TierExports Exports)
 {
     public static ReplicationOutcome Of(int replication, RunResults results, CountryList countries) =>
-        new(ReplicationSummary.Of(replication, results, ScenarioLoader.BuiltIn.Targets), TierExports.Of(results, countries));
+        new(ReplicationSummary.Of(replication, results), TierExports.Of(results, countries));
 }

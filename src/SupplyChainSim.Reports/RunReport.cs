@@ -9,7 +9,6 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Reports;
@@ -72,7 +71,7 @@ public static class RunReport
         page.Heading(2, "Breaches");
         Breaches(page, results);
 
-        if (Model.Calibration.CalibrationRow.For(results, replications, ScenarioLoader.BuiltIn.Targets) is { Count: > 0 } calibration)
+        if (Model.Calibration.CalibrationRow.For(results, replications) is { Count: > 0 } calibration)
         {
             page.Heading(2, "Against the record");
             CalibrationChart.Add(page, calibration);
@@ -86,6 +85,9 @@ public static class RunReport
         return page.Render();
     }
 
+    /// <summary>The most rules drawn as bars: a taller chart is more than a page can show (and, at tens of thousands, than Skia can draw).</summary>
+    public const int ChartedRules = 60;
+
     /// <summary>
     /// The rules as bars over the months each is in force, and as a table with their settings; <paramref name="mark"/>,
     /// if in the run, is drawn as the month compared regimes first differ.
@@ -96,12 +98,13 @@ public static class RunReport
         var plot = new Plot();
         plot.Title("Rules in force");
         var names = new List<string>();
-        for (var i = 0; i < rules.Count; i++)
+        var drawn = Math.Min(rules.Count, ChartedRules);
+        for (var i = 0; i < drawn; i++)
         {
             var rule = rules[i];
             var from = rule.From is { } f && f > start ? f - start : 0;
             var until = rule.Until is { } u && u < end ? u - start : months - 1;
-            var y = rules.Count - 1 - i;
+            var y = drawn - 1 - i;
             if (from <= until)
             {
                 var bar = plot.Add.Rectangle(from - 0.5, until + 0.5, y - 0.35, y + 0.35);
@@ -113,11 +116,12 @@ public static class RunReport
         names.Reverse();
         Charts.CategoryAxis(plot.Axes.Left, names);
         Charts.MonthAxis(plot, start, months);
-        plot.Axes.SetLimits(-0.5, months - 0.5, -0.6, rules.Count - 0.4);
+        plot.Axes.SetLimits(-0.5, months - 0.5, -0.6, drawn - 0.4);
         var marked = mark is { } m && m >= start && m <= end;
         if (marked) Charts.MarkMonth(plot, mark!.Value - start - 0.5, vertical: true);
-        page.Chart(Charts.Svg(plot, 1000, 120 + 32 * rules.Count),
+        page.Chart(Charts.Svg(plot, 1000, 120 + 32 * drawn),
             "Each rule's months in force within the run (a rule decides an order only in its months; see the table for its settings)." +
+            (drawn < rules.Count ? $" The first {drawn} of the {rules.Count:N0} rules are drawn; the table lists them all." : "") +
             (marked ? $" Dashed: the start of {mark}, when the compared regimes first differ." : ""));
         page.Table(["rule", "from", "until", "precedence", "settings"], rules.Select(rule => (IReadOnlyList<string>)
         [

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports;
 
@@ -63,21 +62,22 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
         ["$.dataCentres.sites[*].circumventionPerMonth"] = "monthly chance of getting round no-clustering software",
     };
 
-    /// <param name="set">The first of the parameter's values, as loaded (its path resolved to indexes).</param>
+    /// <param name="path">The parameter's path as given with --set.</param>
+    /// <param name="resolvedPath">The same path as the first of its values was laid into the scenario: named items numbered.</param>
     /// <param name="scenario">The scenario loaded without any --set: where the policy value and the rule's name come from.</param>
-    public static SweepParameter Of(ScenarioOverride set, IReadOnlyList<string> values, ResolvedScenario scenario)
+    public static SweepParameter Of(string path, string? resolvedPath, IReadOnlyList<string> values, ResolvedScenario scenario)
     {
-        var resolved = set.ResolvedPath ?? set.Path;
-        var key = set.Key;
-        var tpp = key.EndsWith(TppInH100e.TppSuffix, StringComparison.Ordinal);
-        var h100e = key.EndsWith(TppInH100e.H100eSuffix, StringComparison.Ordinal);
-        var stem = tpp ? key[..^TppInH100e.TppSuffix.Length] : h100e && TppInH100e.OtherUnit(key) is { } other ? other[..^TppInH100e.TppSuffix.Length] : key;
+        var resolved = resolvedPath ?? path;
+        var key = path[(path.LastIndexOfAny(['.', ']']) + 1)..];
+        var tpp = key.EndsWith(TppKeys.TppSuffix, StringComparison.Ordinal);
+        var h100e = key.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal);
+        var stem = tpp ? key[..^TppKeys.TppSuffix.Length] : h100e && TppKeys.OtherUnit(key) is { } other ? other[..^TppKeys.TppSuffix.Length] : key;
 
         // What the scenario has at the path before --set (the setting in TPP, when it was given in H100e), defaults included.
         var spec = JsonSerializer.SerializeToNode(scenario.Spec, ScenarioJson.Write);
         var own = Find(spec, resolved);
         var ownTpp = false;
-        if (own is null && h100e && TppInH100e.OtherUnit(key) is { } tppKey)
+        if (own is null && h100e && TppKeys.OtherUnit(key) is { } tppKey)
         {
             own = Find(spec, resolved[..^key.Length] + tppKey);
             ownTpp = own is not null;
@@ -98,7 +98,7 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
             var general = ArrayIndex().Replace(resolved, "[*]");
             title = Paths.TryGetValue(general, out var words)
                 ? words + (Item(spec, resolved) is { } item ? $" ({item})" : "")
-                : set.Path;
+                : path;
         }
         var unit = inH100e ? "H100e" : key.Contains("Detection", StringComparison.Ordinal) || key is "exporterMonitoring" or "circumventionPerMonth" ? "probability" : "";
 
@@ -106,7 +106,7 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
             node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? double.Parse(value.ToJsonString(), NumberStyles.Float, Invariant) : null;
         double? Drawn(double? number, bool givenInTpp) => number is { } n && givenInTpp ? Tpp.FromTpp(n).H100e : number;
         var drawn = values.Select(v => Drawn(Number(Parse(v)), tpp)).ToList();
-        return new SweepParameter(set.Path, title, unit, values, drawn, Drawn(Number(own), tpp || ownTpp), own?.ToJsonString(), tpp);
+        return new SweepParameter(path, title, unit, values, drawn, Drawn(Number(own), tpp || ownTpp), own?.ToJsonString(), tpp);
     }
 
     /// <summary>Whether the value drawn is a number for every value given.</summary>
@@ -159,7 +159,7 @@ public sealed partial record SweepParameter(string Path, string Title, string Un
 
     /// <summary>Whether the object at the path's parent has the setting in TPP (so its H100e form is a TPP setting).</summary>
     private static bool IsTppSetting(JsonNode? spec, string path, string key) =>
-        TppInH100e.OtherUnit(key) is { } tppKey && Find(spec, path[..^key.Length].TrimEnd('.')) is JsonObject parent && parent.ContainsKey(tppKey);
+        TppKeys.OtherUnit(key) is { } tppKey && Find(spec, path[..^key.Length].TrimEnd('.')) is JsonObject parent && parent.ContainsKey(tppKey);
 
     /// <summary>The id of the listed item a path goes through ("sg-network-1"), to name it beside the setting.</summary>
     private static string? Item(JsonNode? spec, string path) =>

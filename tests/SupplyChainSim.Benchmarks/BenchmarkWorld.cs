@@ -1,6 +1,6 @@
 using System.Globalization;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Benchmarks;
 

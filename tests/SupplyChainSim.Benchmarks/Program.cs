@@ -4,13 +4,13 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupplyChainSim.Benchmarks;
-using SupplyChainSim.Cli;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
+using SupplyChainSim.Runs;
 
 // dotnet run -c Release --project tests/SupplyChainSim.Benchmarks -- --out bench.json
 var dataCentres = new Option<int>("--data-centres") { DefaultValueFactory = _ => 50_000, Description = "Data centres in the world." };

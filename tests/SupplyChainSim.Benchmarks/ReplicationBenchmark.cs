@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Spectre.Console;
-using SupplyChainSim.Cli;
 using SupplyChainSim.Grains;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.MonteCarlo;
@@ -9,7 +7,8 @@ using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Reports;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Benchmarks;
 
@@ -32,18 +31,17 @@ internal static class ReplicationBenchmark
         var scenario = ScenarioLoader.Load(scenarioFile);
         var run = new RegimeRun(scenario.Spec.Name, scenario);
         await using var silo = await SimulationHost.StartAsync();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null), Interactive = InteractionSupport.No });
-        var request = new ReportCommands.OutcomeRequest(Path.GetTempPath(), replications, WorldBuilder.DefaultBlockSize);
+        Task<(IReadOnlyList<RegimeOutcome> Rows, bool Stopped)> Compare(int count) =>
+            RegimeRuns.RunAsync(silo, [run], count, WorldBuilder.DefaultPoolSize, (_, _) => { }, () => { }, (_, _) => { }, CancellationToken.None);
 
-        var render = ReportCommands.ComparisonFiles([scenarioFile]);
         if (warmUp > 0)
         {
-            render((await RegimeRuns.RunAsync(console, silo, [run], request with { Replications = warmUp }, null, CancellationToken.None)).Rows, 1);
+            Render((await Compare(warmUp)).Rows, scenarioFile);
             for (var i = 0; i < warmUp; i++) await InMemoryWorldHosts.RunAsync(World(scenario, i));
         }
 
         IReadOnlyList<RegimeOutcome> rows = [];
-        var onSilo = await TimedWork.RunAsync(async () => rows = (await RegimeRuns.RunAsync(console, silo, [run], request, null, CancellationToken.None)).Rows);
+        var onSilo = await TimedWork.RunAsync(async () => rows = (await Compare(replications)).Rows);
 
         // The floor: the same worlds (one per replication, its draws included), built untimed, stepped on one thread.
         double agentMonths = 0;
@@ -62,7 +60,7 @@ internal static class ReplicationBenchmark
 
         var split = await SplitAsync(silo, scenario, Math.Min(sample, replications));
         // Compare's files are rendered once per command, from every replication's row: their cost is shared among them.
-        split["output"] = (await TimedWork.RunAsync(() => Task.FromResult(render(rows, 1)))).Seconds / replications;
+        split["output"] = (await TimedWork.RunAsync(() => Task.FromResult(Render(rows, scenarioFile)))).Seconds / replications;
         var perReplication = split.Values.Sum();
         return new JsonObject
         {
@@ -88,7 +86,11 @@ internal static class ReplicationBenchmark
 
     /// <summary>Replication <paramref name="replication"/>'s world, as the runner builds it.</summary>
     private static World World(ResolvedScenario scenario, int replication) =>
-        Commands.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication)), WorldBuilder.DefaultBlockSize);
+        ScenarioRuns.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, replication)), WorldBuilder.DefaultPoolSize);
+
+    /// <summary>Compare's three files, as the command renders them once from every row.</summary>
+    private static int Render(IReadOnlyList<RegimeOutcome> rows, string file) =>
+        ComparisonReport.Csv(rows, [file]).Length + ComparisonReport.ReplicationsCsv(rows, [file]).Length + ComparisonReport.Html(rows, [file], 1).Length;
 
     /// <summary>
     /// Wall seconds per replication of each stage, over <paramref name="count"/> replications run one at a time, each
@@ -112,7 +114,7 @@ internal static class ReplicationBenchmark
             clock.Restart();
             var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i));
             Lap("resolve");
-            var world = Commands.Build(seeded, WorldBuilder.DefaultBlockSize);
+            var world = ScenarioRuns.Build(seeded, WorldBuilder.DefaultPoolSize);
             Lap("build");
             var lane = lanes.Take();
             var run = silo.Grains.GetGrain<IRunCoordinatorGrain>(lane);

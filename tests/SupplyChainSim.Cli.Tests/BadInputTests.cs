@@ -120,12 +120,12 @@ public class BadInputTests
     {
         { ["run", "scenarios/baseline-2023.json", "--replications", "0"], "supplychainsim: --replications: expected 1 to 100,000, found 0" },
         { ["run", "scenarios/baseline-2023.json", "--months", "0"], "supplychainsim: --months: expected 1 to 1,200, found 0" },
-        { ["run", "scenarios/baseline-2023.json", "--block-size", "0"], "supplychainsim: --block-size: expected 1 to 1,000,000, found 0" },
+        { ["run", "scenarios/baseline-2023.json", "--pool-size", "0"], "supplychainsim: --pool-size: expected 1 to 1,000,000, found 0" },
         { ["run", "scenarios/baseline-2023.json", "--replications", "many"], "supplychainsim: --replications: expected a whole number from 1 to 100,000, found \"many\"" },
         { ["run", "scenarios/baseline-2023.json", "--seed", "-1"], "supplychainsim: --seed: expected 0 to 18,446,744,073,709,551,615, found -1" },
         { ["compare", "scenarios/baseline-2023.json"], "supplychainsim: compare: expected at least 2 scenario files, found 1" },
         { ["compare", "scenarios/baseline-2023.json", "scenarios/threshold-500.json", "--replications", "100001"], "supplychainsim: --replications: expected 1 to 100,000, found 100001" },
-        { ["sweep", "scenarios/piecemeal-2025.json", "--set", "months=3,4", "--block-size", "-1"], "supplychainsim: --block-size: expected 1 to 1,000,000, found -1" },
+        { ["sweep", "scenarios/piecemeal-2025.json", "--set", "months=3,4", "--pool-size", "-1"], "supplychainsim: --pool-size: expected 1 to 1,000,000, found -1" },
         { ["sweep", "scenarios/piecemeal-2025.json", "--set", "regime..rules=1"], "supplychainsim: --set: $.regime..rules: expected a JSON path of keys and indexes or names, like $.regime.rules[3].allowanceTpp or $.regime.rules[lpp-exemption].allowanceTpp" },
     };
 

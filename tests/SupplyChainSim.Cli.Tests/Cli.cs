@@ -59,11 +59,15 @@ public sealed class LiveProcess : IAsyncDisposable
         }
     }
 
-    public static LiveProcess Start(params string[] args)
+    public static LiveProcess Start(params string[] args) => Start(null, args);
+
+    /// <param name="environment">What the program finds in its environment besides this one's.</param>
+    public static LiveProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Paths.Root };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "supplychainsim.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return new LiveProcess(Process.Start(start)!);
     }
 
@@ -102,6 +106,14 @@ public sealed class LiveProcess : IAsyncDisposable
     {
         process.Kill(entireProcessTree: false);
         await process.WaitForExitAsync();
+    }
+
+    /// <summary>Sends a signal by name (STOP freezes the process as a long pause or a suspended machine would; CONT thaws it).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {process.Id} failed");
     }
 
     /// <summary>Ctrl+C, as a person at the terminal would: SIGINT, then the exit code.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -133,7 +133,7 @@ public class ExploreCommandTests
     [InlineData("bad-range.json|--samples|5", "bad-range.json:9:91: $.uncertainties[0].max: expected a probability from 0 to 1 (the range of $.enforcement.hubCustomsDetection), found 1.6")]
     [InlineData("bad-path.json|--samples|5", "bad-path.json:9:36: $.uncertainties[0].path: $.enforcement has no key \"hubCustoms\" a scenario may set; did you mean \"hubCustomsDetection\"?")]
     [InlineData("bad-label.json|--samples|5", "bad-label.json:9:36: $.uncertainties[0].path: $.intermediaries.list has no item")]
-    [InlineData("customs-none.json|--samples|5", "customs-none.json:1:1: $: explore needs an \"uncertainties\" block")]
+    [InlineData("customs-none.json|--samples|5", "customs-none.json:1:1: $: explore needs an \"uncertainties\" section")]
     [InlineData("explore-small.json|--samples|0", "supplychainsim: --samples: expected a whole number from 1 to 100,000, found 0")]
     [InlineData("explore-small.json|--samples|many", "supplychainsim: --samples: expected a whole number from 1 to 100,000, found \"many\"")]
     [InlineData("explore-small.json", "Option '--samples' is required")]

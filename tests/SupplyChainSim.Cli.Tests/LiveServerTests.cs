@@ -114,6 +114,40 @@ public sealed class LiveServerTests(FinishedLiveRun run) : IClassFixture<Finishe
     }
 
     [Fact]
+    public async Task Pacing_controls_take_a_post_from_the_page_opened_under_any_of_the_servers_names_on_its_port()
+    {
+        var port = run.Address.Port;
+        foreach (var name in new[] { "localhost", "127.0.0.1", "[::1]", "LOCALHOST" })
+        {
+            // The page at http://localhost:PORT is this server's as much as the one at http://127.0.0.1:PORT.
+            using (var fromPage = await Send(HttpMethod.Post, "api/pause", origin: $"http://{name}:{port}")) Assert.Equal(HttpStatusCode.Conflict, fromPage.StatusCode);
+            using (var otherPort = await Send(HttpMethod.Post, "api/pause", origin: $"http://{name}:{port + 1}")) Assert.Equal(HttpStatusCode.Forbidden, otherPort.StatusCode);
+        }
+        using (var https = await Send(HttpMethod.Post, "api/step", origin: $"https://localhost:{port}")) Assert.Equal(HttpStatusCode.Forbidden, https.StatusCode);
+        using (var withPath = await Send(HttpMethod.Post, "api/step", origin: $"http://localhost:{port}/x")) Assert.Equal(HttpStatusCode.Forbidden, withPath.StatusCode);
+        using (var named = await Send(HttpMethod.Post, "api/resume", origin: $"http://localhost.evil.example:{port}")) Assert.Equal(HttpStatusCode.Forbidden, named.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dashboard_silo_page_for_an_address_that_is_no_silo_answers_404_and_puts_no_exception_in_the_console()
+    {
+        string? silo = null;
+        foreach (var page in new[] { "SiloProperties/x", "SiloStats/x", "SiloCounters/127.0.0.1:1@1", "SiloMetadata/", "HistoricalStats/%20" })
+        {
+            using var response = await Send(HttpMethod.Get, "dashboard/" + page);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{page}: {(int)response.StatusCode}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Contains("in this run's cluster: its silos are ", body);
+            silo = body[(body.LastIndexOf("are ", StringComparison.Ordinal) + 4)..];
+        }
+        // The run's own silo is shown as before.
+        using (var own = await Send(HttpMethod.Get, "dashboard/SiloProperties/" + silo)) Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain("   at ", run.Process.Output);
+        Assert.DoesNotContain("Exception", run.Process.Output);
+    }
+
+    [Fact]
     public async Task The_state_names_the_output_folder_without_this_machines_paths()
     {
         var body = await Http.GetStringAsync(run.Root + "api/state");

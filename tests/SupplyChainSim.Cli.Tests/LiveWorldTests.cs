@@ -2,7 +2,7 @@ using SupplyChainSim.Cli.Live;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 

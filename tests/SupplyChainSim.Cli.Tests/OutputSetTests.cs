@@ -1,4 +1,4 @@
-using SupplyChainSim.Cli.Output;
+using SupplyChainSim.Cli.OutputFolders;
 using SupplyChainSim.Output;
 
 namespace SupplyChainSim.Cli.Tests;
@@ -257,5 +257,68 @@ public class OutputSetTests(CommitSets sets) : IClassFixture<CommitSets>
 
         Assert.True(result.ExitCode == 0, result.Error);
         Folder.AssertHolds(sets.New, temp.File("out"), "after replacing a set from before manifests");
+    }
+
+    [Theory]
+    [InlineData(ResultFiles.Summary, "EIO", "Input/output error")]
+    [InlineData(ResultFiles.LicencesCsv, "ENOSPC", "No space left on device")]
+    public async Task A_file_the_disk_fails_to_flush_fails_the_write_exit_1_and_the_earlier_set_stays(string file, string error, string message)
+    {
+        using var temp = new TempFolder();
+        Folder.Write(temp.File("out"), sets.Old);
+
+        // fsync fails on the file, as a failing disk or a full thin-provisioned volume makes it (licences.csv is streamed as the run goes).
+        var result = await Cli.RunAsync(new Cli.Options(temp.Path, Seams(("FSYNC_FAIL", $"{file}:{error}"))), CommitSets.NewRun);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.StartsWith($"supplychainsim: could not write the results to {temp.File("out")}: the disk failed to write ", line);
+        Assert.Contains($"{file}: {message} (fsync); the earlier results there are as they were.", line);
+        Assert.DoesNotContain("Wrote ", result.Out);
+        Folder.AssertHolds(sets.Old, temp.File("out"), $"after fsync failed with {error}");
+        Assert.Equal(["out"], Folder.Entries(temp.Path));
+    }
+
+    [SkippableFact]
+    public async Task A_real_fsync_failure_injected_by_strace_fails_the_write_and_the_earlier_set_stays()
+    {
+        // strace's fault injection makes the kernel's fsync return EIO to the real program: no seam of ours involved.
+        Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/usr/bin/strace"), "no strace at /usr/bin/strace");
+        using (var probe = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/strace", ["-o", "/dev/null", "true"]) { RedirectStandardError = true })!)
+        {
+            await probe.WaitForExitAsync();
+            Skip.If(probe.ExitCode != 0, "strace cannot trace here (ptrace not permitted)");
+        }
+        using var temp = new TempFolder();
+        Folder.Write(temp.File("out"), sets.Old);
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/strace") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = temp.Path };
+        foreach (var arg in new[] { "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync", "-e", "inject=fsync:error=EIO", "dotnet", Path.Combine(AppContext.BaseDirectory, "supplychainsim.dll") }
+                     .Concat(CommitSets.NewRun))
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {await output}{await error}");
+        Assert.Contains("Input/output error (fsync); the earlier results there are as they were.", await error);
+        Folder.AssertHolds(sets.Old, temp.File("out"), "after every fsync failed");
+        Assert.Equal(["out"], Folder.Entries(temp.Path));
+    }
+
+    [Fact]
+    public async Task A_disk_full_while_licences_csv_is_streamed_leaves_no_staging_folder_or_lock_behind()
+    {
+        using var temp = new TempFolder();
+        Folder.Write(temp.File("out"), sets.Old);
+
+        // /dev/full fails every write with ENOSPC: the file's buffer fails as the run goes and again when it is closed.
+        var result = await Cli.RunAsync(new Cli.Options(temp.Path, Seams(("STREAM_TO_FULL_DISK", "1"))), CommitSets.NewRun);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No space left on device", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+        Folder.AssertHolds(sets.Old, temp.File("out"), "after the disk filled");
+        Assert.Equal(["out"], Folder.Entries(temp.Path));
     }
 }

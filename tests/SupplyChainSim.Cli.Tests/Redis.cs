@@ -16,11 +16,15 @@ internal sealed class RedisServer : IAsyncDisposable
     public const string PathVariable = "SUPPLYCHAINSIM_REDIS_SERVER";
     public const string DefaultPath = "/usr/bin/redis-server";
 
-    private readonly Process process;
+    private readonly int port;
+    private readonly string[] options;
+    private Process process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(Process process, int port, string[] options)
     {
         this.process = process;
+        this.port = port;
+        this.options = options;
         Address = $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
     }
 
@@ -37,19 +41,31 @@ internal sealed class RedisServer : IAsyncDisposable
         throw new SkipException(reason);
     }
 
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="options">More of redis-server's options, such as "--requirepass", "secret".</param>
+    public static async Task<RedisServer> StartAsync(params string[] options)
     {
-        var path = Require();
         var port = FreePort();
-        var start = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        return new RedisServer(await LaunchAsync(port, options), port, options);
+    }
+
+    /// <summary>Redis killed (SIGKILL) and started again on the same port, with nothing kept: what a Redis without persistence comes back as.</summary>
+    public async Task RestartEmptyAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+        process = await LaunchAsync(port, options);
+    }
+
+    private static async Task<Process> LaunchAsync(int port, string[] options)
+    {
+        var start = new ProcessStartInfo(Require()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" }.Concat(options))
             start.ArgumentList.Add(arg);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -57,7 +73,7 @@ internal sealed class RedisServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, port);
-                return server;
+                return process;
             }
             catch (SocketException) when (clock.Elapsed < TimeSpan.FromSeconds(10) && !process.HasExited)
             {
@@ -95,9 +111,12 @@ internal sealed class SiloProcesses : IAsyncDisposable
 
     public IReadOnlyList<LiveProcess> Silos { get; }
 
-    public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, params string[] options)
+    public static Task<SiloProcesses> StartAsync(RedisServer redis, int count, params string[] options) => StartAsync(redis, count, null, options);
+
+    /// <param name="environment">What the silos find in their environment (SUPPLYCHAINSIM_REDIS_PASSWORD).</param>
+    public static async Task<SiloProcesses> StartAsync(RedisServer redis, int count, IReadOnlyDictionary<string, string>? environment, params string[] options)
     {
-        var silos = Enumerable.Range(0, count).Select(_ => LiveProcess.Start(["silo", "--cluster", redis.Address, .. options])).ToList();
+        var silos = Enumerable.Range(0, count).Select(_ => LiveProcess.Start(environment, ["silo", "--cluster", redis.Address, .. options])).ToList();
         var started = new SiloProcesses(silos);
         try
         {

@@ -1,7 +1,7 @@
 using SupplyChainSim.Benchmarks;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Cli.Tests;
 
@@ -199,5 +200,22 @@ public class ReportCommandTests
         Assert.Equal("2", rows[0]["replications"]);
         Assert.Contains("Partial: stopped after 1 of 3 scenarios", await File.ReadAllTextAsync(temp.File("out/compare.html")));
         Assert.Contains("diffusion-rule-2025 done, 1 of 3", output.ToString());
+    }
+
+    [Fact]
+    public async Task A_sweep_over_a_120000_character_value_draws_it_cut_short_and_writes_quotes_in_sweep_csv_as_json_does()
+    {
+        using var temp = new TempFolder();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await Cli.RunAsync("sweep", "scenarios/piecemeal-2025.json", "--set", $"description={new string('a', 120_000)},\"say \\\"hi\\\"\"",
+            "--months", "1", "--out", temp.File("sweep"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        // Drawn whole, the label made each chart take a minute and the page 8 MB; cut at 100 characters, the page
+        // holds the value only in its tables.
+        Assert.True(new FileInfo(temp.File("sweep/sweep.html")).Length < 1_000_000, $"sweep.html is {new FileInfo(temp.File("sweep/sweep.html")).Length:N0} bytes");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"the sweep took {clock.Elapsed.TotalSeconds:0} s");
+        var csv = File.ReadAllText(temp.File("sweep/sweep.csv"));
+        Assert.DoesNotContain("\\u0022", csv);
+        Assert.Contains("\"\"\"say \\\"\"hi\\\"\"\"\"\"", csv);
     }
 }

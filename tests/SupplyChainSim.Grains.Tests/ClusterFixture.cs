@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
-using SupplyChainSim.Cli;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Grains.Tests;
 
@@ -25,11 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             // (resource-optimised) placement may keep a short run on one silo, and then nothing crosses the wire.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
-        builder.ConfigureClient(client =>
-        {
-            client.Services.AddModelSerialization();
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = SiloSetup.LongestCall);
-        });
+        // The calls that do a run's work carry their own long response timeout (IRunCoordinatorGrain.LongCall).
+        builder.ConfigureClient(client => client.Services.AddModelSerialization());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

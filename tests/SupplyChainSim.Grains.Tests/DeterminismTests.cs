@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using SupplyChainSim.Cli;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.Runs;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Grains.Tests;
 
@@ -12,10 +12,10 @@ namespace SupplyChainSim.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public class DeterminismTests(ClusterFixture fixture)
 {
-    private static World Piecemeal(ulong? seed = null, int blockSize = 64)
+    private static World Piecemeal(ulong? seed = null, int poolSize = 64)
     {
         var scenario = ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json"));
-        return WorldBuilder.Build(seed is { } s ? scenario.WithSeed(s) : scenario, blockSize);
+        return WorldBuilder.Build(seed is { } s ? scenario.WithSeed(s) : scenario, poolSize);
     }
 
     private static async Task<IReadOnlyDictionary<string, byte[]>> RunOn(IGrainFactory grains, World world, string key) =>
@@ -68,7 +68,7 @@ public class DeterminismTests(ClusterFixture fixture)
     public async Task Golden_files_pin_a_small_scenario()
     {
         var scenario = ScenarioLoader.Load(Path.Combine(GoldenFolder, "golden-small.json"));
-        var files = await RunOn(fixture.Grains, WorldBuilder.Build(scenario, blockSize: 4), "golden");
+        var files = await RunOn(fixture.Grains, WorldBuilder.Build(scenario, poolSize: 4), "golden");
         var folder = Path.Combine(GoldenFolder, "golden-small");
         if (Environment.GetEnvironmentVariable("SUPPLYCHAINSIM_UPDATE_GOLDEN") == "1")
         {

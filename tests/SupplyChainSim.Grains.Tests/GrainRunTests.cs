@@ -3,23 +3,23 @@ using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
 public class GrainRunTests(ClusterFixture fixture)
 {
-    private static World Shipped(string name, int blockSize = WorldBuilder.DefaultBlockSize) =>
-        WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(name)), blockSize);
+    private static World Shipped(string name, int poolSize = WorldBuilder.DefaultPoolSize) =>
+        WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario(name)), poolSize);
 
     [Theory]
     [InlineData("baseline-2023.json")]
     [InlineData("piecemeal-2025.json")] // random detections, the Entity List, linking across sites
     public async Task A_run_on_the_cluster_writes_the_same_bytes_as_the_plain_in_memory_run(string scenario)
     {
-        // Small blocks spread the data centres over many grains, and so over both silos.
-        var world = Shipped(scenario, blockSize: 64);
+        // Small pools spread the data centres over many grains, and so over both silos.
+        var world = Shipped(scenario, poolSize: 64);
         var onCluster = ResultFiles.Render(await GrainRun.RunAsync(fixture.Grains, world, "same-bytes-" + scenario));
         var inMemory = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
         OutputFiles.AssertSame(inMemory, onCluster);
@@ -30,7 +30,7 @@ public class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task Agents_hosted_in_grains_really_are_spread_over_both_silos()
     {
-        var world = Shipped("baseline-2023.json", blockSize: 64);
+        var world = Shipped("baseline-2023.json", poolSize: 64);
         await GrainRun.RunAsync(fixture.Grains, world, "spread");
         var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var blocksPerSilo = statistics.Where(s => s.GrainType.Contains(nameof(DataCentrePoolGrain), StringComparison.Ordinal))
@@ -42,7 +42,7 @@ public class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task A_run_survives_its_grains_being_deactivated_mid_run()
     {
-        var world = Shipped("baseline-2023.json", blockSize: 256);
+        var world = Shipped("baseline-2023.json", poolSize: 256);
         var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
 
         const string run = "deactivated";
@@ -74,9 +74,9 @@ public class GrainRunTests(ClusterFixture fixture)
     public async Task Runs_recycled_on_one_key_each_write_the_same_bytes_as_a_fresh_run_of_their_world()
     {
         var piecemeal = ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json"));
-        World[] worlds = [WorldBuilder.Build(piecemeal, 64), Shipped("baseline-2023.json", blockSize: 256), WorldBuilder.Build(piecemeal.WithSeed(7), 64)];
+        World[] worlds = [WorldBuilder.Build(piecemeal, 64), Shipped("baseline-2023.json", poolSize: 256), WorldBuilder.Build(piecemeal.WithSeed(7), 64)];
         // All on one silo, as replications are: each silo caches a run's context by its key.
-        var lane = RunPlacement.OnSilo(0, "recycled");
+        var lane = GrainKeys.OnSilo(0, "recycled", "test");
         foreach (var world in worlds)
         {
             var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
@@ -99,7 +99,7 @@ public class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task A_run_whose_decisions_are_streamed_writes_the_same_files_and_its_month_records_hold_no_decisions()
     {
-        var world = Shipped("piecemeal-2025.json", blockSize: 64);
+        var world = Shipped("piecemeal-2025.json", poolSize: 64);
         var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
 
         const string run = "streamed";
@@ -127,7 +127,7 @@ public class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task A_durable_run_taken_back_to_its_checkpoint_steps_the_lost_months_again_to_the_same_bytes()
     {
-        var world = Shipped("piecemeal-2025.json", blockSize: 256);
+        var world = Shipped("piecemeal-2025.json", poolSize: 256);
         var expected = ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));
 
         var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>("durable");

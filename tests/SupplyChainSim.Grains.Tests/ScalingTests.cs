@@ -8,7 +8,7 @@ using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Grains.Tests;
 

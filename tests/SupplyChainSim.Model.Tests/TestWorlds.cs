@@ -1,7 +1,7 @@
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -36,11 +36,11 @@ public static class TestWorlds
         }
         """;
 
-    public static World Build(string json, int blockSize = WorldBuilder.DefaultBlockSize) =>
-        WorldBuilder.Build(ScenarioLoader.Parse(json), blockSize);
+    public static World Build(string json, int poolSize = WorldBuilder.DefaultPoolSize) =>
+        WorldBuilder.Build(ScenarioLoader.Parse(json), poolSize);
 
-    public static Task<RunResults> Run(string json, int blockSize = WorldBuilder.DefaultBlockSize) =>
-        InMemoryWorldHosts.RunAsync(Build(json, blockSize));
+    public static Task<RunResults> Run(string json, int poolSize = WorldBuilder.DefaultPoolSize) =>
+        InMemoryWorldHosts.RunAsync(Build(json, poolSize));
 
     public static async Task<IReadOnlyDictionary<string, byte[]>> Files(World world) =>
         ResultFiles.Render(await InMemoryWorldHosts.RunAsync(world));

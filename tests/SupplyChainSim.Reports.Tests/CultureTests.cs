@@ -3,7 +3,6 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -31,7 +30,7 @@ public class CultureTests
     {
         Assert.Equal("1.000,5", 1000.5.ToString("N1", CultureInfo.GetCultureInfo(culture))); // the culture is real, not invariant
         var (scenario, runs) = await Pages.Piecemeal;
-        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r, ScenarioLoader.BuiltIn.Targets)).ToList();
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var outcomes = runs.Select((r, i) => ReplicationOutcome.Of(i, r, scenario.Countries)).ToList();
         var a = RegimeOutcome.Of("7915600", runs[0].Info, outcomes);
         var b = RegimeOutcome.Of("26900000", runs[0].Info, outcomes);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -70,7 +70,8 @@ public class OutcomeTests
     {
         var (path, values) = ScenarioOverride.ParseMany(assignment);
         var scenario = Paths.Scenario("piecemeal-2025.json");
-        return SweepParameter.Of(ScenarioLoader.Load(scenario, [values[0]]).Overrides[0], values.Select(v => v.ValueText).ToList(), ScenarioLoader.Load(scenario));
+        var first = ScenarioLoader.Load(scenario, [values[0]]).Overrides[0];
+        return SweepParameter.Of(first.Path, first.ResolvedPath, values.Select(v => v.ValueText).ToList(), ScenarioLoader.Load(scenario));
     }
 
     [Fact]

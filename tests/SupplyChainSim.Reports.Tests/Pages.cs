@@ -5,7 +5,7 @@ using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -18,7 +18,7 @@ public static partial class Pages
         var scenario = ScenarioLoader.Load(Paths.Scenario("piecemeal-2025.json")).WithMonths(12);
         var runs = new List<RunResults>();
         for (var i = 0; i < 3; i++)
-            runs.Add(await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i)), WorldBuilder.DefaultBlockSize)));
+            runs.Add(await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i)), WorldBuilder.DefaultPoolSize)));
         return (scenario, runs);
     });
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
 
 namespace SupplyChainSim.Reports.Tests;
 
@@ -48,7 +47,7 @@ public class RunReportTests
     public async Task With_replications_the_report_shows_the_breach_probability_and_first_breach_months()
     {
         var (_, runs) = await Pages.Piecemeal;
-        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r, ScenarioLoader.BuiltIn.Targets)).ToList();
+        var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var html = Pages.Text(RunReport.Render(runs[0], summaries));
 
         Assert.Equal(10, Pages.AssertSelfContained(html).Count);
@@ -68,5 +67,23 @@ public class RunReportTests
         RunReport.Render(runs[1]);
         Assert.Equal(first, RunReport.Render(runs[0]));
         Assert.NotEqual(first, RunReport.Render(runs[1]));
+    }
+
+    [Fact]
+    public void The_rules_chart_draws_at_most_60_rules_and_says_so_while_the_table_lists_them_all()
+    {
+        var rules = Enumerable.Range(0, 70).Select(i => (Model.Regimes.RegimeRule)new Model.Regimes.Rules.Baseline3A090 { Label = $"rule-{i}" }).ToList();
+        var page = new HtmlPage("rules");
+        RunReport.RegimeTimeline(page, rules, new YearMonth(2025, 1), 12);
+        var html = Pages.Text(page.Render());
+        Assert.Contains($"The first {RunReport.ChartedRules} of the 70 rules are drawn; the table lists them all.", html);
+        Assert.Equal(70, Regex.Matches(html, "<td>rule-[0-9]+</td>").Count);
+    }
+
+    [Fact]
+    public void A_tick_label_longer_than_a_scenario_name_may_be_is_cut_with_an_ellipsis()
+    {
+        Assert.Equal(new string('a', Charts.MaxLabel), Charts.Shortened(new string('a', Charts.MaxLabel)));
+        Assert.Equal(new string('a', Charts.MaxLabel - 1) + "\u2026", Charts.Shortened(new string('a', 120_000)));
     }
 }

@@ -1,3 +1,4 @@
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Live;
 

@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Live;
 
@@ -64,20 +68,61 @@ public static class LiveGuards
 
     /// <summary>
     /// Writes (the pause, resume and step controls) only from the page itself: a POST whose Origin is this server, as
-    /// the browser states it. A page elsewhere cannot set Origin, so it cannot drive the run; a request with no Origin
-    /// at all is refused too.
+    /// the browser states it, under any of the names it answers to (a page opened at http://localhost:PORT is this
+    /// server's as much as one at http://127.0.0.1:PORT), on its port. A page elsewhere cannot set Origin, so it cannot
+    /// drive the run; a request with no Origin at all is refused too.
     /// </summary>
     public static IResult? CheckSameOrigin(HttpContext context)
     {
         var request = context.Request;
         var origin = request.Headers.Origin;
         var own = $"{request.Scheme}://{request.Host.Value}";
-        if (origin.Count != 1 || !string.Equals(origin[0], own, StringComparison.OrdinalIgnoreCase))
+        if (origin.Count != 1 || !IsThisServer(context, origin[0]!, own))
             return TypedResults.Text($"refused: only the live page at {own}/ may do this (Origin: {(origin.Count == 0 ? "none" : origin.ToString())})",
                 statusCode: StatusCodes.Status403Forbidden);
         if (request.Headers["Sec-Fetch-Site"] is { Count: 1 } site && site[0] != "same-origin")
             return TypedResults.Text($"refused: a {site[0]} request", statusCode: StatusCodes.Status403Forbidden);
         return null;
+    }
+
+    private static bool IsThisServer(HttpContext context, string origin, string own)
+    {
+        if (string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)) return true;
+        var hosts = context.RequestServices.GetRequiredService<IOptions<HostFilteringOptions>>().Value.AllowedHosts;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/"
+            && uri.Scheme == context.Request.Scheme && uri.Port == context.Connection.LocalPort
+            && hosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The dashboard's pages for one silo, each with the silo's address as the last part of its path.</summary>
+    private static readonly string[] SiloPages = ["SiloProperties", "SiloMetadata", "SiloStats", "SiloCounters", "HistoricalStats"];
+
+    /// <summary>
+    /// In front of the Orleans Dashboard's pages for one silo ({prefix}/SiloProperties/{address} and the like): an address
+    /// that is not one of the cluster's silos is answered 404 here. The dashboard would try to reach it, and a malformed
+    /// one makes it throw, which the server would log to the run's console.
+    /// </summary>
+    public static IApplicationBuilder OnlySilosOfTheCluster(this IApplicationBuilder app, string dashboardPrefix)
+    {
+        var patterns = SiloPages.Select(page => dashboardPrefix.TrimEnd('/') + "/" + page + "/").ToList();
+        return app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is RouteEndpoint endpoint && endpoint.RoutePattern.RawText is { } raw
+                && patterns.Any(p => raw.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+                && endpoint.RoutePattern.Parameters is [{ IsCatchAll: true } parameter])
+            {
+                var address = context.Request.RouteValues[parameter.Name] as string ?? "";
+                var silos = context.RequestServices.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.Members
+                    .Where(m => m.Value.Status == SiloStatus.Active).Select(m => m.Key.ToParsableString()).Order(StringComparer.Ordinal).ToList();
+                if (!silos.Contains(address))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    await context.Response.WriteAsync($"no silo {address} in this run's cluster: its silos are {string.Join(", ", silos)}");
+                    return;
+                }
+            }
+            await next(context);
+        });
     }
 
     /// <summary>
@@ -98,7 +143,7 @@ public static class LiveGuards
                 {
                     context.Response.StatusCode = StatusCodes.Status404NotFound;
                     await context.Response.WriteAsync(
-                        $"not a grain of this run: the grain-state view shows the grains of run {grains.RunKey} only (ids such as {grains.RunKey}/country/CN)");
+                        $"not a grain of this run: the grain-state view shows the grains of run {grains.RunKey} only (ids such as {GrainKeys.Country(grains.RunKey, "CN")})");
                     return;
                 }
             }

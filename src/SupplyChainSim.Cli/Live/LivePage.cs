@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using SupplyChainSim.Runs;
 
 namespace SupplyChainSim.Cli.Live;
 
@@ -11,7 +12,7 @@ namespace SupplyChainSim.Cli.Live;
 /// </summary>
 public static class LivePage
 {
-    /// <summary>Where <see cref="SimulationHost"/> mounts the Orleans Dashboard.</summary>
+    /// <summary>Where <see cref="LiveHost"/> mounts the Orleans Dashboard.</summary>
     public const string DashboardPrefix = "/dashboard";
 
     public static void Map(WebApplication app, LiveWorld live, LivePacing pacing, RunGrains grains)
@@ -22,6 +23,7 @@ public static class LivePage
         app.UseStaticFiles();
         app.UseRouting();
         app.OnlyGrainStateOfTheRun(DashboardPrefix, grains);
+        app.OnlySilosOfTheCluster(DashboardPrefix);
         app.MapGet("/api/state", () => TypedResults.Json(live.Current));
         app.MapGet("/api/events", (CancellationToken cancellationToken) =>
             TypedResults.ServerSentEvents(Events(live, cancellationToken)));

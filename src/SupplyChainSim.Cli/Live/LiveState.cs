@@ -11,7 +11,7 @@ namespace SupplyChainSim.Cli.Live;
 public sealed record LiveState(
     int Version,
     string Status,
-    LiveRun Run,
+    LiveRunInfo Run,
     string? Month,
     int MonthsDone,
     LiveFlows ThisMonth,

@@ -6,6 +6,7 @@ using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
 using SupplyChainSim.Reports;
+using SupplyChainSim.Runs;
 using static SupplyChainSim.Model.Units.H100eDisplay;
 
 namespace SupplyChainSim.Cli.Live;
@@ -39,7 +40,7 @@ public sealed class LiveWorld
         this.world = world;
         this.grains = grains;
         var context = world.Context;
-        var run = new LiveRun(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
+        var run = new LiveRunInfo(world.ScenarioName, world.Description, context.Seed, context.Start.ToString(), context.End.ToString(), context.Months,
             world.AgentCount, context.Regime.Rules.Select(ConsoleReport.Describe).ToList(), grains.RunKey);
         var none = new LiveFlows(0, 0, 0, 0, 0);
         state = new LiveState(0, LiveStatus.Starting, run, null, 0, none, none, 0, null, [], [], [], [], null, false)

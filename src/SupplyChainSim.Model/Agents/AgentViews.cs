@@ -24,7 +24,7 @@ public static class AgentViews
         maker.Backlog.Count,
         maker.Backlog.Sum(b => (long)b.Remaining),
         maker.Backlog.Take(MaxLines).Select(b => new OrderBookLine(b.OrderId, b.Buyer, b.DestinationCountry, b.ChipModel,
-            b.Chips, b.Remaining, b.Route.ToString(), b.Basis)).ToList(),
+            b.Chips, b.Remaining, b.Route.ToString(), b.ExportedUnder.Name)).ToList(),
         maker.Pipeline.Count,
         maker.Pipeline.Take(MaxLines).Select(Line).ToList());
 

@@ -7,7 +7,7 @@ namespace SupplyChainSim.Model.Agents;
 /// <summary>
 /// An approved order in a chipmaker's book, with what is left to make of it. It keeps what the order's lots carry rather
 /// than the order itself, and is a struct: a large world's books hold millions of orders, and an order object beside an
-/// entry object took 160 bytes a line where this takes 96.
+/// entry object took 160 bytes a line where this takes about 100.
 /// </summary>
 public record struct BacklogEntry
 {
@@ -36,7 +36,8 @@ public record struct BacklogEntry
 
     public required LicenceConditions Conditions { get; init; }
 
-    public required string Basis { get; init; }
+    /// <summary>The rule the order was approved under.</summary>
+    public required RuleId ExportedUnder { get; init; }
 
     public int Remaining { get; set; }
 
@@ -52,7 +53,7 @@ public record struct BacklogEntry
         {
             Buyer = order.Buyer, Consignee = order.Consignee, ReplyTo = order.ReplyTo, DestinationCountry = order.DestinationCountry,
             OwnerHeadquarters = order.OwnerHeadquarters, ChipModel = order.ChipModel, Chips = order.Chips, Ordered = order.Month, Named = order.Named,
-            Route = approved.Route!.Value, Conditions = approved.Conditions, Basis = approved.Basis, Remaining = order.Chips,
+            Route = approved.Route!.Value, Conditions = approved.Conditions, ExportedUnder = approved.DecidedBy.Interned(), Remaining = order.Chips,
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
@@ -22,9 +23,13 @@ public sealed class Chipmaker
 
     public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
 
+    /// <summary>Ships the month: what magnet shortage in its country leaves of its capacity is produced.</summary>
+    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved) =>
+        new(Ship(now.Month, approved, now.ProductionFactor.GetValueOrDefault(Spec.Country, 1)), Busy);
+
     /// <summary>Books the month's approved orders, produces, and returns the lots that arrive this month.</summary>
     /// <param name="production">What magnet shortage leaves of capacity (1 = none).</param>
-    public List<Lot> TakeOrdersAndShip(YearMonth month, IReadOnlyList<LicenceDecision> approved, double production = 1)
+    public List<Lot> Ship(YearMonth month, IReadOnlyList<LicenceDecision> approved, double production = 1)
     {
         foreach (var decision in approved) Backlog.Add(BacklogEntry.Of(decision));
 
@@ -42,7 +47,7 @@ public sealed class Chipmaker
                 // Third-party testing routes every lot through a laboratory in the exporting country first: a month more.
                 var arrives = month.AddMonths(Spec.LeadTimeMonths + (entry.Conditions.ThirdPartyTesting ? 1 : 0));
                 var lot = new Lot($"{entry.OrderId}#{entry.LotsProduced}", entry.Buyer, entry.Consignee, entry.ReplyTo, entry.DestinationCountry,
-                    Spec.Id, null, model, chips, entry.Route, arrives, entry.Conditions, entry.Basis, entry.Ordered) { OwnerHeadquarters = entry.OwnerHeadquarters };
+                    Spec.Id, null, model, chips, entry.Route, arrives, entry.Conditions, entry.ExportedUnder, entry.Ordered) { OwnerHeadquarters = entry.OwnerHeadquarters };
                 Pipeline.Add(new PendingLot(lot.Shipped, lot));
             }
         }

@@ -24,15 +24,25 @@ public sealed class CountryAgent
     /// <summary>For an importer of rare-earth magnets: its position at the end of the last month stepped.</summary>
     public RareEarths.ImporterMonth? Magnets { get; set; }
 
-    public List<LicenceDecision> Decide(MonthContext now, SimulationContext context, IReadOnlyList<Order> orders)
+    /// <summary>Takes in its magnet position for the month (what an observer of the country sees).</summary>
+    public RareEarths.ImporterMonth ImportMagnets(RareEarths.ImporterMonth magnets)
+    {
+        Magnets = magnets;
+        return magnets;
+    }
+
+    /// <summary>Decides every order bound for the country under the regime in force, and counts each in its ledger and totals.</summary>
+    /// <param name="entityListed">The consignees among the orders on the Entity List as of the month.</param>
+    public List<LicenceDecision> DecideLicences(MonthContext now, SimulationContext context, IReadOnlyList<Order> orders, IReadOnlyCollection<string> entityListed)
     {
         var month = now.Month;
         var regime = context.RegimeAt(now);
+        var listed = entityListed.ToHashSet(StringComparer.Ordinal);
         var decisions = new List<LicenceDecision>(orders.Count);
         foreach (var order in orders)
         {
             var request = new LicenceRequest(order, context.Catalogue[order.ChipModel], context.Chipmaker(order.Seller), Spec,
-                context.Countries[order.OwnerHeadquarters], month, Ledger) { UsBoundChips = now.UsBoundChips, Streams = context.Streams };
+                context.Countries[order.OwnerHeadquarters], month, Ledger) { UsBoundChips = now.UsBoundChips, Streams = context.Streams, EntityListed = listed };
             var decision = regime.Decide(request);
             var flow = new Flow(order.Chips, context.TppOf(order.ChipModel, order.Chips));
             switch (decision.Route)

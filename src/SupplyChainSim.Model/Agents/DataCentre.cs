@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
@@ -45,7 +46,7 @@ public sealed class DataCentre
         var chips = (int)Math.Min(int.MaxValue, (Tpp.FromH100e(Spec.InstalledH100e).Tenths + perChip.Tenths - 1) / perChip.Tenths);
         var compute = perChip * chips;
         Installed += compute;
-        Acquisitions.Add(new Acquisition(context.Start, BeforeRun, null, model, chips, compute, Route.Exempt, Basis: BeforeRun) { Exported = context.Start.AddMonths(-1) });
+        Acquisitions.Add(new Acquisition(context.Start, BeforeRun, null, model, chips, compute, Route.Exempt, ExportedUnder: new RuleId(BeforeRun, BeforeRun)) { Exported = context.Start.AddMonths(-1) });
     }
 
     /// <summary>The seller and basis of chips a site held before the run began.</summary>
@@ -114,7 +115,7 @@ public sealed class DataCentre
         Installed += compute;
         if (lot.Conditions.NoClustering) NoClusteringCompute += compute;
         if (lot.Route != Route.Smuggled) OutstandingChips = Math.Max(0, OutstandingChips - lot.Chips);
-        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.Basis)
+        var acquisition = new Acquisition(month, lot.Seller, lot.Via, lot.ChipModel, lot.Chips, compute, lot.Route, lot.Conditions.NoClustering, lot.ExportedUnder)
         {
             Exported = lot.Exported,
             DeniedDirectlyBy = Breaches.DirectExport.DeniedBy(lot, Spec, context),

@@ -11,7 +11,7 @@ namespace SupplyChainSim.Model.Agents;
 /// is a hosting choice, not a model one: every rule runs per data centre or per linked cluster, and results do not
 /// depend on how sites are grouped.
 /// </summary>
-public sealed class DataCentreBlock
+public sealed class DataCentreBlock : IBuyerBlock
 {
     private Dictionary<string, DataCentre>? byId;
     private List<ArraySegment<DataCentre>>? clusters;

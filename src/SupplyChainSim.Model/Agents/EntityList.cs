@@ -19,14 +19,18 @@ public sealed class EntityList
     public IReadOnlyList<string> ListedAmong(IEnumerable<string> consignees) =>
         consignees.Where(Listed.Contains).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Lists the shell of every lot caught, and notes when its intermediary was first caught.</summary>
-    public void Enforce(IEnumerable<Detection> detections)
+    /// <summary>
+    /// Lists the shell of every lot caught, and notes when its intermediary was first caught; returns the ones among
+    /// <paramref name="suppliers"/> caught in or before <paramref name="month"/>.
+    /// </summary>
+    public IReadOnlyList<string> Enforce(YearMonth month, IEnumerable<Detection> detections, IEnumerable<string> suppliers)
     {
         foreach (var detection in detections)
         {
             Listed.Add(detection.Shell);
             FirstCaught.TryAdd(detection.Intermediary, detection.Month);
         }
+        return CaughtBy(month, suppliers);
     }
 
     /// <summary>The ones among <paramref name="intermediaries"/> caught in or before <paramref name="month"/>, in order.</summary>

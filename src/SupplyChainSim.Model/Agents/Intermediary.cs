@@ -107,7 +107,7 @@ public sealed class Intermediary
                 continue; // the intermediary learns the shell is listed only when an order through it is refused
             }
             forwarded.Add(new Lot($"{lot.Id}>{Spec.Id}", Spec.Buyer, Spec.Buyer, BuyerAddress, BuyerCountry,
-                lot.Seller, Spec.Id, lot.ChipModel, lot.Chips, Route.Smuggled, month, lot.Conditions, lot.Basis, lot.Exported));
+                lot.Seller, Spec.Id, lot.ChipModel, lot.Chips, Route.Smuggled, month, lot.Conditions, lot.ExportedUnder, lot.Exported));
         }
     }
 

@@ -6,7 +6,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Agents;
 
 /// <summary>Intermediaries that share a host; as with data centres, the grouping does not change results.</summary>
-public sealed class IntermediaryBlock
+public sealed class IntermediaryBlock : IBuyerBlock
 {
     private Dictionary<string, Intermediary>? byId;
 
@@ -20,16 +20,16 @@ public sealed class IntermediaryBlock
     [JsonIgnore]
     public AgentAddress Address => new(AgentKind.Intermediary, Index);
 
-    public OrdersReply PlaceOrders(YearMonth month, SimulationContext context)
+    public OrdersReply PlaceOrders(MonthContext now, SimulationContext context)
     {
         var orders = new List<Order>();
         foreach (var member in Members)
-            if (member.PlaceOrder(month, context, Address) is { } order) orders.Add(order);
+            if (member.PlaceOrder(now.Month, context, Address) is { } order) orders.Add(order);
         return new OrdersReply(orders, NextWake());
     }
 
     /// <summary>Takes in the lots its shells received and the refusals, and forwards what is due.</summary>
-    public DiversionReply ReceiveAndForward(YearMonth month, SimulationContext context, Deliveries deliveries)
+    public DiversionReply Divert(YearMonth month, SimulationContext context, Deliveries deliveries)
     {
         foreach (var lot in deliveries.Lots) ById[lot.Buyer].Receive(lot);
         foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(notice);

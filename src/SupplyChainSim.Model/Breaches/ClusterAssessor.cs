@@ -79,6 +79,6 @@ public static class ClusterAssessor
 
     /// <summary>The rule of kind <typeparamref name="T"/> an acquisition was exported under, in force when it was exported.</summary>
     private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class =>
-        rules.FirstOrDefault(r => r is T && r.Reason == acquisition.Basis && r.InForce(acquisition.Exported)) as T;
+        rules.FirstOrDefault(r => r is T && r.Id == acquisition.ExportedUnder && r.InForce(acquisition.Exported)) as T;
 
 }

@@ -13,9 +13,9 @@ public sealed record CalibrationRow(CalibrationTarget Target, int Replications, 
 
     public bool Inside => Median >= Target.Low && Median <= Target.High;
 
-    /// <summary>The targets a run covers, measured over its replications (or the run alone when it has none).</summary>
-    public static IReadOnlyList<CalibrationRow> For(Simulation.RunResults results, IReadOnlyList<ReplicationSummary>? replications, IReadOnlyList<CalibrationTarget> targets) =>
-        Of(targets, replications ?? [ReplicationSummary.Of(0, results, targets)]);
+    /// <summary>The targets a run covers (<see cref="Simulation.RunInfo.CalibrationTargets"/>), measured over its replications (or the run alone when it has none).</summary>
+    public static IReadOnlyList<CalibrationRow> For(Simulation.RunResults results, IReadOnlyList<ReplicationSummary>? replications) =>
+        Of(results.Info.CalibrationTargets, replications ?? [ReplicationSummary.Of(0, results)]);
 
     /// <summary>One row per target some replication measured, in the targets' order.</summary>
     public static IReadOnlyList<CalibrationRow> Of(IReadOnlyList<CalibrationTarget> targets, IReadOnlyList<ReplicationSummary> replications) =>

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Scenarios;
+using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Model.Countries;
 
 /// <summary>A country as the model sees it: its export-control tier, transit-hub status and enforcement strength.</summary>
-public sealed record CountrySpec
+public sealed record CountrySpec : IAgentPlan<CountryAgent>
 {
     /// <summary>ISO 3166-1 alpha-2 code.</summary>
     public required string Code { get; init; }
@@ -33,4 +35,6 @@ public sealed record CountrySpec
     public bool IsD5 => Tier == 3 || Groups.Contains(Regimes.CountryGroups.D5);
 
     public bool InGroup(string group) => group == Regimes.CountryGroups.D5 ? IsD5 : Groups.Contains(group);
+
+    CountryAgent IAgentPlan<CountryAgent>.Create(SimulationContext context) => new() { Spec = this };
 }

@@ -47,7 +47,7 @@ public sealed record ReplicationSummary(
         && Kinds.Zip(other.Kinds).All(k => k.First.Kind == k.Second.Kind && k.First.MaxExcess == k.Second.MaxExcess
             && k.First.FirstBreach == k.Second.FirstBreach && k.First.Thresholds.SequenceEqual(k.Second.Thresholds));
 
-    public static ReplicationSummary Of(int replication, RunResults results, IReadOnlyList<CalibrationTarget> targets)
+    public static ReplicationSummary Of(int replication, RunResults results)
     {
         Tpp Sum(Func<MonthReport, Flow> flow) => Tpp.Sum(results.Months, m => flow(m).Compute);
         var breaches = results.Breaches.ToList();
@@ -68,7 +68,7 @@ public sealed record ReplicationSummary(
         {
             Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
             Draws = results.Info.Draws,
-            Calibration = Measure(results, targets),
+            Calibration = Measure(results, results.Info.CalibrationTargets),
         };
     }
 }

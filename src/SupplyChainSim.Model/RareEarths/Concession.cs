@@ -13,7 +13,7 @@ public sealed record Concession(YearMonth From, string OfferedBy, string Accepte
     {
         yield return new ModelLicence
         {
-            From = From, ChipModels = ChipModels, Destinations = [AcceptedBy], Policy = "approve", QuotaH100ePerMonth = QuotaH100ePerMonth, Label = Label,
+            From = From, ChipModels = ChipModels, Destinations = [AcceptedBy], Policy = LicencePolicy.Approve, QuotaH100ePerMonth = QuotaH100ePerMonth, Label = Label,
         };
         if (RevenueShare > 0)
             yield return new RevenueShare { From = From, ChipModels = ChipModels, Destinations = [AcceptedBy], Share = RevenueShare, Label = Label };

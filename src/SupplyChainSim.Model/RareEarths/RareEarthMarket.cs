@@ -35,7 +35,8 @@ public sealed class RareEarthMarket
             .Select((p, i) => (p, i)).OrderBy(x => x.p.From).ThenBy(x => x.i).Select(x => x.p).LastOrDefault()
         ?? new ExportPolicySpec { From = month, Policy = "open" };
 
-    public RareEarthMonth Step(RareEarthSpec spec, YearMonth month)
+    /// <summary>Trades the month: policy, supply and stocks, shortage and pressure, concessions offered and accepted.</summary>
+    public RareEarthMonth TradeMagnets(RareEarthSpec spec, YearMonth month)
     {
         var events = new List<RareEarthEvent>();
         var exporter = spec.Exporter?.Country;

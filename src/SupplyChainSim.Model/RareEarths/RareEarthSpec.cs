@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Model.RareEarths;
 
@@ -5,7 +6,7 @@ namespace SupplyChainSim.Model.RareEarths;
 /// Rare-earth leverage (China's licences on seven rare earths and magnets from 2025-04-04): an exporter of magnets with a monthly policy, importers with stocks and
 /// needs, and the rules by which shortage turns into chip concessions. A scripted timeline replaces the rules.
 /// </summary>
-public sealed record RareEarthSpec
+public sealed record RareEarthSpec : IAgentPlan<RareEarthMarket>
 {
     public RareEarthExporterSpec? Exporter { get; init; }
 
@@ -16,4 +17,7 @@ public sealed record RareEarthSpec
 
     /// <summary>Events on fixed dates (the historical sequence). When present, the rules above do not act.</summary>
     public IReadOnlyList<RareEarthEventSpec> Script { get; init; } = [];
+
+    /// <summary>The magnet exporter and its trade, as the run starts.</summary>
+    RareEarthMarket IAgentPlan<RareEarthMarket>.Create(SimulationContext context) => RareEarthMarket.Create(this);
 }

@@ -5,18 +5,19 @@ namespace SupplyChainSim.Model.Regimes;
 
 /// <summary>
 /// The order in which a regime's rules are asked about an order: the one listing the model document's table is
-/// checked against. A regime asks the buyer's side first (a purchase the buyer's government forbids is never
-/// ordered), then treats chips not subject to the EAR and sales within the seller's country as no export, then asks
-/// the export rules: overrides for named chips before verified users and deals, those before the tiers and the
-/// country licences, exemptions before allowances and caps. The first rule in force that decides an order decides it;
-/// then every rule in force may amend the decision (conditions, revenue shares). What no rule decides ships under
-/// ECCN 3A090 alone.
+/// checked against. A regime asks the buyer's side first (a consignee on the Entity List is refused outright; a purchase
+/// the buyer's government forbids is never ordered), then treats chips not subject to the EAR and sales within the
+/// seller's country as no export, then asks the export rules: overrides for named chips before verified users and
+/// deals, those before the tiers and the country licences, exemptions before allowances and caps. The first rule in
+/// force that decides an order decides it; then every rule in force may amend the decision (conditions, revenue
+/// shares). What no rule decides ships under ECCN 3A090 alone.
 /// </summary>
 public static class DecisionOrder
 {
     /// <summary>Rules of the buyer's side: asked before anything is an export.</summary>
     public static readonly IReadOnlyList<Type> BuyerSide =
     [
+        typeof(EntityListDenial),
         typeof(PurchaseRestriction),
         typeof(DiversionGuidance),
     ];
@@ -47,6 +48,12 @@ public static class DecisionOrder
 
     /// <summary>Every rule, in order.</summary>
     public static readonly IReadOnlyList<Type> All = [.. BuyerSide, .. ExportRules, .. Others];
+
+    /// <summary>Rules in force in every regime, which no scenario names: the Entity List, filled by enforcement as the run goes.</summary>
+    public static readonly IReadOnlyList<RegimeRule> Standing = [new EntityListDenial()];
+
+    /// <summary>Every rule a scenario may name (its "rule" key), in order.</summary>
+    public static readonly IReadOnlyList<Type> Named = [.. All.Where(rule => Standing.All(s => s.GetType() != rule))];
 
     private static readonly Dictionary<Type, (string Name, int Precedence)> ByType =
         All.Select((type, index) => (type, index)).ToDictionary(x => x.type, x => (NameFrom(x.type), x.index));

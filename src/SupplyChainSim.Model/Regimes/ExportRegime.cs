@@ -1,14 +1,16 @@
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Regimes.Rules;
+using SupplyChainSim.Model.Simulation;
+using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Regimes;
 
 /// <summary>
 /// The export regime in force in one month: the rules in force, asked in <see cref="DecisionOrder"/>. The buyer's
-/// side first; then chips not subject to the EAR and sales within the seller's own country are not exports; then the
-/// export rules; what no rule decided ships under the plain 3A090 classification. Every rule in force may then amend
-/// the decision.
+/// side first (the Entity List among it); then chips not subject to the EAR and sales within the seller's own country
+/// are not exports; then the export rules; what no rule decided ships under the plain 3A090 classification. Every rule
+/// in force may then amend the decision.
 /// </summary>
 public sealed class ExportRegime
 {
@@ -17,7 +19,8 @@ public sealed class ExportRegime
 
     public IReadOnlyList<RegimeRule> Rules { get; }
 
-    public static ExportRegime At(IEnumerable<RegimeRule> rules, YearMonth month) => new(rules.Where(r => r.InForce(month)));
+    /// <summary>The regime of <paramref name="rules"/> in force in <paramref name="month"/>, with the rules in force in every regime.</summary>
+    public static ExportRegime At(IEnumerable<RegimeRule> rules, YearMonth month) => new(DecisionOrder.Standing.Concat(rules.Where(r => r.InForce(month))));
 
     /// <param name="buyerSide">Whether to ask the buyer's side too: false asks only what the exporter's rules allow (is
     /// a chip lawful where it went?), which a buyer's own government has no say in.</param>
@@ -32,6 +35,21 @@ public sealed class ExportRegime
         return decision;
     }
 
+    /// <summary>
+    /// A lot reaches the border when it is delivered: a licence requirement that came into force after its order (the
+    /// H20 to China from 2025-04-09) stops it there, as an export the rules now deny. Returns the decision that stops it,
+    /// or null. Only the exporter's rules are asked (the buyer's side had its say when the order was placed), and nothing
+    /// is counted: allowances and caps were counted when the lot was licensed, so only an outright denial stops a lot.
+    /// </summary>
+    public LicenceDecision? StopsAtBorder(Lot lot, MonthContext now, SimulationContext context)
+    {
+        var order = lot.AsOrder(now.Month);
+        var request = new LicenceRequest(order, context.Catalogue[lot.ChipModel], context.Chipmaker(lot.Seller), context.Countries[lot.DestinationCountry],
+            context.Countries[order.OwnerHeadquarters], now.Month, new DestinationLedger()) { UsBoundChips = now.UsBoundChips };
+        var decision = Decide(request, buyerSide: false);
+        return decision.Outcome == LicenceOutcome.Denied ? decision with { Reason = decision.Reason with { At = DecisionPoint.Border } } : null;
+    }
+
     /// <summary>The smallest yearly exemption a consignee in <paramref name="destination"/> has; null when none applies.</summary>
     public Tpp? ConsigneeAllowance(Countries.CountrySpec destination) =>
         Rules.OfType<LppExemption>().Where(r => r.Tiers.Contains(destination.Tier)).Select(r => (Tpp?)Tpp.FromTpp(r.AllowanceTpp)).Min();
@@ -39,9 +57,9 @@ public sealed class ExportRegime
     private static LicenceDecision? NotAnExport(LicenceRequest request)
     {
         if (!request.Seller.IsSubjectToEar)
-            return request.Decide(LicenceOutcome.Exempt, "not-EAR: the seller's chips are not subject to US export controls");
+            return request.Decide(RuleId.NotSubjectToEar, LicenceOutcome.Exempt, "the seller's chips are not subject to US export controls");
         if (request.Seller.Country == request.Destination.Code)
-            return request.Decide(LicenceOutcome.Exempt, "domestic: a sale within the seller's country is not an export");
+            return request.Decide(RuleId.Domestic, LicenceOutcome.Exempt, "a sale within the seller's country is not an export");
         return null;
     }
 
@@ -52,9 +70,9 @@ public sealed class ExportRegime
     /// </summary>
     private static LicenceDecision Unlisted(LicenceRequest request) => request.ExportClass switch
     {
-        ExportClass.NotControlled => request.Decide(LicenceOutcome.Exempt, "not-3A090: below the 3A090 thresholds"),
+        ExportClass.NotControlled => request.Decide(RuleId.Below3A090, LicenceOutcome.Exempt, "below the 3A090 thresholds"),
         ExportClass.Eccn3A090b when request.ToD5 || request.Destination.InGroup(CountryGroups.D1) || request.Destination.InGroup(CountryGroups.D4) =>
-            request.Decide(LicenceOutcome.Notified, "3A090.b-NAC: notified advanced computing to D:1, D:4 or D:5"),
-        _ => request.Decide(LicenceOutcome.Exempt, "3A090-NLR: no licence required for this destination"),
+            request.Decide(RuleId.NotifiedAdvancedComputing, LicenceOutcome.Notified, "notified advanced computing to D:1, D:4 or D:5"),
+        _ => request.Decide(RuleId.NoLicenceRequired, LicenceOutcome.Exempt, "no licence required for this destination"),
     };
 }

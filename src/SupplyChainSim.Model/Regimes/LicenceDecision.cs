@@ -1,10 +1,11 @@
+using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Regimes;
 
-/// <summary>A licence decision on one order, with the rule that decided it and what comes attached.</summary>
-public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, string Rule)
+/// <summary>A licence decision on one order, with the rule that decided it, why, and what comes attached.</summary>
+public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, RuleId DecidedBy, DecisionReason Reason)
 {
     public LicenceConditions Conditions { get; init; } = LicenceConditions.None;
 
@@ -17,11 +18,13 @@ public sealed record LicenceDecision(Order Order, LicenceOutcome Outcome, string
     /// <summary>What the revenue share comes to on this sale, at the catalogue's unit price.</summary>
     public double RevenueShareUsd { get; init; }
 
-    /// <summary>
-    /// The name (or label) of the rule that decided, without its explanation: interned, so the order books and
-    /// acquisitions that keep it (millions in a large world) share a handful of strings.
-    /// </summary>
-    public string Basis => string.Intern(Rule.IndexOf(':') is var colon and >= 0 ? Rule[..colon] : Rule);
+    /// <summary>The rule and its reason in words, as licences.csv gives them ("lpp-exemption: within the consignee's yearly allowance").</summary>
+    [JsonIgnore]
+    public string Rule => $"{DecidedBy.Name}: {Reason}";
+
+    /// <summary>The name (or label) of the rule that decided, without its reason.</summary>
+    [JsonIgnore]
+    public string Basis => DecidedBy.Name;
 
     /// <summary>The route the chips travel if they ship; null when denied.</summary>
     public Route? Route => Outcome switch

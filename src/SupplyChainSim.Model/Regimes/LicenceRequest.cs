@@ -24,6 +24,11 @@ public sealed record LicenceRequest(
     /// <summary>The run's random streams, for the rules that decide by chance (a buyer discouraged, not forbidden).</summary>
     public RandomStreams? Streams { get; init; }
 
+    /// <summary>Consignees on the Entity List as of the month (those the month's orders name), for <see cref="Rules.EntityListDenial"/>.</summary>
+    public IReadOnlySet<string> EntityListed { get; init; } = NoneListed;
+
+    private static readonly IReadOnlySet<string> NoneListed = new HashSet<string>();
+
     public Tpp Compute => Chip.TppPerChip * Order.Chips;
 
     public ExportClass ExportClass => Eccn3A090.Classify(Chip);
@@ -37,7 +42,8 @@ public sealed record LicenceRequest(
     /// <summary>Country Group D:5 plus Macau, or an entity headquartered there.</summary>
     public bool ToD5 => Destination.IsD5 || OwnerHeadquarters.IsD5;
 
-    public LicenceDecision Decide(LicenceOutcome outcome, string rule) => new(Order, outcome, rule) { Compute = Compute };
+    /// <summary>The decision <paramref name="rule"/> takes on this order, and why (what it found).</summary>
+    public LicenceDecision Decide(RuleId rule, LicenceOutcome outcome, string finding) => new(Order, outcome, rule, new DecisionReason(finding)) { Compute = Compute };
 
     /// <summary>A uniform draw in [0,1) keyed by this order and <paramref name="purpose"/>; 0 without streams (every chance taken).</summary>
     public double Draw(string purpose) => Streams?.Uniform(Order.Id, Month.Index, purpose) ?? 0;

@@ -25,8 +25,13 @@ public abstract record RegimeRule
     [JsonIgnore]
     public int Precedence => DecisionOrder.PrecedenceOf(GetType());
 
+    /// <summary>The name the run's outputs give the rule: its label, or else its name.</summary>
     [JsonIgnore]
     public string Reason => Label ?? Name;
+
+    /// <summary>The rule as its decisions carry it.</summary>
+    [JsonIgnore]
+    public RuleId Id => RuleId.Of(this);
 
     public bool InForce(YearMonth month) => (From is null || From <= month) && (Until is null || month <= Until);
 

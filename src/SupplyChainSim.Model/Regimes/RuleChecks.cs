@@ -53,9 +53,4 @@ public sealed class RuleChecks(string path, CountryList countries, ChipCatalogue
             if (chipsKnown && catalogue.Contains(model) && catalogue[model].UnitPriceUsd is null)
                 Error(key, $"{what} on \"{model}\", which has no unitPriceUsd in the catalogue; expected a price to compute it from");
     }
-
-    public void Policy(string policy)
-    {
-        if (policy is not ("deny" or "approve")) Error("policy", $"expected \"deny\" or \"approve\", found \"{policy}\"");
-    }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Agents;
+using SupplyChainSim.Model.Simulation;
 
 namespace SupplyChainSim.Model.Scenarios;
 
 /// <summary>A chipmaker: what it makes, how many a month, and how long an order takes to arrive.</summary>
-public sealed record ChipmakerSpec
+public sealed record ChipmakerSpec : IAgentPlan<Chipmaker>
 {
     public required string Id { get; init; }
 
@@ -22,4 +24,6 @@ public sealed record ChipmakerSpec
 
     [JsonIgnore]
     public bool IsSubjectToEar => SubjectToEar ?? Country == "US";
+
+    Chipmaker IAgentPlan<Chipmaker>.Create(SimulationContext context) => new() { Spec = this };
 }

@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Countries;
 
@@ -23,6 +24,9 @@ public sealed record ResolvedScenario(ScenarioSpec Spec, ChipCatalogue Catalogue
 
     /// <summary>The merged scenario with stand-ins where the uncertain inputs go: what each run's draws are laid into.</summary>
     public IScenarioTemplate? Template { get; init; }
+
+    /// <summary>The published figures a run of the scenario is held against (the built-in ones, as the loader read them).</summary>
+    public IReadOnlyList<CalibrationTarget> CalibrationTargets { get; init; } = [];
 
     /// <summary>
     /// The same world run with another seed: the world seed stays the file's, so only the run's draws change, and the

@@ -36,7 +36,7 @@ public static class ScenarioJson
     /// <summary>
     /// Regime rules are one polymorphic type, told apart by their "rule" key: the kinds and their names come from
     /// <see cref="DecisionOrder"/> and each rule's <see cref="RuleAttribute"/>, so a new rule is registered by its place
-    /// in the decision order alone.
+    /// in the decision order alone. Rules in force in every regime (the Entity List) are not written in scenarios.
     /// </summary>
     private static DefaultJsonTypeInfoResolver Resolver() => new()
     {
@@ -50,7 +50,7 @@ public static class ScenarioJson
                     TypeDiscriminatorPropertyName = "rule",
                     UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
                 };
-                foreach (var rule in DecisionOrder.All) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(rule, DecisionOrder.NameOf(rule)));
+                foreach (var rule in DecisionOrder.Named) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(rule, DecisionOrder.NameOf(rule)));
             },
         },
     };

@@ -4,8 +4,8 @@ namespace SupplyChainSim.Model.Scenarios;
 /// One input `explore` varies: a name for the analyst, the JSON path of a number of the scenario (label addressing
 /// included: `$.regime.rules[MY-strategic-trade-permit].detection`), and what it may be: a range (min and max, sampled
 /// uniformly), a distribution (sampled through its quantiles), or neither, when the path holds an uncertain input
-/// whose distribution is then sampled. Other commands leave the block alone. Checked against the key's own range when
-/// the file is loaded (ExplorationSpace, in SupplyChainSim.Scenarios).
+/// whose distribution is then sampled. Other commands leave the section alone. Checked against the key's own range when
+/// the file is loaded (ExplorationSpace, in SupplyChainSim.ScenarioFiles).
 /// </summary>
 public sealed record UncertaintySpec
 {

@@ -1,5 +1,6 @@
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Phases;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Trade;
@@ -8,13 +9,15 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Simulation;
 
 /// <summary>
-/// Advances the world one month at a time through fixed phases. Each phase fans out to the hosts
-/// that have work, waits for every reply, and only then does the next phase start. Replies are put in a canonical
-/// order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
+/// Advances the world one month at a time through fixed phases. Each phase fans out to the agents that have work, through
+/// their kind's host (<see cref="WorldAgents"/>), waits for every reply, and only then does the next phase start. Every
+/// phase has one verb, the same here, in its operation (a record in Phases) and in the agent's method. Replies are put in a
+/// canonical order before use, so results never depend on which reply came first. Agents with nothing to do are not called.
 /// </summary>
 public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperState? state = null)
 {
     private readonly SimulationContext context = world.Context;
+    private readonly WorldAgents agents = hosts.Agents;
     private Dictionary<string, double>? markups;
 
     // For the flow picture: each data centre (its country and owner) and each intermediary (its hub and transit), by id.
@@ -22,6 +25,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         world.DataCentreBlocks.SelectMany(b => b.Sites).ToDictionary(s => s.Id, StringComparer.Ordinal));
     private readonly Lazy<Dictionary<string, Scenarios.IntermediarySpec>> intermediaries = new(() =>
         world.IntermediaryBlocks.SelectMany(b => b.Members).Select(m => m.Spec).ToDictionary(s => s.Id, StringComparer.Ordinal));
+
+    // Countries are addressed by their place in the country list.
+    private readonly Lazy<Dictionary<string, int>> countryIndex = new(() =>
+        world.Context.Countries.Countries.Select((c, index) => (c.Code, index)).ToDictionary(c => c.Code, c => c.index, StringComparer.Ordinal));
 
     public StepperState State { get; } = state ?? StepperState.For(world);
 
@@ -35,20 +42,19 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         if (Finished) throw new InvalidOperationException($"the run is over: all {context.Months} months have been stepped");
         var month = NextMonth;
         // The regime in force is a pure function of the month (SimulationContext): no phase sets it.
-        var (now, rareEarths) = await TradeMagnetsAsync(month);
-        var orders = await PlaceOrdersAsync(now);
-        var decisions = await DecideLicencesAsync(now, orders);
-        var (delivered, stopped) = await ProduceAndShipAsync(now, decisions);
+        var (now, rareEarths) = await TradeMagnets(month);
+        var orders = await PlaceOrders(now);
+        var decisions = await DecideLicences(now, orders);
+        var (delivered, stopped) = await Ship(now, decisions);
         decisions = [.. decisions, .. stopped];
-        var denied = decisions.Where(d => d.Route is null)
-            .Select(d => new LicenceDecisionNotice(d.Order, d.Rule.StartsWith("entity-list", StringComparison.Ordinal))).ToList();
-        var (smuggled, detections) = await DivertAsync(now, delivered, denied);
-        var sites = await InstallAndLinkAsync(now, delivered.Concat(smuggled), denied);
-        var caught = await EnforceAsync(month, detections, sites);
+        var denied = decisions.Where(d => d.Route is null).Select(LicenceDecisionNotice.Of).ToList();
+        var (smuggled, detections) = await Divert(now, delivered, denied);
+        var sites = await InstallAndLink(now, delivered.Concat(smuggled), denied);
+        var caught = await Enforce(month, detections, sites);
         var breaches = Record(sites.SelectMany(s => s.Breaches), caught);
         var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths);
         foreach (var standing in sites.SelectMany(s => s.Standings)) State.Standings[BreachStanding.KeyOf(standing.Kind, standing.ClusterKey)] = standing;
-        await hosts.RecordAsync(report);
+        await hosts.Record(report);
         State.MonthsDone++;
         return report;
     }
@@ -60,10 +66,10 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     /// Rare-earth leverage and concessions: magnets flow (or not), shortage builds, concessions are made. The month's
     /// context carries what follows from them: the concessions in force and each importer's build-out and production.
     /// </summary>
-    private async Task<(MonthContext Now, RareEarthMonth RareEarths)> TradeMagnetsAsync(YearMonth month)
+    private async Task<(MonthContext Now, RareEarthMonth RareEarths)> TradeMagnets(YearMonth month)
     {
-        var rareEarths = await hosts.TradeMagnetsAsync(month);
-        await Task.WhenAll(rareEarths.Importers.Select(i => hosts.UpdateMagnetsAsync(i.Country, i)));
+        var rareEarths = await agents.MagnetExporter.Ask(new TradeMagnets(month));
+        await Task.WhenAll(rareEarths.Importers.Select(i => agents.Countries.Ask(countryIndex.Value[i.Country], new ImportMagnets(i))));
         var concessionsChanged = rareEarths.ConcessionRules.Count != State.ConcessionRules;
         State.ConcessionRules = rareEarths.ConcessionRules.Count;
         var now = new MonthContext(month, context.RegimeChangesIn(month) || concessionsChanged)
@@ -77,52 +83,63 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     }
 
     /// <summary>Demand and orders: the data centres and intermediaries that are due order, in order of order id.</summary>
-    private async Task<List<Order>> PlaceOrdersAsync(MonthContext now)
+    private async Task<List<Order>> PlaceOrders(MonthContext now)
     {
+        var placeOrders = new PlaceOrders(now);
         var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, now.Month)
-            .Select(async b => (Block: b, Reply: await hosts.PlaceDataCentreOrdersAsync(b, now))));
+            .Select(async b => (Block: b, Reply: await agents.DataCentres.Ask(b, placeOrders))));
         foreach (var (block, reply) in dataCentreOrders) State.DataCentreWake[block] = reply.NextWake;
         var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, now.Month)
-            .Select(async b => (Block: b, Reply: await hosts.PlaceIntermediaryOrdersAsync(b, now))));
+            .Select(async b => (Block: b, Reply: await agents.Intermediaries.Ask(b, placeOrders))));
         foreach (var (block, reply) in intermediaryOrders) State.IntermediaryWake[block] = reply.NextWake;
         return dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
             .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Licensing decisions: Entity-listed consignees are refused outright; the rest go to their destination's country.</summary>
-    private async Task<List<LicenceDecision>> DecideLicencesAsync(MonthContext now, List<Order> orders)
+    /// <summary>
+    /// Licensing: every order goes to its destination's country, which decides it under the regime in force. The Entity
+    /// List first says which of the month's consignees it lists: the regime's Entity List rule refuses their orders.
+    /// </summary>
+    private async Task<List<LicenceDecision>> DecideLicences(MonthContext now, List<Order> orders)
     {
-        var entityListed = (await hosts.EntityListedAsync(orders.Select(o => o.Consignee).Distinct(StringComparer.Ordinal).ToList()))
-            .ToHashSet(StringComparer.Ordinal);
-        var listed = orders.Where(o => entityListed.Contains(o.Consignee))
-            .Select(o => new LicenceDecision(o, LicenceOutcome.Denied, "entity-list: consignee on the Entity List") { Compute = context.TppOf(o.ChipModel, o.Chips) });
-        var decisions = (await Task.WhenAll(orders.Where(o => !entityListed.Contains(o.Consignee))
-                .GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
-                .Select(g => hosts.DecideLicencesAsync(g.Key, now, g.ToList()))))
-            .SelectMany(d => d).Concat(listed).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
+        var listed = await agents.EntityList.Ask(new ListedAmong(orders.Select(o => o.Consignee).Distinct(StringComparer.Ordinal).ToList()));
+        var decisions = (await Task.WhenAll(orders.GroupBy(o => o.DestinationCountry, StringComparer.Ordinal)
+                .Select(g => agents.Countries.Ask(countryIndex.Value[g.Key], new DecideLicences(now, g.ToList(), listed)))))
+            .SelectMany(d => d).OrderBy(d => d.Order.Id, StringComparer.Ordinal).ToList();
         foreach (var decision in decisions.Where(d => d.Route is not null && d.Order.DestinationCountry == UsCode))
             State.UsBoundChips[decision.Order.ChipModel] = State.UsBoundChips.GetValueOrDefault(decision.Order.ChipModel) + decision.Order.Chips;
         return decisions;
     }
 
-    /// <summary>Production and shipping: chipmakers with approved orders or a backlog ship lots; a rule that came into force since stops some at the border.</summary>
-    private async Task<(List<Lot> Delivered, List<LicenceDecision> Stopped)> ProduceAndShipAsync(MonthContext now, List<LicenceDecision> decisions)
+    /// <summary>
+    /// Production and shipping: chipmakers with approved orders or a backlog ship lots; a rule that came into force since
+    /// the order stops some at the border (<see cref="ExportRegime.StopsAtBorder"/>).
+    /// </summary>
+    private async Task<(List<Lot> Delivered, List<LicenceDecision> Stopped)> Ship(MonthContext now, List<LicenceDecision> decisions)
     {
         var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
         var shipping = world.Chipmakers.Select((maker, index) => (maker.Id, index))
             .Where(m => State.ChipmakerBusy[m.index] || approvedBySeller.Contains(m.Id))
-            .Select(async m => (m.index, Reply: await hosts.ShipAsync(m.Id, now, approvedBySeller[m.Id].ToList())));
+            .Select(async m => (m.index, Reply: await agents.Chipmakers.Ask(m.index, new Ship(now, approvedBySeller[m.Id].ToList()))));
         var shipments = await Task.WhenAll(shipping);
         foreach (var (index, reply) in shipments) State.ChipmakerBusy[index] = reply.Busy;
-        return StopAtExport(shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal), now);
+        var regime = context.RegimeAt(now);
+        var delivered = new List<Lot>();
+        var stopped = new List<LicenceDecision>();
+        foreach (var lot in shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal))
+        {
+            if (regime.StopsAtBorder(lot, now, context) is { } stop) stopped.Add(stop);
+            else delivered.Add(lot);
+        }
+        return (delivered, stopped);
     }
 
     /// <summary>Diversion through intermediaries: they take their deliveries and forward lots onward; customs catch some.</summary>
-    private async Task<(List<Lot> Smuggled, List<Detection> Detections)> DivertAsync(MonthContext now, List<Lot> delivered, List<LicenceDecisionNotice> denied)
+    private async Task<(List<Lot> Smuggled, List<Detection> Detections)> Divert(MonthContext now, List<Lot> delivered, List<LicenceDecisionNotice> denied)
     {
         var toIntermediaries = ByBlock(delivered, denied, AgentKind.Intermediary);
         var diverting = Due(State.IntermediaryWake, now.Month).Union(toIntermediaries.Keys).Order()
-            .Select(async b => (Block: b, Reply: await hosts.DivertAsync(b, now, toIntermediaries.GetValueOrDefault(b, Deliveries.None))));
+            .Select(async b => (Block: b, Reply: await agents.Intermediaries.Ask(b, new Divert(now, toIntermediaries.GetValueOrDefault(b, Deliveries.None)))));
         var diversions = await Task.WhenAll(diverting);
         foreach (var (block, reply) in diversions) State.IntermediaryWake[block] = reply.NextWake;
         return (diversions.SelectMany(d => d.Reply.Forwarded).OrderBy(l => l.Id, StringComparer.Ordinal).ToList(),
@@ -133,13 +150,13 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     /// Cluster linking at data centres: blocks with arrivals, blocks where an owner may get round no-clustering
     /// software, and every block when the regime changes (thresholds may move).
     /// </summary>
-    private async Task<List<SitesReply>> InstallAndLinkAsync(MonthContext now, IEnumerable<Lot> arrivals, List<LicenceDecisionNotice> denied)
+    private async Task<List<SitesReply>> InstallAndLink(MonthContext now, IEnumerable<Lot> arrivals, List<LicenceDecisionNotice> denied)
     {
         var toDataCentres = ByBlock(arrivals, denied, AgentKind.DataCentre);
         var linking = (now.RegimeChanged
                 ? Enumerable.Range(0, world.DataCentreBlocks.Count)
                 : toDataCentres.Keys.Union(Enumerable.Range(0, world.DataCentreBlocks.Count).Where(b => State.DataCentreLinkDue[b])).Order())
-            .Select(b => hosts.InstallAndLinkAsync(b, now, toDataCentres.GetValueOrDefault(b, Deliveries.None)));
+            .Select(b => agents.DataCentres.Ask(b, new InstallAndLink(now, toDataCentres.GetValueOrDefault(b, Deliveries.None))));
         var sites = (await Task.WhenAll(linking)).OrderBy(s => s.Block).ToList();
         foreach (var reply in sites)
         {
@@ -151,11 +168,11 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     }
 
     /// <summary>Monitoring, detection and enforcement: every caught shell goes on the Entity List from next month.</summary>
-    private async Task<HashSet<string>> EnforceAsync(YearMonth month, List<Detection> detections, List<SitesReply> sites)
+    private async Task<HashSet<string>> Enforce(YearMonth month, List<Detection> detections, List<SitesReply> sites)
     {
         var suppliers = sites.SelectMany(s => s.Breaches).SelectMany(b => b.Acquisitions).Select(a => a.Via).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return (await hosts.EnforceAsync(month, detections, suppliers)).ToHashSet(StringComparer.Ordinal);
+        return (await agents.EntityList.Ask(new Enforce(month, detections, suppliers))).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Recording: the month's breaches in site and kind order, each marked as its owner's first or not and as traced to a caught broker.</summary>
@@ -173,28 +190,6 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     }
 
     private const string UsCode = "US";
-
-    /// <summary>
-    /// A lot reaches the border when it is delivered: a licence requirement that came into force after its order (the
-    /// H20 to China from 2025-04-09) stops it there, as an export the rules now deny; its buyer is told as of a denial.
-    /// Only outright denials stop a lot: allowances and caps were counted when it was licensed.
-    /// </summary>
-    private (List<Lot> Delivered, List<LicenceDecision> Stopped) StopAtExport(IEnumerable<Lot> lots, MonthContext now)
-    {
-        var regime = context.RegimeAt(now);
-        var delivered = new List<Lot>();
-        var stopped = new List<LicenceDecision>();
-        foreach (var lot in lots)
-        {
-            var order = lot.AsOrder(now.Month);
-            var request = new LicenceRequest(order, context.Catalogue[lot.ChipModel], context.Chipmaker(lot.Seller), context.Countries[lot.DestinationCountry],
-                context.Countries[order.OwnerHeadquarters], now.Month, new DestinationLedger()) { UsBoundChips = now.UsBoundChips };
-            var decision = regime.Decide(request, buyerSide: false);
-            if (decision.Outcome == LicenceOutcome.Denied) stopped.Add(decision with { Rule = decision.Rule + "; in force when the lot reached the border: stopped" });
-            else delivered.Add(lot);
-        }
-        return (delivered, stopped);
-    }
 
     private static IEnumerable<int> Due(List<YearMonth?> wake, YearMonth month) =>
         Enumerable.Range(0, wake.Count).Where(b => wake[b] is { } due && due <= month);

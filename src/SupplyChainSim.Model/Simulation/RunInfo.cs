@@ -1,4 +1,5 @@
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
 
@@ -12,4 +13,7 @@ public sealed record RunInfo(string Scenario, string Description, ulong Seed, Ye
 
     /// <summary>What the scenario's uncertain inputs drew for this run.</summary>
     public IReadOnlyList<Worlds.InputDraw> Draws { get; init; } = [];
+
+    /// <summary>The published figures the run is held against: the ones its months cover go into calibration.csv.</summary>
+    public IReadOnlyList<CalibrationTarget> CalibrationTargets { get; init; } = [];
 }

@@ -11,7 +11,10 @@ public sealed class RunRecorder
     public static RunRecorder For(Worlds.World world) => new()
     {
         Info = new RunInfo(world.ScenarioName, world.Description, world.Context.Seed, world.Context.Start, world.Context.Months,
-            world.Context.Regime, world.AgentCount) { Thresholds = world.Context.Thresholds, Draws = world.Draws },
+            world.Context.Regime, world.AgentCount)
+        {
+            Thresholds = world.Context.Thresholds, Draws = world.Draws, CalibrationTargets = world.CalibrationTargets,
+        },
     };
 
     /// <summary>Records a month; recording the same month twice keeps the later report (handlers are idempotent by month).</summary>

@@ -1,13 +1,19 @@
+using System.Text.Json.Serialization;
+using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Units;
 
 namespace SupplyChainSim.Model.Trade;
 
 /// <summary>Provenance: how some of a site's chips were acquired. A cluster's acquisitions add up to its size.</summary>
 /// <param name="Month">The month the chips arrived at the site.</param>
-/// <param name="Basis">The rule the export went out under (for example "lpp-exemption" or "3A090-NLR").</param>
+/// <param name="ExportedUnder">The rule the export went out under (for example lpp-exemption or 3A090-NLR).</param>
 public sealed record Acquisition(
-    YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route, bool NoClustering = false, string Basis = "")
+    YearMonth Month, string Seller, string? Via, string ChipModel, int Chips, Tpp Compute, Route Route, bool NoClustering = false, RuleId ExportedUnder = default)
 {
+    /// <summary>The name of the rule the export went out under, as the outputs give it.</summary>
+    [JsonIgnore]
+    public string Basis => ExportedUnder.Name ?? "";
+
     /// <summary>The month the export was decided, which is the year an exemption's ledger counted it in.</summary>
     public YearMonth Exported { get; init; }
 

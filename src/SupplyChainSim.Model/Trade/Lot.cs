@@ -4,6 +4,7 @@ using SupplyChainSim.Model.Units;
 namespace SupplyChainSim.Model.Trade;
 
 /// <summary>A lot of chips on the move: shipped by a chipmaker, or forwarded by an intermediary (<see cref="Via"/>).</summary>
+/// <param name="ExportedUnder">The rule the export went out under.</param>
 /// <param name="Exported">The month the export was decided: the year an exemption's ledger counts the lot in.</param>
 public sealed record Lot(
     string Id,
@@ -18,7 +19,7 @@ public sealed record Lot(
     Route Route,
     YearMonth Shipped,
     LicenceConditions Conditions,
-    string Basis,
+    RuleId ExportedUnder,
     YearMonth Exported)
 {
     /// <summary>Where the consignee's owner is headquartered (the destination unless it says otherwise).</summary>

@@ -13,6 +13,6 @@ public enum Hosting
     /// <summary>Every site of an owner that links them, in one country: their cluster is linked across them.</summary>
     Owner,
 
-    /// <summary>Generated agents pooled in blocks of up to the block size, numbered within their country (intermediaries: their hub).</summary>
+    /// <summary>Generated agents pooled, up to the pool size in each, numbered within their country (intermediaries: their hub).</summary>
     Pool,
 }

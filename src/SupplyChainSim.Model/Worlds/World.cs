@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 
@@ -18,6 +19,9 @@ public sealed record World(
 {
     /// <summary>What each uncertain input of the scenario drew for this run: its JSON path and value.</summary>
     public IReadOnlyList<InputDraw> Draws { get; init; } = [];
+
+    /// <summary>The published figures the run is held against (<see cref="ResolvedScenario.CalibrationTargets"/>).</summary>
+    public IReadOnlyList<CalibrationTarget> CalibrationTargets { get; init; } = [];
 
     public int DataCentreCount => DataCentreBlocks.Sum(b => b.Sites.Count);
 

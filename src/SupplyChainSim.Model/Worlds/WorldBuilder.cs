@@ -12,13 +12,13 @@ namespace SupplyChainSim.Model.Worlds;
 public static class WorldBuilder
 {
     /// <summary>Generated data centres (of one country) or intermediaries (of one hub) that share one pool.</summary>
-    public const int DefaultBlockSize = 1024;
+    public const int DefaultPoolSize = 1024;
 
-    /// <param name="blockSize">The most generated agents a pool holds.</param>
+    /// <param name="poolSize">The most generated agents a pool holds.</param>
     /// <param name="placement">Whether generated agents are pooled or each placed alone (a hosting choice: results do not depend on it).</param>
-    public static World Build(ResolvedScenario scenario, int blockSize = DefaultBlockSize, Placement placement = Placement.Pooled)
+    public static World Build(ResolvedScenario scenario, int poolSize = DefaultPoolSize, Placement placement = Placement.Pooled)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(poolSize, 1);
         var spec = scenario.Spec;
         var context = SimulationContext.From(scenario);
         // Generation draws from the world seed, so a scenario file always describes the same world.
@@ -56,7 +56,7 @@ public static class WorldBuilder
             throw Invalid(scenario, "$.intermediaries", $"two intermediaries are both called \"{duplicateBroker.Key}\"");
         sites = WithNoClusteringCompliance(sites, brokers, scenario);
 
-        var dataCentreBlocks = PlaceDataCentres(sites, spec.DataCentres.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal), blockSize, placement);
+        var dataCentreBlocks = PlaceDataCentres(sites, spec.DataCentres.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal), poolSize, placement);
         var addressOf = new Dictionary<string, (AgentAddress Address, string Country)>(StringComparer.Ordinal);
         foreach (var block in dataCentreBlocks)
             foreach (var site in block.Sites) addressOf[site.Id] = (new AgentAddress(AgentKind.DataCentre, block.Index), site.Country);
@@ -69,13 +69,14 @@ public static class WorldBuilder
             intermediaryBlocks.Add(new IntermediaryBlockPlan(intermediaryBlocks.Count, Hosting.Agent, alone.Spec.Id, [alone]));
         foreach (var hub in placed.Where(p => placement == Placement.Pooled && !listedBrokers.Contains(p.Spec.Id))
                      .GroupBy(p => p.Spec.Hub, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-            foreach (var (chunk, n) in hub.Chunk(blockSize).Select((chunk, n) => (chunk, n)))
+            foreach (var (chunk, n) in hub.Chunk(poolSize).Select((chunk, n) => (chunk, n)))
                 intermediaryBlocks.Add(new IntermediaryBlockPlan(intermediaryBlocks.Count, Hosting.Pool, $"{hub.Key}/{n}", chunk));
 
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks)
         {
             Draws = scenario.Uncertain.Zip(scenario.Draws, (input, value) => new InputDraw(input.Path, value)).ToList(),
+            CalibrationTargets = scenario.CalibrationTargets,
         };
     }
 
@@ -98,7 +99,7 @@ public static class WorldBuilder
     /// owner when the owner links them (a cluster is linked inside one host); generated sites are pooled, or with
     /// <see cref="Placement.OnePerAgent"/> each placed alone too. A pool is named by its country and its number there.
     /// </summary>
-    private static List<DataCentreBlockPlan> PlaceDataCentres(List<DataCentreSpec> sites, HashSet<string> listed, int blockSize, Placement placement)
+    private static List<DataCentreBlockPlan> PlaceDataCentres(List<DataCentreSpec> sites, HashSet<string> listed, int poolSize, Placement placement)
     {
         var blocks = new List<DataCentreBlockPlan>();
         foreach (var country in sites.GroupBy(s => s.Country, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -109,7 +110,7 @@ public static class WorldBuilder
                 blocks.Add(group[0].LinkAcrossSites
                     ? new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Owner, $"{group[0].OwnerOrSelf}@{country.Key}", group) // the cluster key
                     : new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Agent, group[0].Id, group));
-            foreach (var (pool, n) in Pack(groups.Except(alone), blockSize).Select((pool, n) => (pool, n)))
+            foreach (var (pool, n) in Pack(groups.Except(alone), poolSize).Select((pool, n) => (pool, n)))
                 blocks.Add(new DataCentreBlockPlan(blocks.Count, country.Key, Hosting.Pool, $"{country.Key}/{n}", pool));
         }
         return blocks;
@@ -122,22 +123,22 @@ public static class WorldBuilder
             .OrderBy(g => g[0].Id, StringComparer.Ordinal);
 
     /// <summary>
-    /// Cuts groups of sites into pools of at most <paramref name="blockSize"/>, never splitting a group (a larger group
+    /// Cuts groups of sites into pools of at most <paramref name="poolSize"/>, never splitting a group (a larger group
     /// gets a pool of its own).
     /// </summary>
-    private static IEnumerable<DataCentreSpec[]> Pack(IEnumerable<DataCentreSpec[]> groups, int blockSize)
+    private static IEnumerable<DataCentreSpec[]> Pack(IEnumerable<DataCentreSpec[]> groups, int poolSize)
     {
-        var block = new List<DataCentreSpec>();
+        var pool = new List<DataCentreSpec>();
         foreach (var group in groups)
         {
-            if (block.Count > 0 && block.Count + group.Length > blockSize)
+            if (pool.Count > 0 && pool.Count + group.Length > poolSize)
             {
-                yield return [.. block];
-                block.Clear();
+                yield return [.. pool];
+                pool.Clear();
             }
-            block.AddRange(group);
+            pool.AddRange(group);
         }
-        if (block.Count > 0) yield return [.. block];
+        if (pool.Count > 0) yield return [.. pool];
     }
 
     private static IEnumerable<DataCentreSpec> Generate(DataCentreGenerator generator, string path, RandomStreams streams, DrawCheck draws)

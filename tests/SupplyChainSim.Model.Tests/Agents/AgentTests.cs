@@ -12,7 +12,7 @@ public class AgentTests
 
     private static LicenceDecision Approved(string id, int chips) =>
         new(new Order(id, id, id, new AgentAddress(AgentKind.DataCentre, 0), "US", "US", "NVIDIA", "H100-SXM", chips, January),
-            LicenceOutcome.Exempt, "test");
+            LicenceOutcome.Exempt, RuleId.NoLicenceRequired, new DecisionReason("test"));
 
     [Fact]
     public void A_chipmaker_produces_to_capacity_first_come_first_served_and_delivers_after_its_lead_time()
@@ -22,12 +22,12 @@ public class AgentTests
             Spec = new ChipmakerSpec { Id = "NVIDIA", LeadTimeMonths = 2, Capacity = new Dictionary<string, int> { ["H100-SXM"] = 100 } },
         };
         // Month 0 makes 100 of a's 150; month 1 makes a's last 50 and 50 of b's; month 2 makes b's last 50.
-        Assert.Empty(maker.TakeOrdersAndShip(January, [Approved("a", 150), Approved("b", 100)]));
-        Assert.Empty(maker.TakeOrdersAndShip(January.AddMonths(1), []));
-        Assert.Equal([($"a@{January}#1", 100)], maker.TakeOrdersAndShip(January.AddMonths(2), []).Select(l => (l.Id, l.Chips)));
-        Assert.Equal([($"a@{January}#2", 50), ($"b@{January}#1", 50)], maker.TakeOrdersAndShip(January.AddMonths(3), []).Select(l => (l.Id, l.Chips)));
+        Assert.Empty(maker.Ship(January, [Approved("a", 150), Approved("b", 100)]));
+        Assert.Empty(maker.Ship(January.AddMonths(1), []));
+        Assert.Equal([($"a@{January}#1", 100)], maker.Ship(January.AddMonths(2), []).Select(l => (l.Id, l.Chips)));
+        Assert.Equal([($"a@{January}#2", 50), ($"b@{January}#1", 50)], maker.Ship(January.AddMonths(3), []).Select(l => (l.Id, l.Chips)));
         Assert.True(maker.Busy);
-        Assert.Equal([($"b@{January}#2", 50)], maker.TakeOrdersAndShip(January.AddMonths(4), []).Select(l => (l.Id, l.Chips)));
+        Assert.Equal([($"b@{January}#2", 50)], maker.Ship(January.AddMonths(4), []).Select(l => (l.Id, l.Chips)));
         Assert.False(maker.Busy);
     }
 

@@ -3,7 +3,7 @@ using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -159,12 +159,12 @@ public class BreachKindTests
     {
         // The funnel's excess: 300.8 H100e in April, 800.8 in May, 1,300.8 in June.
         var results = await TestWorlds.Run(Funnel.Replace("\"months\": 6,", "\"months\": 6, \"breachThresholdsH100e\": [ 300, 800.9, 5000 ],"));
-        var outcome = Assert.Single(ReplicationSummary.Of(0, results, ScenarioLoader.BuiltIn.Targets).Kinds, k => k.Kind == BreachKind.PiecemealExemption);
+        var outcome = Assert.Single(ReplicationSummary.Of(0, results).Kinds, k => k.Kind == BreachKind.PiecemealExemption);
         Assert.Equal(YearMonth.Parse("2025-04"), outcome.FirstBreach);
         Assert.Equal([(300.0, (YearMonth?)YearMonth.Parse("2025-04")), (800.9, YearMonth.Parse("2025-06")), (5000.0, null)],
             outcome.Thresholds.Select(t => (t.ThresholdH100e, t.FirstMonth)));
         Assert.Equal(3000 - Allowance, outcome.MaxExcess.H100e, 6);
-        var unlawful = Assert.Single(ReplicationSummary.Of(0, results, ScenarioLoader.BuiltIn.Targets).Kinds, k => k.Kind == BreachKind.UnlawfulCompute);
+        var unlawful = Assert.Single(ReplicationSummary.Of(0, results).Kinds, k => k.Kind == BreachKind.UnlawfulCompute);
         Assert.Equal((Tpp.Zero, (YearMonth?)null), (unlawful.MaxExcess, unlawful.FirstBreach));
     }
 

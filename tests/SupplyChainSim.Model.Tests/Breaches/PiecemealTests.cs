@@ -3,7 +3,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -48,8 +48,8 @@ public class PiecemealTests
     [Fact]
     public async Task An_owner_that_links_its_sites_is_never_split_across_blocks()
     {
-        // Blocks of one site: the owner's two sites still share a block, so the linked cluster (and the breach) stay.
-        var world = TestWorlds.Build(TwoSites(link: true), blockSize: 1);
+        // Pools of one site: the owner's two sites still share a block, so the linked cluster (and the breach) stay.
+        var world = TestWorlds.Build(TwoSites(link: true), poolSize: 1);
         Assert.Contains(world.DataCentreBlocks, b => b.Sites.Select(s => s.Id).SequenceEqual(["my-a", "my-b"]));
         var breach = Assert.Single((await InMemoryWorldHosts.RunAsync(world)).Breaches);
         Assert.Equal(20.0, breach.Excess.H100e);

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -20,7 +20,7 @@ public class BackcastTests
         async Task<ReplicationSummary> Replicate(int i)
         {
             var world = WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i)));
-            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(world), ScenarioLoader.BuiltIn.Targets);
+            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(world));
         }
         var runs = await Task.WhenAll(Enumerable.Range(0, Replications).Select(i => Task.Run(() => Replicate(i))));
         return CalibrationRow.Of(ScenarioLoader.BuiltIn.Targets, runs).ToDictionary(r => r.Target.Id);

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.Calibration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -47,7 +47,7 @@ public class CalibrationTests
 
         var year = TestWorlds.HandComputed.Replace("\"months\": 6,", "\"months\": 12,");
         var results = await TestWorlds.Run(year);
-        var rows = CalibrationRow.For(results, null, ScenarioLoader.BuiltIn.Targets);
+        var rows = CalibrationRow.For(results, null);
         var smuggled = Assert.Single(rows, r => r.Target.Id == "smuggled-into-china-2024");
         Assert.Equal(110, smuggled.Median); // February to December
         Assert.Equal(110 / 140_000.0, smuggled.RatioToCentral, 9);

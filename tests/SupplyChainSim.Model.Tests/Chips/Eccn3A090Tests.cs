@@ -1,5 +1,5 @@
 using SupplyChainSim.Model.Chips;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

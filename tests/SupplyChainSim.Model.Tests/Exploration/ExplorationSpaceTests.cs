@@ -2,11 +2,11 @@ using SupplyChainSim.Model.Breaches;
 using SupplyChainSim.Model.Exploration;
 using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
-/// <summary>A scenario's `uncertainties` block: checked like the rest of the file, and laid into the scenario at each point.</summary>
+/// <summary>A scenario's `uncertainties` section: checked like the rest of the file, and laid into the scenario at each point.</summary>
 public class ExplorationSpaceTests
 {
     /// <summary>The hand-computed world with an uncertain customs rate, an LPP rule, and the given uncertainties.</summary>

@@ -5,7 +5,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -137,7 +137,7 @@ public class RareEarthTests
             }
             """).Spec.RareEarths;
         var market = RareEarthMarket.Create(spec);
-        var months = Enumerable.Range(0, 8).Select(i => market.Step(spec, YearMonth.Parse("2025-01").AddMonths(i)).Importers.Single()).ToList();
+        var months = Enumerable.Range(0, 8).Select(i => market.TradeMagnets(spec, YearMonth.Parse("2025-01").AddMonths(i)).Importers.Single()).ToList();
         Assert.Equal([1, 1, 1, 0.26, 0.26, 0.26, 1, 1], months.Select(m => m.FromExporterVsNormal));
         Assert.Equal([0, 0, 0, 0, 0.006, 0.455, 0, 0], months.Select(m => Math.Round(m.Shortage, 3)));
         Assert.Equal([100, 100, 100, 48.2, 0, 0, 9.93, 19.86], months.Select(m => Math.Round(m.StockTonnes, 2)));

@@ -1,7 +1,7 @@
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

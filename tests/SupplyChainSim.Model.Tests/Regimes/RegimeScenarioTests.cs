@@ -1,9 +1,10 @@
 using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Regimes;
+using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -47,7 +48,7 @@ public class RegimeScenarioTests
         var rescission = await Run("rescission-2025.json");
 
         // Under the Diffusion Rule the UAE's licences under the cap add up to at most 790M TPP, then are denied.
-        var uae = Decisions(diffusion).Where(d => d.Order.DestinationCountry == "AE" && d.Rule.StartsWith("country-cap", StringComparison.Ordinal)).ToList();
+        var uae = Decisions(diffusion).Where(d => d.Order.DestinationCountry == "AE" && d.DecidedBy.Is<CountryCap>()).ToList();
         var capped = uae.Where(d => d.Outcome == LicenceOutcome.Approved).Aggregate(Tpp.Zero, (sum, d) => sum + d.Compute);
         Assert.True(capped <= Tpp.FromTpp(790_000_000), $"{capped.H100e:N0} H100e licensed under the cap");
         Assert.True(capped > Tpp.FromH100e(45_000), $"the cap should be nearly used up: {capped.H100e:N0} H100e");
@@ -61,7 +62,7 @@ public class RegimeScenarioTests
         Assert.InRange(LicensedAfter(diffusion), 0, headroom.H100e);
         Assert.True(headroom < Tpp.FromH100e(10_000), $"{headroom.H100e:N0} H100e left when G42's order was denied");
         Assert.True(LicensedAfter(rescission) > 50_000);
-        Assert.DoesNotContain(Decisions(rescission), d => d.Rule.StartsWith("country-cap", StringComparison.Ordinal) && d.Outcome == LicenceOutcome.Denied);
+        Assert.DoesNotContain(Decisions(rescission), d => d.DecidedBy.Is<CountryCap>() && d.Outcome == LicenceOutcome.Denied);
         double Installed(RunResults results) => results.Months[^1].Countries.Single(c => c.Country == "AE").Installed.H100e;
         Assert.True(Installed(rescission) > Installed(diffusion) + 100_000);
     }
@@ -147,7 +148,7 @@ public class RegimeScenarioTests
         // NVIDIA reported no H20 sales to China-based customers in its May-July 2025 quarter: lots ordered before the
         // April requirement are stopped at the border.
         Assert.Equal(0, H20sToChina("2025-05", "2025-07"));
-        Assert.Contains(Decisions(results), d => d.Order.ChipModel == "H20" && d.Rule.EndsWith("stopped", StringComparison.Ordinal));
+        Assert.Contains(Decisions(results), d => d.Order.ChipModel == "H20" && d.Reason.At == DecisionPoint.Border);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -27,12 +27,12 @@ public class RuleEffectTests
     {
         var month = YearMonth.Parse("2025-09");
         var h20 = ScenarioLoader.BuiltIn.Catalogue["H20"];
-        var forbid = new ExportRegime([new PurchaseRestriction { Countries = ["CN"], ChipModels = ["H20"], Policy = "forbid" }]);
+        var forbid = new ExportRegime([new PurchaseRestriction { Countries = ["CN"], ChipModels = ["H20"], Policy = PurchasePolicy.Forbid }]);
         Assert.Equal(LicenceOutcome.Denied, forbid.Decide(LicenceRequest.For(h20, Nvidia, Countries["CN"], 10, month)).Outcome);
         Assert.Equal(LicenceOutcome.Exempt, forbid.Decide(LicenceRequest.For(h20, Nvidia, Countries["SG"], 10, month)).Outcome);
 
         // Discouraged with compliance 0.9: over many buyers, about 90% give the purchase up, each by its own draw.
-        var discourage = new ExportRegime([new PurchaseRestriction { Countries = ["CN"], ChipModels = ["H20"], Policy = "discourage", Compliance = 0.9 }]);
+        var discourage = new ExportRegime([new PurchaseRestriction { Countries = ["CN"], ChipModels = ["H20"], Policy = PurchasePolicy.Discourage, Compliance = 0.9 }]);
         var streams = new Randomness.RandomStreams(7);
         var givenUp = Enumerable.Range(0, 2000).Count(i => discourage.Decide(
             LicenceRequest.For(h20, Nvidia, Countries["CN"], 10, month, buyer: $"lab-{i}") with { Streams = streams }).Outcome == LicenceOutcome.Denied);

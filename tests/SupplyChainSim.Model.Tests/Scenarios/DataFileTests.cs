@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,6 +1,6 @@
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 

@@ -1,5 +1,5 @@
 using SupplyChainSim.Model.Scenarios;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -73,6 +73,7 @@ public class MalformedScenarioTests
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"country-cap\", \"periodFrom\": \"2025-01\", \"periodUntil\": \"2024-01\" }", "\"periodUntil\"", "$.regime.rules[0].periodUntil: expected a month on or after periodFrom (2025-01)" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"lpp-exemption\", \"from\": \"2025-06\", \"until\": \"2025-01\" }", "\"until\"", "$.regime.rules[0].until: expected a month on or after \"from\" (2025-06), found 2025-01" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"model-licence\", \"chipModels\": [ \"H20\" ], \"destinations\": [ \"CN\" ], \"policy\": \"maybe\" }", "\"policy\"", "$.regime.rules[0].policy: expected \"deny\" or \"approve\", found \"maybe\"" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"purchase-restriction\", \"countries\": [ \"CN\" ], \"chipModels\": [ \"H20\" ], \"policy\": 1 }", "\"policy\"", "$.regime.rules[0].policy: expected \"forbid\" or \"discourage\", found 1" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"exemption-conditions\", \"exporterMonitoring\": 1.5 }", "\"exporterMonitoring\"", "$.regime.rules[0].exporterMonitoring: expected a probability from 0 to 1, found 1.5" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"revenue-share\", \"chipModels\": [ \"H20\" ], \"share\": 15 }", "\"share\"", "$.regime.rules[0].share: expected a fraction from 0 to 1, found 15" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"bilateral-quota\", \"country\": \"KSA\", \"quotaH100ePerYear\": 100 }", "\"country\"", "$.regime.rules[0].country: unknown country code \"KSA\"" },
@@ -113,6 +114,15 @@ public class MalformedScenarioTests
         { "\"seed\": 1,", "\"seed\": 1, \"worldSeed\": \"x\",", "\"worldSeed\"", "$.worldSeed: expected a whole number from 0 to 18,446,744,073,709,551,615, found \"x\"" },
         { "\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"splitFraction\": \"half\" }", "\"splitFraction\"", "$.intermediaries.list[0].splitFraction: expected a fraction above 0, up to 1, found \"half\"" },
         { "\"leadTimeMonths\": 0", "\"leadTimeMonths\": 0, \"subjectToEar\": \"yes\"", "\"subjectToEar\"", "$.chipmakers[0].subjectToEar: expected true or false, found \"yes\"" },
+        // What a JSON reader takes but cannot give back: each at its own place, not at 1:1 or as a crash.
+        { "\"seed\": 1,", "\"seed\": 1, \"seed\": 2,", "\"seed\": 2", "$.seed: the key \"seed\" appears twice in this object (first at line 4, column 3); expected each key once" },
+        { "\"name\": \"corpus\"", "\"name\": \"c\\ud800\"", "\"c\\ud800\"", "$.name: a string with a lone surrogate escape (such as \\ud800 without the \\udc00 to \\udfff that must follow it); " +
+            "expected text: escape a character outside the Basic Multilingual Plane as its two surrogates, or write it as it is" },
+        // Empty names name nothing.
+        { "{ \"id\": \"cn-site\"", "{ \"id\": \"\"", "\"id\": \"\"", "$.dataCentres.sites[1].id: expected a non-empty id, found \"\"" },
+        { "{ \"id\": \"NVIDIA\"", "{ \"id\": \" \"", "\"id\": \" \"", "$.chipmakers[0].id: expected a non-empty id, found \" \"" },
+        { "\"targetH100e\": 25 }", "\"targetH100e\": 25, \"owner\": \"\" }", "\"owner\"", "$.dataCentres.sites[0].owner: expected the owner's name, found \"\" (leave owner out for a site that owns itself)" },
+        { "\"count\": 3", "\"count\": 3, \"idPrefix\": \"\"", "\"idPrefix\"", "$.dataCentres.generate[0].idPrefix: expected a prefix for the generated ids, such as \"dc\", found \"\"" },
     };
 
     [Theory]
@@ -193,5 +203,43 @@ public class MalformedScenarioTests
         var json = Base.Replace("\"months\": 6,", "\"monhts\": 6,").Replace("\"chipsPerOrder\": 10 }", "\"chipsPerOrder\": 10, \"shels\": 3 }");
         var errors = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors;
         Assert.Equal(["$.monhts", "$.intermediaries.list[0].shels"], errors.Select(e => e.JsonPath));
+    }
+
+    [Fact]
+    public void A_comment_may_stand_between_a_key_and_its_colon_as_editors_allow_and_positions_stay_put()
+    {
+        var json = Base.Replace("\"months\": 6,", "\"months\" /* \u00e9t\u00e9 */ : 6, // six \u00e9t\u00e9s").Replace("\"seed\": 1", "\"seed\": -1");
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors);
+        Assert.Equal($"corpus.json:{Position(json, "\"seed\"", error)}: $.seed: expected a whole number from 0 to 18,446,744,073,709,551,615, found -1", error.ToString());
+        Assert.Equal(6, ScenarioLoader.Parse(Base.Replace("\"months\": 6", "\"months\" /* \u00e9t\u00e9 */ : 6"), "corpus.json").Spec.Months);
+        // A key after a comment on its line stays where it was, in bytes as columns are counted: "\u00e9" takes two, as "ee" does.
+        string UnknownAfter(string comment) => Assert.Single(Assert.Throws<ScenarioException>(() =>
+            ScenarioLoader.Parse(Base.Replace("\"months\": 6,", $"\"months\" /* {comment} */ : 6, \"colour\": 1,"), "corpus.json")).Errors).ToString();
+        Assert.Equal("corpus.json:6:26: $.colour: unknown key \"colour\"", UnknownAfter("ee"));
+        Assert.Equal(UnknownAfter("ee"), UnknownAfter("\u00e9"));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_UTF_8_is_refused_at_its_first_bad_byte_not_read_with_replacement_characters()
+    {
+        using var folder = new TempFolder();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Base);
+        var at = bytes.AsSpan().IndexOf("corpus"u8);
+        bytes[at + 3] = 0xE9; // "cor\xE9us": Latin-1, not UTF-8
+        File.WriteAllBytes(folder.File("latin1.json"), bytes);
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(folder.File("latin1.json"))).Errors);
+        Assert.Equal($"{folder.File("latin1.json")}:3:15: $: byte 0xE9 is not UTF-8; expected a file saved as UTF-8 (a file from an older editor may be Latin-1 or " +
+            "Windows-1252: save it as UTF-8)", error.ToString());
+    }
+
+    [Fact]
+    public void More_regime_rules_than_any_regime_has_are_refused_in_one_line()
+    {
+        var rules = string.Join(", ", Enumerable.Repeat("{ \"rule\": \"baseline-3A090\" }", ScenarioValidator.MaxRules + 1));
+        var json = Base.Replace("\"rules\": [ { \"rule\": \"baseline-3A090\" } ]", $"\"rules\": [ {rules} ]");
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json, "corpus.json")).Errors);
+        Assert.Equal("$.regime.rules: expected at most 1,000 rules (a regime is a handful of them; each is checked for every order), found 1,001", $"{error.JsonPath}: {error.Message}");
+        Assert.Equal(1_000, ScenarioLoader.Parse(Base.Replace("\"rules\": [ { \"rule\": \"baseline-3A090\" } ]",
+            $"\"rules\": [ {string.Join(", ", Enumerable.Repeat("{ \"rule\": \"baseline-3A090\" }", 1_000))} ]"), "corpus.json").Spec.Regime.Rules.Count);
     }
 }

@@ -7,7 +7,7 @@ using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -106,7 +106,7 @@ public class ScenarioFamilyTests
         {
             var seeded = scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i));
             if (months is { } m) seeded = seeded with { Spec = seeded.Spec with { Months = m } };
-            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded)), ScenarioLoader.BuiltIn.Targets);
+            return ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded)));
         }
         return [.. await Task.WhenAll(Enumerable.Range(0, replications).Select(i => Task.Run(() => One(i))))];
     }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SupplyChainSim.Model.Regimes.Rules;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Units;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -131,5 +131,20 @@ public class ScenarioOverrideTests
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(Piecemeal, [ScenarioOverride.Parse("regime.rules[lpp-exemption].allowanceH100e=\"many\"")]));
         Assert.Equal("--set $.regime.rules[lpp-exemption].allowanceH100e=\"many\": $.regime.rules[3].allowanceH100e: expected an amount in H100e above 0, " +
             "up to 1,000,000,000 (converted to \"allowanceTpp\" at 15,831.2 TPP each), found \"many\"", Assert.Single(error.Errors).ToString());
+    }
+
+    [Fact]
+    public void A_value_is_written_back_as_JSON_with_its_quotes_and_letters_as_given()
+    {
+        // Not "say \u0022hi\u0022 \u00E9t\u00E9", as System.Text.Json's HTML-safe default would write it into sweep.csv.
+        Assert.Equal("\"say \\\"hi\\\" \u00e9t\u00e9\"", ScenarioOverride.Parse("description=\"say \\\"hi\\\" \u00e9t\u00e9\"").ValueText);
+        Assert.Equal("[1,\"<a>\"]", ScenarioOverride.Parse("x=[1, \"<a>\"]").ValueText);
+    }
+
+    [Fact]
+    public void A_value_with_a_lone_surrogate_escape_is_refused_at_set()
+    {
+        var error = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioOverride.Parse("description=\"\\ud800\"")).Errors);
+        Assert.StartsWith("--set: $.description: \"\\ud800\": a string with a lone surrogate escape (such as \\ud800 without", error.ToString());
     }
 }

@@ -2,7 +2,7 @@ using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -38,7 +38,7 @@ public class UncertainInputTests
         for (var i = 0; i < 3; i++)
         {
             var seeded = scenario.WithSeed(ReplicationSeeds.For(1, i));
-            summaries.Add(ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded)), ScenarioLoader.BuiltIn.Targets));
+            summaries.Add(ReplicationSummary.Of(i, await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(seeded))));
         }
         var lines = System.Text.Encoding.UTF8.GetString(Output.ResultFiles.RenderReplications(summaries)).TrimEnd('\n').Split('\n');
         Assert.EndsWith(",$.enforcement.hubCustomsDetection,$.intermediaries.list[0].shells", lines[0]);

@@ -1,10 +1,11 @@
 using System.Text;
+using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -52,7 +53,7 @@ public class MonthStepperTests
         // By June four more lots have arrived: 50 H100e unlawful at the end.
         Assert.Equal((50.0, 50.0), (breach.EndCluster.H100e, breach.EndExcess.H100e));
         var acquisition = Assert.Single(breach.Acquisitions);
-        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled, Basis: "3A090-NLR")
+        Assert.Equal(new Acquisition(YearMonth.Parse("2024-02"), "NVIDIA", "sg-broker", "H100-SXM", 10, Tpp.OneH100e * 10, Route.Smuggled, ExportedUnder: RuleId.NoLicenceRequired)
         {
             Exported = YearMonth.Parse("2024-01"),
             DeniedDirectlyBy = "baseline-3A090: presumption of denial for D:5 and Macau",
@@ -104,7 +105,7 @@ public class MonthStepperTests
     public async Task Results_do_not_depend_on_how_agents_are_grouped_into_blocks()
     {
         var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")));
-        var regrouped = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")), blockSize: 7);
+        var regrouped = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("baseline-2023.json")), poolSize: 7);
         Assert.True(regrouped.DataCentreBlocks.Count > world.DataCentreBlocks.Count);
         var expected = await TestWorlds.Files(world);
         var actual = await TestWorlds.Files(regrouped);

@@ -2,7 +2,7 @@ using System.Text;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.Output;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -61,8 +61,8 @@ public class PlacementTests
         static List<string> Hosts(World world, Func<string, bool> country) => world.DataCentreBlocks.Where(b => country(b.Country))
             .Select(b => $"{b.Hosting} {b.Name}: {string.Join(",", b.Sites.Select(s => s.Id))}").ToList();
 
-        var before = WorldBuilder.Build(scenario, blockSize: 50);
-        var after = WorldBuilder.Build(grown, blockSize: 50);
+        var before = WorldBuilder.Build(scenario, poolSize: 50);
+        var after = WorldBuilder.Build(grown, poolSize: 50);
         Assert.Equal(Hosts(before, c => c != "AE"), Hosts(after, c => c != "AE"));
         Assert.Equal(Hosts(before, c => c == "AE").Append("Agent ae-new-1: ae-new-1").Order(StringComparer.Ordinal),
             Hosts(after, c => c == "AE").Order(StringComparer.Ordinal));

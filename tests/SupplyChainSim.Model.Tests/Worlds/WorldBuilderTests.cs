@@ -1,6 +1,6 @@
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Worlds;
-using SupplyChainSim.Scenarios;
+using SupplyChainSim.ScenarioFiles;
 
 namespace SupplyChainSim.Model.Tests;
 
@@ -44,9 +44,9 @@ public class WorldBuilderTests
     }
 
     [Fact]
-    public void Blocks_hold_one_country_each_and_no_more_than_the_block_size()
+    public void Blocks_hold_one_country_each_and_no_more_than_the_pool_size()
     {
-        var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")), blockSize: 100);
+        var world = WorldBuilder.Build(ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")), poolSize: 100);
         Assert.All(world.DataCentreBlocks, b => Assert.All(b.Sites, s => Assert.Equal(b.Country, s.Country)));
         Assert.All(world.DataCentreBlocks, b => Assert.InRange(b.Sites.Count, 1, 100));
         // Johor Front's six linked sites share one block.

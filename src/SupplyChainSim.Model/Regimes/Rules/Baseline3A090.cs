@@ -13,6 +13,6 @@ public sealed record Baseline3A090 : RegimeRule
 {
     public override LicenceDecision? Decide(LicenceRequest request) =>
         request.ExportClass == ExportClass.Eccn3A090a && request.ToD5
-            ? request.Decide(LicenceOutcome.Denied, Reason + ": presumption of denial for D:5 and Macau")
+            ? request.Decide(Id, LicenceOutcome.Denied, "presumption of denial for D:5 and Macau")
             : null;
 }

@@ -20,7 +20,7 @@ public sealed record BilateralQuota : RegimeRule
         if (!request.Controlled || request.ToD5 || request.Destination.Code != Country) return null;
         return request.Ledger.TryUse(ComputeAccount.Quota(Reason, request.Month.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 request.Compute, Tpp.FromH100e(QuotaH100ePerYear))
-            ? request.Decide(LicenceOutcome.Approved, $"{Reason}: within the {Country} quota")
+            ? request.Decide(Id, LicenceOutcome.Approved, $"within the {Country} quota")
             : null;
     }
 

@@ -44,7 +44,7 @@ public sealed record CaseByCaseWindow : RegimeRule
             var limit = (long)Math.Floor(share * request.UsBoundChips.GetValueOrDefault(chip.Model));
             if (!request.Ledger.TryUse(ChipAccount.Volume(Reason, chip.Model), request.Order.Chips, limit)) return null;
         }
-        return request.Decide(LicenceOutcome.Approved, $"{Reason}: TPP below {MaxTpp:0}, bandwidth below {MaxMemoryBandwidthGBs:0} GB/s") with
+        return request.Decide(Id, LicenceOutcome.Approved, $"TPP below {MaxTpp:0}, bandwidth below {MaxMemoryBandwidthGBs:0} GB/s") with
         {
             Conditions = new LicenceConditions { ThirdPartyTesting = ThirdPartyTesting },
             RevenueShare = RevenueShare,

@@ -31,8 +31,8 @@ public sealed record CountryCap : RegimeRule
     {
         if (!request.Controlled || !Tiers.Contains(request.Destination.Tier) || request.Month < PeriodFrom || request.Month > PeriodUntil) return null;
         return request.Ledger.TryUse(ComputeAccount.CountryCap(PeriodFrom, PeriodUntil), request.Compute, Cap(request.Destination.Code))
-            ? request.Decide(LicenceOutcome.Approved, Reason + ": within the country cap")
-            : request.Decide(LicenceOutcome.Denied, Reason + ": country cap exhausted");
+            ? request.Decide(Id, LicenceOutcome.Approved, "within the country cap")
+            : request.Decide(Id, LicenceOutcome.Denied, "country cap exhausted");
     }
 
     public override void Check(RuleChecks checks)

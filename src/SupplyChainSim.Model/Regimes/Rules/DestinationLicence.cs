@@ -11,18 +11,14 @@ public sealed record DestinationLicence : RegimeRule
     /// <summary>ISO codes or Country Groups ("D:1", "D:4").</summary>
     public required IReadOnlyList<string> Destinations { get; init; }
 
-    /// <summary>"deny" (presumption of denial) or "approve".</summary>
-    public string Policy { get; init; } = "deny";
+    /// <summary>A presumption of denial, or licences granted.</summary>
+    public LicencePolicy Policy { get; init; } = LicencePolicy.Deny;
 
     public override LicenceDecision? Decide(LicenceRequest request) =>
         request.ExportClass == Chips.ExportClass.Eccn3A090a && !request.ToD5 && CountryGroups.Matches(Destinations, request.Destination)
-            ? request.Decide(Policy == "approve" ? LicenceOutcome.Approved : LicenceOutcome.Denied,
-                $"{Reason}: licence {(Policy == "approve" ? "granted" : "denied")} for {request.Destination.Code}")
+            ? request.Decide(Id, Policy == LicencePolicy.Approve ? LicenceOutcome.Approved : LicenceOutcome.Denied,
+                $"licence {(Policy == LicencePolicy.Approve ? "granted" : "denied")} for {request.Destination.Code}")
             : null;
 
-    public override void Check(RuleChecks checks)
-    {
-        checks.Destinations("destinations", Destinations);
-        checks.Policy(Policy);
-    }
+    public override void Check(RuleChecks checks) => checks.Destinations("destinations", Destinations);
 }

@@ -10,7 +10,7 @@ public sealed record DiffusionTiers : RegimeRule
     public override LicenceDecision? Decide(LicenceRequest request)
     {
         if (!request.Controlled) return null;
-        if (request.ToD5 || request.Destination.Tier == 3) return request.Decide(LicenceOutcome.Denied, Reason + ": Tier 3 embargo");
-        return request.Destination.Tier == 1 ? request.Decide(LicenceOutcome.Exempt, Reason + ": Tier 1 unrestricted") : null;
+        if (request.ToD5 || request.Destination.Tier == 3) return request.Decide(Id, LicenceOutcome.Denied, "Tier 3 embargo");
+        return request.Destination.Tier == 1 ? request.Decide(Id, LicenceOutcome.Exempt, "Tier 1 unrestricted") : null;
     }
 }

@@ -23,7 +23,7 @@ public sealed record DiversionGuidance : RegimeRule
 
     public override LicenceDecision? Decide(LicenceRequest request) =>
         request.Chip.Maker == AscendMaker && !request.ToD5 && request.Draw("ascend-guidance") < AscendDeterrence
-            ? request.Decide(LicenceOutcome.Denied, $"{Reason}: buyers outside China warned off {AscendMaker} chips; not ordered")
+            ? request.Decide(Id, LicenceOutcome.Denied, $"buyers outside China warned off {AscendMaker} chips; not ordered")
             : null;
 
     public override LicenceDecision Amend(LicenceRequest request, LicenceDecision decision) =>

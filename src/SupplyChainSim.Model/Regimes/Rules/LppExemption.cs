@@ -22,7 +22,7 @@ public sealed record LppExemption : RegimeRule, IConsigneeExemption
     {
         if (!request.Controlled || !Tiers.Contains(request.Destination.Tier)) return null;
         return request.Ledger.TryUse(ComputeAccount.ConsigneeYear("lpp", request.Order.Consignee, request.Month.Year), request.Compute, Tpp.FromTpp(AllowanceTpp))
-            ? request.Decide(LicenceOutcome.Notified, Reason + ": within the consignee's yearly allowance")
+            ? request.Decide(Id, LicenceOutcome.Notified, "within the consignee's yearly allowance")
             : null;
     }
 

@@ -20,8 +20,8 @@ public sealed record ModelLicence : RegimeRule
     /// <summary>Also entities headquartered in the destinations, wherever they buy.</summary>
     public bool HeadquarteredToo { get; init; }
 
-    /// <summary>"deny" (presumption of denial) or "approve".</summary>
-    public string Policy { get; init; } = "deny";
+    /// <summary>A presumption of denial, or licences granted.</summary>
+    public LicencePolicy Policy { get; init; } = LicencePolicy.Deny;
 
     /// <summary>With "approve": at most this much a month (a concession's quantity cap); beyond it the next rule decides.</summary>
     [ValueRange(0, ScenarioLimits.H100e, AboveMinimum = true)]
@@ -32,17 +32,16 @@ public sealed record ModelLicence : RegimeRule
         if (!ChipModels.Contains(request.Order.ChipModel)) return null;
         if (!CountryGroups.Matches(Destinations, request.Destination) && !(HeadquarteredToo && CountryGroups.Matches(Destinations, request.OwnerHeadquarters)))
             return null;
-        if (Policy == "approve" && QuotaH100ePerMonth is { } quota
+        if (Policy == LicencePolicy.Approve && QuotaH100ePerMonth is { } quota
             && !request.Ledger.TryUse(ComputeAccount.Quota(Reason, request.Month.ToString()), request.Compute, Tpp.FromH100e(quota)))
             return null;
-        return request.Decide(Policy == "approve" ? LicenceOutcome.Approved : LicenceOutcome.Denied,
-            $"{Reason}: {request.Order.ChipModel} licence {(Policy == "approve" ? "granted" : "denied")}");
+        return request.Decide(Id, Policy == LicencePolicy.Approve ? LicenceOutcome.Approved : LicenceOutcome.Denied,
+            $"{request.Order.ChipModel} licence {(Policy == LicencePolicy.Approve ? "granted" : "denied")}");
     }
 
     public override void Check(RuleChecks checks)
     {
         checks.Chips("chipModels", ChipModels);
         checks.Destinations("destinations", Destinations);
-        checks.Policy(Policy);
     }
 }

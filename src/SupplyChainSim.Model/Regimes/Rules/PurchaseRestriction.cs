@@ -16,8 +16,8 @@ public sealed record PurchaseRestriction : RegimeRule
 
     public required IReadOnlyList<string> ChipModels { get; init; }
 
-    /// <summary>"forbid", or "discourage" (each purchase is given up with probability <see cref="Compliance"/>).</summary>
-    public string Policy { get; init; } = "forbid";
+    /// <summary>Forbid, or discourage (each purchase is given up with probability <see cref="Compliance"/>).</summary>
+    public PurchasePolicy Policy { get; init; } = PurchasePolicy.Forbid;
 
     [ValueRange(0, 1, Is = "a probability")]
     public double Compliance { get; init; } = 1;
@@ -25,15 +25,14 @@ public sealed record PurchaseRestriction : RegimeRule
     public override LicenceDecision? Decide(LicenceRequest request)
     {
         if (!ChipModels.Contains(request.Order.ChipModel) || !CountryGroups.Matches(Countries, request.Destination)) return null;
-        if (Policy == "discourage" && request.Draw("purchase-restriction") >= Compliance) return null;
-        return request.Decide(LicenceOutcome.Denied,
-            $"{Reason}: {request.Destination.Code} {(Policy == "forbid" ? "forbids" : "discourages")} purchases of {request.Order.ChipModel}; not ordered");
+        if (Policy == PurchasePolicy.Discourage && request.Draw("purchase-restriction") >= Compliance) return null;
+        return request.Decide(Id, LicenceOutcome.Denied,
+            $"{request.Destination.Code} {(Policy == PurchasePolicy.Forbid ? "forbids" : "discourages")} purchases of {request.Order.ChipModel}; not ordered");
     }
 
     public override void Check(RuleChecks checks)
     {
         checks.Destinations("countries", Countries);
         checks.Chips("chipModels", ChipModels);
-        if (Policy is not ("forbid" or "discourage")) checks.Error("policy", $"expected \"forbid\" or \"discourage\", found \"{Policy}\"");
     }
 }

@@ -40,11 +40,11 @@ public sealed record Reciprocity : RegimeRule
             var pledge = (decimal)Agreements.GetValueOrDefault(request.Destination.Code);
             var buildOut = request.Order.Chips * (decimal)(request.Chip.UnitPriceUsd ?? 0) * (decimal)InvestmentPerUsdOfBuildOut;
             if (pledge <= 0 || !request.Ledger.TryUse(DollarAccount.Pledge(request.Destination.Code), buildOut, pledge))
-                return request.Decide(LicenceOutcome.Denied, Reason + ": above 200,000 GB300 without an intergovernmental agreement and pledge");
+                return request.Decide(Id, LicenceOutcome.Denied, "above 200,000 GB300 without an intergovernmental agreement and pledge");
             band = "intergovernmental agreement";
         }
         request.Ledger.Add(holding, request.Compute);
-        return request.Decide(LicenceOutcome.Approved, $"{Reason}: {band}");
+        return request.Decide(Id, LicenceOutcome.Approved, band);
     }
 
     public override void Check(RuleChecks checks)

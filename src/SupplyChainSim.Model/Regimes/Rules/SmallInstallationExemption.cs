@@ -18,7 +18,7 @@ public sealed record SmallInstallationExemption : RegimeRule, IConsigneeExemptio
     {
         if (!request.Controlled || !Tiers.Contains(request.Destination.Tier)) return null;
         return request.Ledger.TryUse(ChipAccount.Installation(request.Order.Consignee), request.Order.Chips, MaxChips - 1)
-            ? request.Decide(LicenceOutcome.Exempt, Reason + $": installation below {MaxChips} chips")
+            ? request.Decide(Id, LicenceOutcome.Exempt, $"installation below {MaxChips} chips")
             : null;
     }
 

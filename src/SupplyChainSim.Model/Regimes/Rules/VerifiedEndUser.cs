@@ -51,7 +51,7 @@ public sealed record VerifiedEndUser : RegimeRule
         var account = ComputeAccount.Holding("veu", request.Order.Owner);
         if (Kind == "NVEU")
             return request.Ledger.TryUse(account, request.Compute, Tpp.FromH100e(LimitH100ePerCountry))
-                ? request.Decide(LicenceOutcome.Approved, $"{Reason}: NVEU within its limit")
+                ? request.Decide(Id, LicenceOutcome.Approved, "NVEU within its limit")
                 : null;
 
         var here = (request.Ledger[account] + request.Compute).H100e;
@@ -62,8 +62,8 @@ public sealed record VerifiedEndUser : RegimeRule
         if (request.Destination.Tier == 2 && here > MaxShareInTier2Country * total) return null;
         if (tier1 < MinTier1Share * total || (usFirm && home < MinHomeShare * total)) return null;
         request.Ledger.Add(account, request.Compute);
-        return request.Decide(LicenceOutcome.Approved,
-            FormattableString.Invariant($"{Reason}: UVEU within its shares ({here / total:P1} of its compute in {request.Destination.Code})"));
+        return request.Decide(Id, LicenceOutcome.Approved,
+            FormattableString.Invariant($"UVEU within its shares ({here / total:P1} of its compute in {request.Destination.Code})"));
     }
 
     public override void Check(RuleChecks checks)

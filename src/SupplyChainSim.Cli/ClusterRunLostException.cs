@@ -1,5 +1,0 @@
-
-namespace SupplyChainSim.Cli;
-
-/// <summary>A run on a cluster that cannot complete: exit 1, naming what was lost; nothing is written.</summary>
-internal sealed class ClusterRunLostException(string message, Exception? inner = null) : Exception(message, inner);
