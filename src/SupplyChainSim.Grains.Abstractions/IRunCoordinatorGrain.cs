@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -55,8 +56,13 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("finished"), ResponseTimeout(LongCall)]
     Task<bool> IsFinished();
 
+    /// <summary>The whole run's record, read back from its month records (for a client that did not step every month itself).</summary>
     [Alias("results"), ResponseTimeout(LongCall)]
     Task<Immutable<RunResults>> GetResults();
+
+    /// <summary>Where each breached cluster stood at its last assessment (<see cref="RunResults.EndStandings"/>), once the run is finished.</summary>
+    [Alias("end-standings")]
+    Task<Immutable<IReadOnlyList<BreachStanding>>> GetEndStandings();
 
     /// <summary>
     /// Writes one part of the run's agent grains to grain storage, part 0 first, and the coordinator's own state with the

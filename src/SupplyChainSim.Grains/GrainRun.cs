@@ -4,7 +4,7 @@ using SupplyChainSim.Model.Worlds;
 
 namespace SupplyChainSim.Grains;
 
-/// <summary>Drives a run from outside the coordinator: start it, step every month, checkpoint, fetch the results.</summary>
+/// <summary>Drives a run from outside the coordinator: start it, step every month, keep what each month returns, checkpoint.</summary>
 public static class GrainRun
 {
     /// <param name="runKey">Unique per run on a cluster: every grain of the run is keyed under it.</param>
@@ -21,14 +21,18 @@ public static class GrainRun
     {
         var run = grains.GetGrain<IRunCoordinatorGrain>(runKey);
         await run.Start(world.AsImmutable(), licences is not null);
+        // The results are put together here from the months' replies, as the run's month records hold them; the records
+        // are read back only by a client that takes over a run (ClusterRun).
+        var recorder = RunRecorder.For(world);
         while (!await run.IsFinished())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var month = (await run.StepMonth()).Value;
             licences?.Append(month);
+            recorder.Months.Add(licences is null ? month : month.WithDecisionsStreamed());
             if (onMonth is not null) await onMonth(month, cancellationToken);
         }
-        var results = (await run.GetResults()).Value;
+        var results = recorder.Results() with { EndStandings = (await run.GetEndStandings()).Value };
         if (recycle) await run.Recycle();
         else if (release) await ReleaseAsync(run);
         else await CheckpointAsync(run);

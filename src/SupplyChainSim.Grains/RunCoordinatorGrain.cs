@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Grains.Abstractions;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
@@ -132,11 +133,10 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public Task<bool> IsFinished() => DurablyAsync(() => Task.FromResult(Stepper.Finished));
 
-    public Task<Immutable<RunResults>> GetResults() => DurablyAsync(async () =>
-    {
-        if (!Stepper.Finished) throw new InvalidOperationException($"the run has stepped {Stepper.State.MonthsDone} of {storage.State.World!.Context.Months} months");
-        return (await Stepper.ResultsAsync()).AsImmutable();
-    });
+    public Task<Immutable<RunResults>> GetResults() => DurablyAsync(async () => (await Finished.ResultsAsync()).AsImmutable());
+
+    public Task<Immutable<IReadOnlyList<BreachStanding>>> GetEndStandings() =>
+        DurablyAsync(() => Task.FromResult(((IReadOnlyList<BreachStanding>)[.. Finished.State.Standings.Values]).AsImmutable()));
 
     public async Task<bool> Checkpoint(int part)
     {
@@ -188,6 +188,10 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     }
 
     private MonthStepper Stepper => stepper ?? throw NotStarted();
+
+    /// <summary>The stepper of a run that has stepped all its months.</summary>
+    private MonthStepper Finished => Stepper.Finished ? Stepper
+        : throw new InvalidOperationException($"the run has stepped {Stepper.State.MonthsDone} of {storage.State.World!.Context.Months} months");
 
     private GrainWorldHosts Hosts => hosts ?? throw NotStarted();
 

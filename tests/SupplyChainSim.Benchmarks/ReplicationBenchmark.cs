@@ -95,8 +95,8 @@ internal static class ReplicationBenchmark
     /// <summary>
     /// Wall seconds per replication of each stage, over <paramref name="count"/> replications run one at a time, each
     /// stage the calls <see cref="ReplicationRunner"/> and <see cref="GrainRun"/> make for it: the scenario's draws
-    /// for the seed, the world, the grains activated (on a lane, once) and given their agents, the months stepped, the
-    /// results fetched and kept as compare keeps them, the run recycled for the lane's next (and the lane's grains
+    /// for the seed, the world, the grains activated (on a lane, once) and given their agents, the months stepped (their
+    /// replies kept), the results put together from them with the clusters' end standings and kept as compare keeps them, the run recycled for the lane's next (and the lane's grains
     /// released after the last).
     /// </summary>
     private static async Task<Dictionary<string, double>> SplitAsync(SimulationHost silo, ResolvedScenario scenario, int count)
@@ -120,10 +120,11 @@ internal static class ReplicationBenchmark
             var run = silo.Grains.GetGrain<IRunCoordinatorGrain>(lane);
             await run.Start(world.AsImmutable(), decisionsStreamed: true);
             Lap("activate");
-            // The runner's decisions go nowhere (UnreadDecisions): the month records keep their counts.
-            while (!await run.IsFinished()) await run.StepMonth();
+            // The runner's decisions go nowhere (UnreadDecisions): the months it keeps hold their counts.
+            var recorder = RunRecorder.For(world);
+            while (!await run.IsFinished()) recorder.Months.Add((await run.StepMonth()).Value.WithDecisionsStreamed());
             Lap("step");
-            ReplicationOutcome.Of(i, (await run.GetResults()).Value, seeded.Countries);
+            ReplicationOutcome.Of(i, recorder.Results() with { EndStandings = (await run.GetEndStandings()).Value }, seeded.Countries);
             Lap("gather");
             await run.Recycle();
             lanes.Return(lane);
