@@ -41,10 +41,11 @@ public static class ClusterAssessor
     {
         // Grouped by the rule object in order of first use (a large cluster is assessed every month it grows, so no
         // LINQ grouping that hashes the rule record): a cluster's acquisitions were exported under one or two rules.
+        var exemptions = rules.Where(r => r is IConsigneeExemption).ToList();
         var byRule = new List<(IConsigneeExemption Rule, List<Acquisition> Acquisitions)>();
         foreach (var acquisition in cluster.Acquisitions)
         {
-            if (acquisition.Unlawful || RuleExportedUnder<IConsigneeExemption>(acquisition, rules) is not { } rule) continue;
+            if (acquisition.Unlawful || RuleExportedUnder<IConsigneeExemption>(acquisition, exemptions) is not { } rule) continue;
             var group = byRule.FindIndex(g => ReferenceEquals(g.Rule, rule));
             if (group < 0) byRule.Add((rule, [acquisition]));
             else byRule[group].Acquisitions.Add(acquisition);
@@ -83,7 +84,11 @@ public static class ClusterAssessor
     }
 
     /// <summary>The rule of kind <typeparamref name="T"/> an acquisition was exported under, in force when it was exported.</summary>
-    private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class =>
-        rules.FirstOrDefault(r => r is T && r.Id == acquisition.ExportedUnder && r.InForce(acquisition.Exported)) as T;
+    private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class
+    {
+        foreach (var rule in rules)
+            if (rule is T match && rule.Id == acquisition.ExportedUnder && rule.InForce(acquisition.Exported)) return match;
+        return null;
+    }
 
 }
