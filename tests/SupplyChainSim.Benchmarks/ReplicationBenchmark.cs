@@ -58,6 +58,7 @@ internal static class ReplicationBenchmark
         var siloRows = rows.Single().Replications;
         var identical = siloRows.Count == floorRows.Count && siloRows.Zip(floorRows).All(p => p.First.Seed == p.Second.Seed && p.First.SameOutcomes(p.Second));
 
+        var reference = await ReferenceFloorAsync();
         var split = await SplitAsync(silo, scenario, Math.Min(sample, replications));
         // Compare's files are rendered once per command, from every replication's row: their cost is shared among them.
         split["output"] = (await TimedWork.RunAsync(() => Task.FromResult(Render(rows, scenarioFile)))).Seconds / replications;
@@ -73,6 +74,8 @@ internal static class ReplicationBenchmark
             ["floorCpuSecondsPerReplication"] = Round(floor.CpuSeconds / replications),
             ["replicationToFloorRatio"] = Math.Round(onSilo.CpuSeconds / floor.CpuSeconds, 2),
             ["wallToFloorRatio"] = Math.Round(onSilo.Seconds / floor.Seconds, 2),
+            ["referenceFloorAgentMonthsPerCpuSecond"] = Math.Round(reference),
+            ["replicationToReferenceFloorRatio"] = Math.Round(onSilo.CpuSeconds / replications / (agentMonths / replications / reference), 2),
             ["methodsCompiledWhileTimed"] = onSilo.MethodsCompiled + floor.MethodsCompiled,
             ["outcomesIdentical"] = identical,
             ["split"] = new JsonObject(Stages.Select(stage => KeyValuePair.Create<string, JsonNode?>(stage, new JsonObject
@@ -82,6 +85,20 @@ internal static class ReplicationBenchmark
             }))),
             ["machine"] = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
         };
+    }
+
+    /// <summary>
+    /// Agent-months a processor second of the benchmark's own world (at its warm-up size: 5,000 sites, three years)
+    /// stepped in memory on one thread, once untimed and once timed: a floor that is the same whatever the scenario, the
+    /// one a replication's cost was first held against.
+    /// </summary>
+    private static async Task<double> ReferenceFloorAsync()
+    {
+        var scenario = BenchmarkWorld.Scenario(5_000, 500, 36);
+        await InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario));
+        var world = WorldBuilder.Build(scenario);
+        var timed = await TimedWork.RunAsync(() => InMemoryWorldHosts.RunAsync(world));
+        return (double)world.AgentCount * world.Context.Months / timed.CpuSeconds;
     }
 
     /// <summary>Replication <paramref name="replication"/>'s world, as the runner builds it.</summary>

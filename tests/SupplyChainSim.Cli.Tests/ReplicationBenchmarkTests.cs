@@ -27,6 +27,9 @@ public class ReplicationBenchmarkTests
             Assert.True(Figure(name) > 0, $"{name}: {figures.ToJsonString()}");
         Assert.Equal(Figure("cpuSecondsPerReplication") / Figure("floorCpuSecondsPerReplication"), Figure("replicationToFloorRatio"), 1);
         Assert.Equal(Figure("secondsPerReplication") / Figure("floorSecondsPerReplication"), Figure("wallToFloorRatio"), 1);
+        Assert.True(Figure("referenceFloorAgentMonthsPerCpuSecond") > 0, figures.ToJsonString());
+        Assert.Equal(Figure("cpuSecondsPerReplication") * Figure("referenceFloorAgentMonthsPerCpuSecond") / Figure("agentMonthsPerReplication"),
+            Figure("replicationToReferenceFloorRatio"), 0);
 
         var split = figures["split"]!.AsObject();
         Assert.Equal(ReplicationBenchmark.Stages, split.Select(s => s.Key));
