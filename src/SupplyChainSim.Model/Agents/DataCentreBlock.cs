@@ -169,7 +169,7 @@ public sealed class DataCentreBlock : IBuyerBlock
         var sites = cluster.ToList();
         var owner = sites[0].Spec.OwnerOrSelf;
         var circumvented = Circumvented.Contains(owner);
-        var acquisitions = sites.SelectMany(s => s.Linkable(circumvented)).OrderBy(a => a.Month).ToList();
+        var acquisitions = Acquisition.ByMonth(sites.SelectMany(s => s.Linkable(circumvented)));
         var primary = sites.OrderByDescending(s => s.Installed).ThenBy(s => s.Spec.Id, StringComparer.Ordinal).First();
         return new LinkedCluster(KeyOf(cluster), primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
     }

@@ -59,7 +59,7 @@ public static class ClusterAssessor
             permitted += limit;
             bases.Add(basis);
         }
-        var counted = byRule.SelectMany(g => g.Acquisitions).OrderBy(a => a.Month).ToList();
+        var counted = Acquisition.ByMonth(byRule.SelectMany(g => g.Acquisitions));
         return new KindAssessment(BreachKind.PiecemealExemption, Tpp.Sum(counted.Select(a => a.Compute)), permitted, string.Join("; ", bases), counted);
     }
 
