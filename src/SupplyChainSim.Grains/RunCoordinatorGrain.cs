@@ -1,5 +1,5 @@
-using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
