@@ -325,7 +325,7 @@ public static class Commands
                 var count = Interlocked.Increment(ref finished);
                 if (!progress.Interactive)
                     console.WriteLine($"replication {i} (seed {row.Seed}) done, {count} of {request.Replications}: " +
-                        $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}");
+                        $"{row.BreachCount} breaches, first {row.FirstBreachMonth?.ToString() ?? "none"}; {progress.Rate}");
             }, cancellationToken, request.Placement, licences));
         return (first!, summaries);
     }

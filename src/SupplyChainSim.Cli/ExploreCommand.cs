@@ -186,7 +186,7 @@ internal static class ExploreCommand
                 {
                     var remaining = clock.Elapsed.TotalSeconds / finishedNow * (count - finishedNow);
                     console.WriteLine(TerminalText.Safe($"future {explored.Index} done, {finishedNow:N0} of {count:N0}: P({target.Describe()}) " +
-                        $"{target.Probability(explored).ToString("0.000", Invariant)}; about {Duration(remaining)} left"));
+                        $"{target.Probability(explored).ToString("0.000", Invariant)}; {progress.Rate}, about {Duration(remaining)} left"));
                 }
             }, cancellationToken));
         return outcome;

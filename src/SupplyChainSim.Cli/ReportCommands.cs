@@ -12,8 +12,8 @@ using SupplyChainSim.ScenarioFiles;
 namespace SupplyChainSim.Cli;
 
 /// <summary>
-/// `compare` and `sweep`: several regimes run on the same seeds on one silo, one after another, each with its
-/// replications; their outcomes side by side in a CSV and an HTML page.
+/// `compare` and `sweep`: several regimes run on the same seeds on one silo, in turn (<see cref="RegimeRuns"/>), each with
+/// its replications; their outcomes side by side in a CSV and an HTML page.
 /// </summary>
 internal static class ReportCommands
 {
@@ -183,7 +183,7 @@ internal static class ReportCommands
             {
                 if (!progress.Interactive)
                     console.WriteLine(TerminalText.Safe($"{row.Label} done, {index + 1} of {runs.Count}: P(breach) {row.MonteCarlo.BreachProbability.ToString("0.000", Invariant)}, " +
-                        $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}"));
+                        $"first breach {row.MonteCarlo.FirstBreachMedian?.ToString() ?? "none"}; {progress.Rate}"));
                 finished?.Invoke(row);
             }, cancellationToken));
         var (rows, stopped) = outcome;

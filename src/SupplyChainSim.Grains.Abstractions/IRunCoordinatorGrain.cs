@@ -1,3 +1,4 @@
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -55,8 +56,13 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     [Alias("finished"), ResponseTimeout(LongCall)]
     Task<bool> IsFinished();
 
+    /// <summary>The whole run's record, read back from its month records (for a client that did not step every month itself).</summary>
     [Alias("results"), ResponseTimeout(LongCall)]
     Task<Immutable<RunResults>> GetResults();
+
+    /// <summary>Where each breached cluster stood at its last assessment (<see cref="RunResults.EndStandings"/>), once the run is finished.</summary>
+    [Alias("end-standings")]
+    Task<Immutable<IReadOnlyList<BreachStanding>>> GetEndStandings();
 
     /// <summary>
     /// Writes one part of the run's agent grains to grain storage, part 0 first, and the coordinator's own state with the
@@ -72,6 +78,16 @@ public interface IRunCoordinatorGrain : IGrainWithStringKey
     /// </summary>
     [Alias("release-part"), ResponseTimeout(LongCall)]
     Task<bool> Release(int part);
+
+    /// <summary>
+    /// Ends a finished run that is not durable, keeping its grains active for the next run under this key: that run's
+    /// <see cref="Start"/> initialises afresh every grain it uses, so that replications run one after another on one set
+    /// of activations. <see cref="Release"/> still releases the last run's grains. Only for runs whose grains are all on
+    /// one silo (the embedded silo, or a key placed on one): each silo caches a run's shared context by its key, and the
+    /// next run refreshes only the cache of the silo it starts on.
+    /// </summary>
+    [Alias("recycle")]
+    Task Recycle();
 
     /// <summary>Grain calls the stepper has made in this activation (for the benchmark).</summary>
     [Alias("calls")]

@@ -1,4 +1,5 @@
 using SupplyChainSim.Grains.Abstractions;
+using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Worlds;
 
@@ -120,7 +121,8 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public async Task Start(Immutable<World> world, bool decisionsStreamed = false)
     {
-        if (stepper is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        if (stepper is not null && !storage.State.Recycled) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} has already started");
+        storage.State.Recycled = false;
         // The agents this silo hosts take the context from here, without a call to the run's context grain.
         contexts.Put(this.GetPrimaryKeyString(), world.Value.Context);
         Attach(world.Value, StepperState.For(world.Value), decisionsStreamed);
@@ -131,11 +133,10 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
 
     public Task<bool> IsFinished() => DurablyAsync(() => Task.FromResult(Stepper.Finished));
 
-    public Task<Immutable<RunResults>> GetResults() => DurablyAsync(async () =>
-    {
-        if (!Stepper.Finished) throw new InvalidOperationException($"the run has stepped {Stepper.State.MonthsDone} of {storage.State.World!.Context.Months} months");
-        return (await Stepper.ResultsAsync()).AsImmutable();
-    });
+    public Task<Immutable<RunResults>> GetResults() => DurablyAsync(async () => (await Finished.ResultsAsync()).AsImmutable());
+
+    public Task<Immutable<IReadOnlyList<BreachStanding>>> GetEndStandings() =>
+        DurablyAsync(() => Task.FromResult(((IReadOnlyList<BreachStanding>)[.. Finished.State.Standings.Values]).AsImmutable()));
 
     public async Task<bool> Checkpoint(int part)
     {
@@ -145,6 +146,15 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
         await Hosts.RunContext.Checkpoint();
         await storage.WriteStateAsync();
         return false;
+    }
+
+    public Task Recycle()
+    {
+        if (storage.State.Durable || !Stepper.Finished)
+            throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} cannot be recycled: only a finished run that is not durable can");
+        // Kept with the run's state, so that a coordinator deactivated between two replications still takes the next.
+        storage.State.Recycled = true;
+        return Task.CompletedTask;
     }
 
     public async Task<bool> Release(int part)
@@ -178,6 +188,10 @@ public sealed class RunCoordinatorGrain([PersistentState("run")] IPersistentStat
     }
 
     private MonthStepper Stepper => stepper ?? throw NotStarted();
+
+    /// <summary>The stepper of a run that has stepped all its months.</summary>
+    private MonthStepper Finished => Stepper.Finished ? Stepper
+        : throw new InvalidOperationException($"the run has stepped {Stepper.State.MonthsDone} of {storage.State.World!.Context.Months} months");
 
     private GrainWorldHosts Hosts => hosts ?? throw NotStarted();
 

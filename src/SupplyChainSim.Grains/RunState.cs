@@ -24,4 +24,8 @@ public sealed class RunState
     /// <summary>The client writes the decisions as it steps the months (<see cref="IRunCoordinatorGrain.Start"/>).</summary>
     [Id(4)]
     public bool DecisionsStreamed { get; set; }
+
+    /// <summary>The run finished and was recycled (<see cref="IRunCoordinatorGrain.Recycle"/>): the next start begins another on its grains.</summary>
+    [Id(5)]
+    public bool Recycled { get; set; }
 }

@@ -22,9 +22,6 @@ public sealed class LicenceLog : ILicenceDecisionSink, IDisposable
         ResultFiles.WriteCsvRow(csv, Header);
     }
 
-    /// <summary>Decisions a run makes but nobody reads (replications and compared regimes keep only their outcomes).</summary>
-    public static LicenceLog Discarding() => new(Stream.Null);
-
     /// <summary>Writes the month's decisions (the month as it was stepped, decisions included).</summary>
     public void Append(MonthReport month)
     {

@@ -23,6 +23,7 @@ public static class ExplorationRuns
         var left = Enumerable.Repeat(replications, count).ToArray();
         var done = new ExplorePoint?[count];
         var next = -1L;
+        var lanes = host.Cluster is null ? new ReplicationLanes(host.Grains) : null;
         async Task Worker()
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -35,7 +36,7 @@ public static class ExplorationRuns
                     var point = scenario.At(inputs.Select((input, j) => (input.ResolvedPath, input.Json(values[p][j]))).ToList());
                     var seeded = point.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, r));
                     var world = ScenarioRuns.Build(seeded, poolSize);
-                    var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken);
+                    var results = await ReplicationRunner.RunOneAsync(host, world, ScenarioRuns.Key(seeded), (int)job, cancellationToken, lanes: lanes);
                     rows[p][r] = ReplicationSummary.Of(r, results);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -48,6 +49,7 @@ public static class ExplorationRuns
             }
         }
         await Task.WhenAll(Enumerable.Range(0, host.Parallelism).Select(_ => Task.Run(Worker)));
+        if (lanes is not null && !cancellationToken.IsCancellationRequested) await lanes.ReleaseAsync();
         var points = done.OfType<ExplorePoint>().ToList();
         return (points, points.Count < count);
     }

@@ -2,12 +2,15 @@ using SupplyChainSim.Reports;
 
 namespace SupplyChainSim.Runs;
 
-/// <summary>Runs regimes one after another on one silo, each with its replications, and keeps the finished ones.</summary>
+/// <summary>Runs regimes on one silo (or cluster), each with its replications, and keeps the finished ones.</summary>
 public static class RegimeRuns
 {
     /// <summary>
-    /// Runs each regime's replications in turn. When cancelled, no new regime starts and the one under way is dropped:
-    /// the outcomes returned are those of regimes that finished, complete, with <c>Stopped</c> set.
+    /// Runs each regime's replications, regimes in turn but side by side at the edges: every replication takes one of the
+    /// host's slots (one per core of the embedded silo, a few per silo of a cluster), and the next regime's replications
+    /// are queued as soon as the last of this one's has a slot, so that no slot idles while a regime's last replications
+    /// finish. When cancelled, no new replication starts and the regimes under way are dropped: the outcomes returned are
+    /// those of regimes that finished, complete, with <c>Stopped</c> set.
     /// </summary>
     /// <param name="poolSize">The most generated agents a pool holds (a hosting choice: results do not depend on it).</param>
     /// <param name="starting">Called as the <c>index</c>-th regime's replications start.</param>
@@ -17,8 +20,10 @@ public static class RegimeRuns
         int replications, int poolSize, Action<RegimeRun, int> starting, Action replicated, Action<RegimeOutcome, int> finished,
         CancellationToken cancellationToken)
     {
-        // The next regime's outcome, or null when cancelled before it finished.
-        async Task<RegimeOutcome?> RunOne(RegimeRun run, int index)
+        var rows = new RegimeOutcome?[runs.Count];
+        using var slots = new SemaphoreSlim(host.Parallelism);
+
+        async Task RunOne(RegimeRun run, int index, Action started)
         {
             starting(run, index);
             Model.Simulation.RunInfo? info = null;
@@ -28,50 +33,26 @@ public static class RegimeRuns
                 {
                     if (i == 0) info = results.Info;
                     return ReplicationOutcome.Of(i, results, run.Scenario.Countries);
-                }, (_, _) => replicated(), cancellationToken);
-                var row = RegimeOutcome.Of(run.Label, info!, outcomes) with { World = run.World };
+                }, (_, _) => replicated(), cancellationToken, slots: slots, started: started);
+                var row = rows[index] = RegimeOutcome.Of(run.Label, info!, outcomes) with { World = run.World };
                 finished(row, index);
-                return row;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return null;
             }
         }
 
-        // On a cluster, regimes (sweep points) run side by side too, so that few replications each still fill the silos.
-        var together = host.Cluster is null ? 1 : Math.Max(1, host.Parallelism / replications);
-        if (together > 1)
+        var running = new List<Task>();
+        // A regime that failed stops the next from starting; its failure is the command's.
+        for (var index = 0; index < runs.Count && !cancellationToken.IsCancellationRequested && !running.Any(r => r.IsFaulted); index++)
         {
-            using var window = new SemaphoreSlim(together);
-            var outcomes = await Task.WhenAll(runs.Select(async (run, index) =>
-            {
-                try
-                {
-                    await window.WaitAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return null;
-                }
-                try
-                {
-                    return await RunOne(run, index);
-                }
-                finally
-                {
-                    window.Release();
-                }
-            }));
-            var whole = outcomes.OfType<RegimeOutcome>().ToList();
-            return (whole, whole.Count < runs.Count);
+            var started = new TaskCompletionSource();
+            var regime = RunOne(runs[index], index, () => started.TrySetResult());
+            running.Add(regime);
+            await Task.WhenAny(started.Task, regime);
         }
-        var rows = new List<RegimeOutcome>();
-        foreach (var (run, index) in runs.Select((r, i) => (r, i)))
-        {
-            if (cancellationToken.IsCancellationRequested || await RunOne(run, index) is not { } row) return (rows, true);
-            rows.Add(row);
-        }
-        return (rows, false);
+        await Task.WhenAll(running);
+        var whole = rows.OfType<RegimeOutcome>().ToList();
+        return (whole, whole.Count < runs.Count);
     }
 }

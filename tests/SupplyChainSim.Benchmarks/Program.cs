@@ -27,12 +27,37 @@ root.SetAction(async parse =>
 {
     var figures = await Benchmark.RunAsync(parse.GetValue(dataCentres), parse.GetValue(intermediaries), parse.GetValue(months), !parse.GetValue(skipFloor),
         parse.GetValue(grainPerAgent) ? Placement.OnePerAgent : Placement.Pooled);
-    var text = figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    Console.WriteLine(text);
-    if (parse.GetValue(output) is { } file) await File.WriteAllTextAsync(file.FullName, text + "\n");
+    await Print(figures, parse.GetValue(output));
     return figures["outputsIdentical"]?.GetValue<bool>() == false ? 1 : 0;
 });
+
+// dotnet run -c Release --project tests/SupplyChainSim.Benchmarks -- replications scenarios/families/shell-networks/diffusion-rule.json
+var scenario = new Argument<FileInfo>("scenario") { Description = "The scenario file whose replications are timed." };
+var replications = new Option<int>("--replications") { DefaultValueFactory = _ => 50, Description = "Replications to time." };
+var warmUp = new Option<int>("--warm-up") { DefaultValueFactory = _ => 30, Description = "Replications each path runs untimed first (a method run once a replication is compiled again after its 30th call)." };
+var sample = new Option<int>("--sample") { DefaultValueFactory = _ => 10, Description = "Replications run stage by stage for the split." };
+var replicationsCommand = new Command("replications",
+    "Times a scenario's replications as `compare` runs them against the same worlds stepped in memory on one thread (the floor).")
+{
+    scenario, replications, warmUp, sample, output,
+};
+replicationsCommand.SetAction(async parse =>
+{
+    var file = Path.GetRelativePath(Environment.CurrentDirectory, parse.GetValue(scenario)!.FullName);
+    var figures = await ReplicationBenchmark.RunAsync(file, parse.GetValue(replications), parse.GetValue(warmUp), parse.GetValue(sample));
+    await Print(figures, parse.GetValue(output));
+    return figures["outcomesIdentical"]!.GetValue<bool>() ? 0 : 1;
+});
+root.Add(replicationsCommand);
 return await root.Parse(args).InvokeAsync();
+
+// The figures on the console, and in the --out file when given.
+static async Task Print(JsonObject figures, FileInfo? file)
+{
+    var text = figures.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    Console.WriteLine(text);
+    if (file is not null) await File.WriteAllTextAsync(file.FullName, text + "\n");
+}
 
 internal static class Benchmark
 {

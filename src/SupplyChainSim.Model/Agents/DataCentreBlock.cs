@@ -16,6 +16,7 @@ public sealed class DataCentreBlock : IBuyerBlock
 {
     private Dictionary<string, DataCentre>? byId;
     private List<ArraySegment<DataCentre>>? clusters;
+    private Dictionary<string, int>? clusterIndex;
 
     public required int Index { get; init; }
 
@@ -77,7 +78,7 @@ public sealed class DataCentreBlock : IBuyerBlock
 
         var breaches = new List<ClusterBreach>();
         var standings = new List<BreachStanding>();
-        foreach (var cluster in Clusters().Where(c => reassessAll || touched.Contains(KeyOf(c))))
+        foreach (var cluster in reassessAll ? Clusters() : Touched(touched))
         {
             var linked = Link(cluster);
             var excess = new SortedDictionary<string, Tpp>(StringComparer.Ordinal);
@@ -160,12 +161,20 @@ public sealed class DataCentreBlock : IBuyerBlock
 
     private static string KeyOf(ArraySegment<DataCentre> cluster) => cluster[0].ClusterKey;
 
+    /// <summary>The clusters with these keys, in the order of <see cref="Clusters"/>, found without a walk over every cluster of the block.</summary>
+    private IEnumerable<ArraySegment<DataCentre>> Touched(IEnumerable<string> keys)
+    {
+        var all = Clusters();
+        clusterIndex ??= all.Select((cluster, index) => (KeyOf(cluster), index)).ToDictionary(c => c.Item1, c => c.index, StringComparer.Ordinal);
+        return keys.Select(key => clusterIndex[key]).Order().Select(index => all[index]);
+    }
+
     private LinkedCluster Link(ArraySegment<DataCentre> cluster)
     {
         var sites = cluster.ToList();
         var owner = sites[0].Spec.OwnerOrSelf;
         var circumvented = Circumvented.Contains(owner);
-        var acquisitions = sites.SelectMany(s => s.Linkable(circumvented)).OrderBy(a => a.Month).ToList();
+        var acquisitions = Acquisition.ByMonth(sites.SelectMany(s => s.Linkable(circumvented)));
         var primary = sites.OrderByDescending(s => s.Installed).ThenBy(s => s.Spec.Id, StringComparer.Ordinal).First();
         return new LinkedCluster(KeyOf(cluster), primary.Spec.Id, owner, Country, primary.Spec.HeadquartersOrCountry, sites.Select(s => s.Spec.Id).ToList(), acquisitions);
     }

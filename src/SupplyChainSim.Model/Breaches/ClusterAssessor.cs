@@ -39,21 +39,27 @@ public static class ClusterAssessor
     /// </summary>
     public static KindAssessment? PiecemealExemption(LinkedCluster cluster, IReadOnlyList<RegimeRule> rules)
     {
-        var byRule = cluster.Acquisitions.Where(a => !a.Unlawful)
-            .Select(a => (Acquisition: a, Rule: RuleExportedUnder<IConsigneeExemption>(a, rules)))
-            .Where(x => x.Rule is not null)
-            .GroupBy(x => x.Rule!)
-            .ToList();
+        // Grouped by the rule object in order of first use (a large cluster is assessed every month it grows, so no
+        // LINQ grouping that hashes the rule record): a cluster's acquisitions were exported under one or two rules.
+        var exemptions = rules.Where(r => r is IConsigneeExemption).ToList();
+        var byRule = new List<(IConsigneeExemption Rule, List<Acquisition> Acquisitions)>();
+        foreach (var acquisition in cluster.Acquisitions)
+        {
+            if (acquisition.Unlawful || RuleExportedUnder<IConsigneeExemption>(acquisition, exemptions) is not { } rule) continue;
+            var group = byRule.FindIndex(g => ReferenceEquals(g.Rule, rule));
+            if (group < 0) byRule.Add((rule, [acquisition]));
+            else byRule[group].Acquisitions.Add(acquisition);
+        }
         if (byRule.Count == 0) return null;
         var permitted = Tpp.Zero;
-        var bases = new List<string>();
-        foreach (var group in byRule)
+        var bases = new List<string>(byRule.Count);
+        foreach (var (rule, acquisitions) in byRule)
         {
-            var (limit, basis) = group.Key.ConsigneeLimit(group.Select(x => x.Acquisition).ToList());
+            var (limit, basis) = rule.ConsigneeLimit(acquisitions);
             permitted += limit;
             bases.Add(basis);
         }
-        var counted = byRule.SelectMany(g => g.Select(x => x.Acquisition)).OrderBy(a => a.Month).ToList();
+        var counted = Acquisition.ByMonth(byRule.SelectMany(g => g.Acquisitions));
         return new KindAssessment(BreachKind.PiecemealExemption, Tpp.Sum(counted.Select(a => a.Compute)), permitted, string.Join("; ", bases), counted);
     }
 
@@ -78,7 +84,11 @@ public static class ClusterAssessor
     }
 
     /// <summary>The rule of kind <typeparamref name="T"/> an acquisition was exported under, in force when it was exported.</summary>
-    private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class =>
-        rules.FirstOrDefault(r => r is T && r.Id == acquisition.ExportedUnder && r.InForce(acquisition.Exported)) as T;
+    private static T? RuleExportedUnder<T>(Acquisition acquisition, IReadOnlyList<RegimeRule> rules) where T : class
+    {
+        foreach (var rule in rules)
+            if (rule is T match && rule.Id == acquisition.ExportedUnder && rule.InForce(acquisition.Exported)) return match;
+        return null;
+    }
 
 }

@@ -24,4 +24,16 @@ public sealed record Acquisition(
     public string? DeniedDirectlyBy { get; init; }
 
     public bool Unlawful => DeniedDirectlyBy is not null;
+
+    /// <summary>
+    /// The acquisitions in month order, those of one month as they came (a stable sort). A site records its own in month
+    /// order, so a one-site cluster's, reassessed every month it grows, are returned without sorting.
+    /// </summary>
+    public static List<Acquisition> ByMonth(IEnumerable<Acquisition> acquisitions)
+    {
+        var all = acquisitions.ToList();
+        for (var i = 1; i < all.Count; i++)
+            if (all[i].Month < all[i - 1].Month) return [.. all.OrderBy(a => a.Month)];
+        return all;
+    }
 }

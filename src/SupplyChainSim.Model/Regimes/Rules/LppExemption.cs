@@ -33,11 +33,12 @@ public sealed record LppExemption : RegimeRule, IConsigneeExemption
     public (Tpp Permitted, string Basis) ConsigneeLimit(IReadOnlyList<Acquisition> exportedUnderThis)
     {
         var allowance = Tpp.FromTpp(AllowanceTpp);
-        var years = exportedUnderThis.GroupBy(a => a.Exported.Year).OrderBy(g => g.Key).ToList();
-        var permitted = Tpp.Sum(years.Select(y => Tpp.Min(allowance, Tpp.Sum(y.Select(a => a.Compute)))));
+        var years = new SortedDictionary<int, Tpp>();
+        foreach (var a in exportedUnderThis) years[a.Exported.Year] = years.GetValueOrDefault(a.Exported.Year) + a.Compute;
+        var permitted = Tpp.Sum(years.Values.Select(year => Tpp.Min(allowance, year)));
         var count = years.Count;
         return (permitted, $"{Reason}: {count} allowance{(count == 1 ? "" : "s")} of {H100eDisplay.H100eText(allowance)} H100e " +
-            $"for {string.Join(", ", years.Select(y => y.Key))}");
+            $"for {string.Join(", ", years.Keys)}");
     }
 
     public override void Check(RuleChecks checks)
