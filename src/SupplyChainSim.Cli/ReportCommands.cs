@@ -235,6 +235,19 @@ internal static class ReportCommands
                 mc.SmuggledH100eMean.ToString("N1", Invariant), difference);
         }
         console.Write(table);
+        if (rows.Any(r => r.MonteCarlo.KeptOutMean is null)) return;
+        // Why compute did not reach the grey market's labs, side by side: the way each regime works.
+        var kept = new Table().Border(TableBorder.Rounded).Title("Why controlled compute did not reach China's labs (mean H100e)");
+        kept.AddColumn("");
+        foreach (var name in new[] { "deterred (left unbought)", "seized", "substituted (lawful, domestic, rented)", "smuggled (delivered)" })
+            kept.AddColumn(new TableColumn(name).RightAligned());
+        foreach (var row in rows)
+        {
+            var k = row.MonteCarlo.KeptOutMean!;
+            kept.AddRow(Markup.Escape(TerminalText.Safe(row.Label)), k.DeterredH100e.ToString("N0", Invariant), k.SeizedH100e.ToString("N0", Invariant),
+                k.SubstitutedH100e.ToString("N0", Invariant), row.MonteCarlo.SmuggledH100eMean.ToString("N0", Invariant));
+        }
+        console.Write(kept);
     }
 
     /// <summary>Options compare and sweep share with run, described in each verb's own words.</summary>

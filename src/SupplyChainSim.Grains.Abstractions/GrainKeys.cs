@@ -67,12 +67,15 @@ public static class GrainKeys
         IntermediaryBlockPlan block => Intermediaries(run, block),
         NewAgent<Model.Agents.EntityList> => EntityList(run),
         RareEarthSpec => MagnetExporter(run),
+        Model.Market.GreyMarketPlan => GreyMarket(run),
         _ => $"{run}/{typeof(TAgent).Name.ToLowerInvariant()}/{index}",
     };
 
     public static string EntityList(string run) => $"{run}/entity-list";
 
     public static string MagnetExporter(string run) => $"{run}/magnet-exporter";
+
+    public static string GreyMarket(string run) => $"{run}/grey-market";
 
     public static string MonthRecord(string run, YearMonth month) => $"{run}/month/{month}";
 

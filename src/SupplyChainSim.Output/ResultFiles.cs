@@ -149,14 +149,18 @@ public static class ResultFiles
     private static void WriteMonths(Stream stream, RunResults results) => Csv(stream,
         ["month", "country", "licensedH100e", "exemptH100e", "smuggledH100e", "deniedH100e", "installedH100e", "largestClusterH100e",
             "licensedChips", "exemptChips", "smuggledChips", "deniedChips", "newBreaches", "seizedH100e", "seizedChips",
-            "magnetSupplyIndex", "magnetShortage", "unauthorisedH100e"],
-        results.Months.SelectMany(m => m.Countries.Select(row => (m, row, importer: m.RareEarths.Importers.FirstOrDefault(i => i.Country == row.Country))).Select(x => new object[]
+            "magnetSupplyIndex", "magnetShortage", "unauthorisedH100e", "greyPriceUsdPerH100e", "greyPremium", "activeNetworks", "rentedH100e"],
+        results.Months.SelectMany(m => m.Countries.Select(row => (m, row, importer: m.RareEarths.Importers.FirstOrDefault(i => i.Country == row.Country),
+            grey: m.GreyMarket is { } g && g.Country == row.Country ? g : null)).Select(x => new object[]
         {
             x.m.Month.ToString(), x.row.Country, H100e(x.row.Licensed.Compute), H100e(x.row.Exempt.Compute), H100e(x.row.Smuggled.Compute),
             H100e(x.row.Denied.Compute), H100e(x.row.Installed), H100e(x.row.LargestCluster), x.row.Licensed.Chips, x.row.Exempt.Chips,
             x.row.Smuggled.Chips, x.row.Denied.Chips, x.row.NewBreaches, H100e(x.row.Seized.Compute), x.row.Seized.Chips,
             x.importer is null ? "" : Fraction(x.importer.SupplyIndex), x.importer is null ? "" : Fraction(x.importer.Shortage),
             H100e(x.row.Unauthorised),
+            // The grey market's figures on its home country's row only, so that a sum over rows counts each once.
+            x.grey is null ? "" : Math.Round(x.grey.PriceUsdPerH100e, 0, MidpointRounding.AwayFromZero), x.grey is null ? "" : Fraction(x.grey.Premium),
+            x.grey is null ? "" : x.grey.ActiveNetworks, x.grey is null ? "" : Math.Round(x.grey.RentedWork, 3, MidpointRounding.AwayFromZero),
         })));
 
     private static object Fraction(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);

@@ -97,6 +97,7 @@ public static class ComparisonReport
         FirstBreachMonth(page, rows, divergence);
         Excess(page, rows);
         SmuggledAndSeized(page, rows);
+        KeptOut(page, rows);
         ExportsByTier(page, rows);
         page.Heading(2, "The regimes");
         foreach (var row in rows)
@@ -182,6 +183,20 @@ public static class ComparisonReport
                 ("seized from intermediaries' lots", rows.Select(r => r.SeizedMean).ToList()),
             ]), 1000, 360),
             "On their own scale: small next to licensed and exempt exports, and drawn here so that they can be seen.");
+    }
+
+    /// <summary>Why controlled compute did not reach the grey market's labs, arm by arm; nothing where an arm has no grey market.</summary>
+    private static void KeptOut(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)
+    {
+        if (!rows.All(r => r.MonteCarlo.KeptOutMean is not null)) return;
+        page.Chart(Charts.Svg(Charts.GroupedBars("Why controlled compute did not reach China's labs (mean H100e over replications)", "H100e", Names(rows),
+            [
+                ("deterred: networks' capacity left unbought for want of margin", rows.Select(r => r.MonteCarlo.KeptOutMean!.DeterredH100e).ToList()),
+                ("seized on the way", rows.Select(r => r.MonteCarlo.KeptOutMean!.SeizedH100e).ToList()),
+                ("substituted: lawful export-grade, domestic or rented abroad", rows.Select(r => r.MonteCarlo.KeptOutMean!.SubstitutedH100e).ToList()),
+            ]), 1000, 380),
+            "A regime keeps compute out by making smuggling unprofitable (deterred), by catching it (seized), or by what buyers turn to " +
+            "instead (substituted). Between arms on the same seeds, the differences say which way a regime works.");
     }
 
     private static void ExportsByTier(HtmlPage page, IReadOnlyList<RegimeOutcome> rows)

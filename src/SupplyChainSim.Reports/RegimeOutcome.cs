@@ -56,6 +56,7 @@ public sealed record RegimeOutcome(
         "replications", "deterministic", "replicationsWithBreach", "breachProbability", "breachProbabilityLower95", "breachProbabilityUpper95",
         "firstBreachMonthP5", "firstBreachMonthMedian", "firstBreachMonthP95", "largestUnauthorisedH100eMedian",
         "largestUnauthorisedH100eP95", "largestUnauthorisedH100eMean", "smuggledH100eMean", "seizedH100eMean",
+        "deterredH100eMean", "substitutedH100eMean",
         .. TierExports.Tiers.Select(t => $"licensedH100eTier{t}Mean"), .. TierExports.Tiers.Select(t => $"exemptH100eTier{t}Mean"),
     ];
 
@@ -88,6 +89,7 @@ public sealed record RegimeOutcome(
             Round(mc.BreachProbabilityUpper95), Month(mc.FirstBreachP5), Month(mc.FirstBreachMedian), Month(mc.FirstBreachP95),
             Round(mc.LargestUnauthorisedClusterMedian), Round(mc.LargestUnauthorisedClusterP95), Round(LargestUnauthorisedMean), Round(mc.SmuggledH100eMean),
             Round(SeizedMean),
+            mc.KeptOutMean is { } kept ? Round(kept.DeterredH100e) : "", mc.KeptOutMean is { } k ? Round(k.SubstitutedH100e) : "",
             .. LicensedMeans.Select(m => (object)Round(m)), .. ExemptMeans.Select(m => (object)Round(m)),
             .. kinds.SelectMany(k => Estimate(k.Kind, k.Threshold) is { } e
                 ? (IEnumerable<object>)[Round(e.Probability), Round(e.Lower95), Round(e.Upper95), Month(e.FirstMonthMedian)]

@@ -43,6 +43,11 @@ public static class RunReport
         RegimeTimeline(page, info.Regime.Rules, info.Start, info.Months);
         page.Heading(2, "Compute over time");
         ComputeOverTime(page, results);
+        if (Model.Market.KeptOut.Of(results) is { } keptOut)
+        {
+            page.Heading(2, "The grey market");
+            GreyMarket(page, results, keptOut);
+        }
         page.Heading(2, "Licence decisions by rule");
         DecisionsByRule(page, results);
         page.Heading(2, "Magnet shortage");
@@ -75,6 +80,27 @@ public static class RunReport
                 ("breaches", Count(results.Breaches.Count)),
                 ("tool", $"supplychainsim {ResultFiles.ToolVersion}"),
             ]);
+    }
+
+    /// <summary>
+    /// The grey market's premium over list and the networks trading, month by month, then why controlled compute did not
+    /// reach its labs: deterred, seized, substituted.
+    /// </summary>
+    private static void GreyMarket(HtmlPage page, RunResults results, Model.Market.KeptOut keptOut)
+    {
+        var months = results.Months.Select(m => m.GreyMarket!).ToList();
+        page.Chart(Charts.Svg(Charts.MonthLines("Grey-market premium over list price", "premium (0.5 = 50% over list)", results.Info.Start,
+                [("premium, weighted by what labs asked for", months.Select(g => g.Premium).ToList())]), 1000, 320),
+            "What Chinese labs pay smuggling networks over the chips' list price: it rises when labs ask for more than the networks bring, and falls when they bring more.");
+        page.Chart(Charts.Svg(Charts.MonthLines("Smuggling networks trading", "networks", results.Info.Start,
+                [("active networks", months.Select(g => (double)g.ActiveNetworks).ToList())]), 1000, 300),
+            "Networks form when margins are high, after a lag, and leave when their shells are listed or margins stay thin.");
+        page.Table(["why controlled compute did not reach the labs", "H100e"],
+        [
+            ["deterred: networks' capacity left unbought for want of margin", H100eText(keptOut.DeterredH100e)],
+            ["seized on the way", H100eText(keptOut.SeizedH100e)],
+            ["substituted: lawful export-grade, domestic or rented abroad (H100e of work)", H100eText(keptOut.SubstitutedH100e)],
+        ]);
     }
 
     /// <summary>Installed compute by country, lawful shipments by route, and smuggled and seized compute, month by month.</summary>

@@ -37,6 +37,7 @@ public sealed class RunGrains
         }
         Add<EntityListGrain>([GrainKeys.EntityList(runKey)]);
         Add<MagnetExporterGrain>([GrainKeys.MagnetExporter(runKey)]);
+        if (world.GreyMarket is not null) Add<GreyMarketGrain>([GrainKeys.GreyMarket(runKey)]);
         Add<RunCoordinatorGrain>([runKey]);
     }
 

@@ -78,7 +78,10 @@ public static class ExplorationSpace
         return (inputs, problems);
     }
 
-    /// <summary>What an entry samples: its range, its distribution, or the uncertain input its path holds.</summary>
+    /// <summary>
+    /// What an entry samples: its range, its distribution, or the uncertain input its path holds; null (and no problem)
+    /// when it has neither range nor distribution and its path holds a plain number, which explore then leaves as it is.
+    /// </summary>
     private static (Distribution Distribution, bool FromRange)? Sampled(UncertaintySpec entry, Target target, UncertainInput? inline, string at, List<SchemaProblem> problems)
     {
         var where = $"the range of {target.ResolvedPath}";
@@ -102,7 +105,8 @@ public static class ExplorationSpace
         if (entry.Min is null && entry.Max is null)
         {
             if (inline is not null) return (inline.Distribution, false);
-            problems.Add(new(at, $"expected a range (\"min\" and \"max\") or a \"distribution\" to sample; {target.ResolvedPath} holds a number, not a distribution"));
+            // A number where the world had a distribution: the scenario (or --set) fixed it, so explore leaves it fixed.
+            // Not an error, so that a scenario may fix any uncertain input of the world it extends.
             return null;
         }
         if (entry.Min is not { } min || entry.Max is not { } max)
@@ -153,7 +157,9 @@ public static class ExplorationSpace
         {
             schema = Plain(schema, node);
             var last = i == steps.Count - 1;
-            if (steps[i] is string key)
+            // Items are numbered in a resolved path: a name in brackets is an object's key a dotted path cannot spell.
+            var step = steps[i] is ScenarioOverride.ArrayIndex named && !named.Text.All(char.IsAsciiDigit) ? named.Text : steps[i];
+            if (step is string key)
             {
                 var next = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
                 if (next is null && last && TppKeys.OtherUnit(key) is { } tppKey && key.EndsWith(TppKeys.H100eSuffix, StringComparison.Ordinal)
@@ -174,7 +180,7 @@ public static class ExplorationSpace
                 }
                 schema = next;
                 node = node is JsonObject obj ? obj[key] : null;
-                walked += "." + key;
+                walked += ScenarioOverride.KeyStep(key);
             }
             else
             {

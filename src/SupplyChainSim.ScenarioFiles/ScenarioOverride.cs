@@ -80,18 +80,20 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
         for (var i = 0; i < steps.Count; i++)
         {
             var last = i == steps.Count - 1;
-            switch (steps[i], node)
+            // A name in brackets on an object is its key: a key a dotted path cannot spell ("performance[Ascend-910B]").
+            var current = steps[i] is ArrayIndex named && node is JsonObject && !named.Text.All(char.IsAsciiDigit) ? (object)named.Text : steps[i];
+            switch (current, node)
             {
                 case (string key, JsonObject obj):
                     if (last)
                     {
                         if (TppKeys.OtherUnit(key) is { } other) obj.Remove(other);
                         obj[key] = Value?.DeepClone();
-                        return this with { ResolvedPath = $"{at}.{key}" };
+                        return this with { ResolvedPath = at + KeyStep(key) };
                     }
                     node = obj[key] ?? throw Invalid(Source, Path,
                         $"{at} has no key \"{key}\" (after extends are merged); its keys are {string.Join(", ", obj.Select(p => p.Key).Order(StringComparer.Ordinal))}");
-                    at += "." + key;
+                    at += KeyStep(key);
                     break;
                 case (ArrayIndex step, JsonArray array):
                     var index = IndexIn(array, step, at);
@@ -150,6 +152,9 @@ public sealed partial record ScenarioOverride(string Path, JsonNode? Value, stri
     }
 
     /// <summary>A path's steps: a key (string) or an <see cref="ArrayIndex"/>.</summary>
+    /// <summary>A key as a step of a path: dotted where a dotted path can spell it, else in brackets.</summary>
+    internal static string KeyStep(string key) => PathSyntax().IsMatch("$." + key) ? "." + key : $"[{key}]";
+
     internal static List<object> Steps(string path) =>
         Step().Matches(path[1..]).Select(m => m.Groups["key"].Success ? m.Groups["key"].Value : (object)new ArrayIndex(m.Groups["index"].Value)).ToList();
 

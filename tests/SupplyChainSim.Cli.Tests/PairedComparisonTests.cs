@@ -67,8 +67,8 @@ public class PairedComparisonTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("supplychainsim: warning: The periods differ: diffusion-rule-2025 2023-10 to 2023-12 (3 months); piecemeal-2025 2025-05 to 2025-07 (3 months); " +
             "customs-none 2025-01 to 2025-03 (3 months).", result.Error);
-        Assert.Matches(@"supplychainsim: warning: The worlds differ: diffusion-rule-2025 \(2,945 agents, world seed 2025, world [0-9a-f]{12}\); " +
-            @"piecemeal-2025 \(2,945 agents, world seed 2025, world [0-9a-f]{12}\); customs-none \(202 agents, world seed 7, world [0-9a-f]{12}\)\.", result.Error);
+        Assert.Matches(@"supplychainsim: warning: The worlds differ: diffusion-rule-2025 \(3,065 agents, world seed 2025, world [0-9a-f]{12}\); " +
+            @"piecemeal-2025 \(3,065 agents, world seed 2025, world [0-9a-f]{12}\); customs-none \(202 agents, world seed 7, world [0-9a-f]{12}\)\.", result.Error);
         var html = await File.ReadAllTextAsync(temp.File("out/compare.html"));
         Assert.Contains("Warning: The periods differ: diffusion-rule-2025 2023-10 to 2023-12", html);
         Assert.Contains("Warning: The worlds differ: diffusion-rule-2025 (2,945 agents", html);

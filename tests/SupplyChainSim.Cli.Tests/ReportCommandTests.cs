@@ -95,7 +95,7 @@ public class ReportCommandTests
 
         var html = await File.ReadAllTextAsync(temp.File("compare/compare.html"));
         Assert.Contains("<th>diffusion-rule-2025</th><th>rescission-2025</th>", html);
-        Assert.InRange(html.Split("<svg").Length - 1, 9, 11);
+        Assert.InRange(html.Split("<svg").Length - 1, 10, 12);
         Assert.DoesNotContain("Partial", html);
     }
 

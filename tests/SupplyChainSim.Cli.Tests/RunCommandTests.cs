@@ -57,10 +57,10 @@ public class RunCommandTests
         var printed = output.ToString();
         // Johor Front's linked LPP purchases exceed what one consignee may take; the chips smuggled to Chinese labs are
         // unlawful compute, the largest excess.
-        Assert.Matches(@"  unlawful-compute +\d+ 2025-\d\d +[\d,.]+  cngrey-\d+ \([^)]+, CN\) +smuggled via smuggler-\d+, [\d,.]+ H100e", printed);
+        Assert.Matches(@"  unlawful-compute +\d+ 2025-\d\d +[\d,.]+  cnlab-\d+ \([^)]+, CN\) +smuggled via smuggler-\d+, [\d,.]+ H100e", printed);
         Assert.Matches(@"  piecemeal-exemption +2 2025-\d\d +12,902.5  my-front-1 \(Johor Front, MY\) +exempt, 18,000.0 H100e", printed);
         Assert.Contains("  limit of the largest piecemeal-exemption: lpp-exemption: 3 allowances of 1,699.2 H100e for 2025, 2026, 2027", printed);
-        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e beyond the rules \(unlawful-compute\) at cngrey-\d+ \(owner [^)]+, CN\), beside 0.0 H100e the rules permit; main route: smuggled via smuggler-\d+", printed);
+        Assert.Matches(@"Largest unauthorised cluster: [\d,.]+ H100e beyond the rules \(unlawful-compute\) at cnlab-\d+ \(owner [^)]+, CN\), beside [\d,.]+ H100e the rules permit; main route: smuggled via smuggler-\d+", printed);
         Assert.Matches(@"Detections: \d+ lots seized \([\d,]+ chips\), \d+ shell companies entity-listed", printed);
         var files = ResultFiles.Render(results);
         Assert.Contains("\"largestUnauthorisedCluster\": {", Encoding.UTF8.GetString(files[ResultFiles.Summary]));

@@ -49,10 +49,10 @@ public class GrainRunTests(ClusterFixture fixture)
         const string run = "deactivated";
         var coordinator = fixture.Grains.GetGrain<IRunCoordinatorGrain>(run);
         await coordinator.Start(world.AsImmutable());
-        // Every agent grain (the Entity List and the magnet exporter too), the run's context and the coordinator.
+        // Every agent grain (the Entity List, the magnet exporter and the grey market too), the run's context and the coordinator.
         await fixture.StepDeactivatingHalfway(coordinator, run, world, grains => Assert.Equal(
             world.DataCentreBlocks.Count + world.IntermediaryBlocks.Count + world.Chipmakers.Count + world.Context.Countries.Countries.Count
-            + 2 + world.Context.Months + 2, grains.Count));
+            + 3 + world.Context.Months + 2, grains.Count));
         OutputFiles.AssertSame(expected, ResultFiles.Render((await coordinator.GetResults()).Value));
     }
 

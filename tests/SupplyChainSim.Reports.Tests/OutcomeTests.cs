@@ -55,7 +55,7 @@ public class OutcomeTests
         // The paired difference in mean H100e (the runs are the same, so no probability differs and that chart is left
         // out), breach probability and by month, first breach month, the excess by kind, smuggled and seized, licensed
         // and exempt by tier, two timelines.
-        Assert.Equal(10, Pages.AssertSelfContained(full).Count);
+        Assert.Equal(11, Pages.AssertSelfContained(full).Count);
         Assert.Contains("Every pair of replications agreed on every breach kind and threshold", full);
         Assert.DoesNotContain("Partial", full);
         Assert.Contains("<th>regime-a</th><th>regime-b</th>", full);

@@ -18,7 +18,7 @@ public class RunReportTests
         // The excess by kind each month, the flow picture and its smuggling channels, regime timeline, installed H100e
         // by country, lawful H100e by route, smuggled and seized, decisions by rule (no magnet market here), and the
         // model against the one published figure its months cover (the largest cluster at the end of 2025).
-        Assert.Equal(9, Pages.AssertSelfContained(html).Count);
+        Assert.Equal(11, Pages.AssertSelfContained(html).Count);
         Assert.Contains("The model against published figures", html);
         Assert.Matches("<td>largest-cluster-end-2025</td><td>2025-12</td><td>150k, 200k, 300k</td>", html);
         Assert.Contains("Largest excess beyond the rules, by kind", html);
@@ -51,7 +51,7 @@ public class RunReportTests
         var summaries = runs.Select((r, i) => ReplicationSummary.Of(i, r)).ToList();
         var html = Pages.Text(RunReport.Render(runs[0], summaries));
 
-        Assert.Equal(10, Pages.AssertSelfContained(html).Count);
+        Assert.Equal(12, Pages.AssertSelfContained(html).Count);
         Assert.Contains($"what {summaries.Count} replications give: the median and the 5th to 95th percentiles", html);
         var mc = MonteCarloSummary.Of(summaries);
         string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
@@ -85,7 +85,7 @@ public class RunReportTests
         var html = Pages.Text(first);
         Assert.Contains("<h1>piecemeal-2025</h1>", html);
         Assert.Contains("Replications (2)", html);
-        Assert.Equal(9, Pages.AssertSelfContained(html).Count);
+        Assert.Equal(11, Pages.AssertSelfContained(html).Count);
         Assert.DoesNotMatch(@"(?i)(src|href)\s*=|<script|url\((?!#)", html);
     }
 

@@ -104,6 +104,11 @@ public static class AgentViews
         market.Concessions.Select(c => $"from {c.From}: {c.AcceptedBy} accepted {c.OfferedBy}'s offer of {string.Join(", ", c.ChipModels)}").ToList(),
         market.Importers.Select(i => new MagnetStockLine(i.Key, Math.Round(i.Value.Stock, 1), Math.Round(i.Value.Pressure, 3))).ToList());
 
+    public static GreyMarketView View(this Market.GreyMarket market) => new(
+        new SortedDictionary<string, double>(market.Premiums.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)), StringComparer.Ordinal),
+        market.Potential.Count,
+        market.Forming.Select(f => $"{f.Entry.Id} from {f.FirstOrder}").ToList());
+
     /// <summary>The cluster now, assessed against the run's rules kind by kind; whether it stood beyond them at its last assessment.</summary>
     private static ClusterStandingView Standing(DataCentreBlock block, string clusterKey, SimulationContext context)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using SupplyChainSim.Model.Chips;
 using SupplyChainSim.Model.Regimes;
 using SupplyChainSim.Model.Scenarios;
 using SupplyChainSim.Model.Simulation;
@@ -23,9 +24,30 @@ public sealed class Chipmaker
 
     public bool Busy => Backlog.Count > 0 || Pipeline.Count > 0;
 
-    /// <summary>Ships the month: what magnet shortage in its country leaves of its capacity is produced.</summary>
-    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved) =>
-        new(Ship(now.Month, approved, now.ProductionFactor.GetValueOrDefault(Spec.Country, 1)), Busy);
+    /// <summary>
+    /// Ships the month: what magnet shortage in its country leaves of its capacity is produced. Orders not yet made of a
+    /// chip past its last month on sale are cancelled (NVIDIA stopped making the H20 in 2025-08); lots made still ship.
+    /// </summary>
+    public ShipmentsReply Ship(MonthContext now, IReadOnlyList<LicenceDecision> approved, ChipCatalogue catalogue)
+    {
+        Backlog.RemoveAll(e => catalogue.Contains(e.ChipModel) && catalogue[e.ChipModel].AvailableUntil is { } last && now.Month > last);
+        var production = now.ProductionFactor.GetValueOrDefault(Spec.Country, 1);
+        return new(Ship(now.Month, approved, production), Busy) { BacklogMonths = BacklogMonths(production) };
+    }
+
+    /// <summary>By chip model it makes: the chips still to make, in months of what it can make of them.</summary>
+    private SortedDictionary<string, double> BacklogMonths(double production)
+    {
+        var remaining = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in Backlog) remaining[entry.ChipModel] = remaining.GetValueOrDefault(entry.ChipModel) + entry.Remaining;
+        var months = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (model, chips) in remaining)
+        {
+            var monthly = Math.Floor(Spec.Capacity.GetValueOrDefault(model) * production);
+            months[model] = monthly > 0 ? chips / monthly : ScenarioLimits.LeadMonths;
+        }
+        return months;
+    }
 
     /// <summary>Books the month's approved orders, produces, and returns the lots that arrive this month.</summary>
     /// <param name="production">What magnet shortage leaves of capacity (1 = none).</param>

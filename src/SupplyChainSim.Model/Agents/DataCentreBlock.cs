@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Market;
 using SupplyChainSim.Model.Simulation;
 using SupplyChainSim.Model.Trade;
 using SupplyChainSim.Model.Units;
@@ -42,9 +43,13 @@ public sealed class DataCentreBlock : IBuyerBlock
     {
         var orders = new List<Order>();
         var buildOut = now.BuildOutFactor.GetValueOrDefault(Country, 1);
+        LabDemand? labs = null;
         foreach (var site in Sites)
-            if (site.PlaceOrder(now.Month, context, Address, buildOut) is { } order) orders.Add(order);
-        return new OrdersReply(orders, NextWake());
+        {
+            if (site.IsLab(context)) orders.AddRange(site.Source(now, context, Address, buildOut, labs ??= new LabDemand()));
+            else if (site.PlaceOrder(now.Month, context, Address, buildOut) is { } order) orders.Add(order);
+        }
+        return new OrdersReply(orders, NextWake()) { Labs = labs };
     }
 
     /// <summary>
@@ -60,7 +65,7 @@ public sealed class DataCentreBlock : IBuyerBlock
             site.Install(month, lot, context);
             touched.Add(site.ClusterKey);
         }
-        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(month, notice.Order);
+        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(month, notice.Order, context);
         foreach (var site in Sites.Where(s => s.HoldsUnlinkableChips && s.Spec.CircumventionPerMonth > 0 && !Circumvented.Contains(s.Spec.OwnerOrSelf)))
         {
             var owner = site.Spec.OwnerOrSelf;

@@ -24,18 +24,22 @@ public sealed class IntermediaryBlock : IBuyerBlock
     {
         var orders = new List<Order>();
         foreach (var member in Members)
-            if (member.PlaceOrder(now.Month, context, Address) is { } order) orders.Add(order);
-        return new OrdersReply(orders, NextWake());
+            if (member.PlaceOrder(now, context, Address) is { } order) orders.Add(order);
+        return new OrdersReply(orders, NextWake())
+        {
+            ActiveNetworks = Members.Count(m => m.Trades(context) && m.Status == NetworkStatus.Active),
+            ForgoneH100e = Members.Where(m => m.Trades(context)).Sum(m => m.ForgoneH100e),
+        };
     }
 
     /// <summary>Takes in the lots its shells received and the refusals, and forwards what is due.</summary>
-    public DiversionReply Divert(YearMonth month, SimulationContext context, Deliveries deliveries)
+    public DiversionReply Divert(MonthContext now, SimulationContext context, Deliveries deliveries)
     {
         foreach (var lot in deliveries.Lots) ById[lot.Buyer].Receive(lot);
-        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(notice);
+        foreach (var notice in deliveries.Denied) ById[notice.Order.Buyer].Denied(notice, context);
         var forwarded = new List<Lot>();
         var detections = new List<Detection>();
-        foreach (var member in Members) member.Forward(month, context, forwarded, detections);
+        foreach (var member in Members) member.Forward(now, context, forwarded, detections);
         return new DiversionReply(forwarded, detections, NextWake());
     }
 

@@ -29,6 +29,19 @@ public sealed record ChipSpec
     /// <summary>The first month the chip shipped: no chipmaker makes it, and no buyer orders it, before then.</summary>
     public Units.YearMonth? AvailableFrom { get; init; }
 
+    /// <summary>The last month the chip could be ordered (its maker stopped making it): no buyer orders it after then.</summary>
+    public Units.YearMonth? AvailableUntil { get; init; }
+
+    /// <summary>Whether the chip can be ordered in <paramref name="month"/>: shipping, and not yet discontinued.</summary>
+    public bool OnSale(Units.YearMonth month) => (AvailableFrom is null || AvailableFrom <= month) && (AvailableUntil is null || month <= AvailableUntil);
+
+    /// <summary>The chip's architecture ("Hopper", "Blackwell"): the grey market prices each generation it trades.</summary>
+    public string? Generation { get; init; }
+
+    /// <summary>Chips in the unit it is sold as: 8 in an HGX server, 72 in an NVL72 rack, 1 for a card.</summary>
+    [ValueRange(1, 1000)]
+    public int ChipsPerUnit { get; init; } = 1;
+
     /// <summary>Fields whose figure is a placeholder chosen by the model, not a published one (for example "tpp").</summary>
     public IReadOnlyList<string> Placeholders { get; init; } = [];
 

@@ -24,6 +24,9 @@ public sealed record MonteCarloSummary(
     /// <summary>For each breach kind: the probability of any excess, then of reaching each concern threshold.</summary>
     public IReadOnlyList<KindEstimate> Kinds { get; init; } = [];
 
+    /// <summary>The mean over replications of why controlled compute did not reach the grey market's labs (null without one).</summary>
+    public Market.KeptOut? KeptOutMean { get; init; }
+
     /// <summary>
     /// Every replication (at least two) gave the same outcomes: the seeds change nothing this run measures, so its
     /// probabilities are 0 or 1 for this world and the intervals around them say nothing about the scenario.
@@ -61,6 +64,7 @@ public sealed record MonteCarloSummary(
             replications.Select(r => r.Smuggled.H100e).Mean())
         {
             Kinds = KindEstimate.Of(replications),
+            KeptOutMean = Market.KeptOut.Mean(replications.Select(r => r.KeptOut)),
             Deterministic = AllAlike(replications),
         };
     }

@@ -24,6 +24,9 @@ public sealed record ReplicationSummary(
     /// <summary>By breach kind, in <see cref="BreachKind.All"/>'s order: the largest excess and when each threshold was reached.</summary>
     public IReadOnlyList<KindOutcome> Kinds { get; init; } = [];
 
+    /// <summary>Why controlled compute did not reach the grey market's labs (null without a grey market).</summary>
+    public Market.KeptOut? KeptOut { get; init; }
+
     /// <summary>What the scenario's uncertain inputs drew for this replication.</summary>
     public IReadOnlyList<Worlds.InputDraw> Draws { get; init; } = [];
 
@@ -69,6 +72,7 @@ public sealed record ReplicationSummary(
             Kinds = BreachKind.All.Select(kind => KindOutcome.Of(kind, results)).ToList(),
             Draws = results.Info.Draws,
             Calibration = Measure(results, results.Info.CalibrationTargets),
+            KeptOut = Market.KeptOut.Of(results),
         };
     }
 }

@@ -42,6 +42,8 @@ public static class DecisionOrder
     public static readonly IReadOnlyList<Type> Others =
     [
         typeof(TransitPermit),
+        typeof(CustomsHold),
+        typeof(IaasKyc),
         typeof(ExemptionConditions),
         typeof(RevenueShare),
     ];

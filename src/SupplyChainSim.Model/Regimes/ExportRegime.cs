@@ -46,8 +46,24 @@ public sealed class ExportRegime
         var order = lot.AsOrder(now.Month);
         var request = new LicenceRequest(order, context.Catalogue[lot.ChipModel], context.Chipmaker(lot.Seller), context.Countries[lot.DestinationCountry],
             context.Countries[order.OwnerHeadquarters], now.Month, new DestinationLedger()) { UsBoundChips = now.UsBoundChips };
-        var decision = Decide(request, buyerSide: false);
-        return decision.Outcome == LicenceOutcome.Denied ? decision with { Reason = decision.Reason with { At = DecisionPoint.Border } } : null;
+        return RefusesOutright(request) is { } refused ? refused with { Reason = refused.Reason with { At = DecisionPoint.Border } } : null;
+    }
+
+    /// <summary>
+    /// The exporter's rules' outright refusal of <paramref name="request"/>, or null: asked without the buyer's side and
+    /// counting nothing that matters (the request's ledger is its own). The border asks it of a lot; a lab asks it of a
+    /// chip before it counts on buying it.
+    /// </summary>
+    public LicenceDecision? RefusesOutright(LicenceRequest request) => Decide(request, buyerSide: false) is { Outcome: LicenceOutcome.Denied } refused ? refused : null;
+
+    /// <summary>
+    /// Whether the destination's customs hold the lot on arrival (<see cref="CustomsHold"/>): drawn for the lot from its
+    /// own stream, with the largest hold chance any rule in force gives its chip there.
+    /// </summary>
+    public bool HeldAtCustoms(Lot lot, YearMonth month, SimulationContext context)
+    {
+        var chance = Rules.OfType<CustomsHold>().Select(h => h.HoldChance(lot.ChipModel, context.Countries[lot.DestinationCountry])).DefaultIfEmpty(0).Max();
+        return chance > 0 && context.Streams.Uniform(lot.Id, month.Index, "customs-hold") < chance;
     }
 
     /// <summary>The smallest yearly exemption a consignee in <paramref name="destination"/> has; null when none applies.</summary>

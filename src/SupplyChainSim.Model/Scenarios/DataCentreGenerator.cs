@@ -41,6 +41,10 @@ public sealed record DataCentreGenerator
     /// <summary>The chip the installed compute is made of (see <see cref="DataCentreSpec.InstalledChipModel"/>).</summary>
     public string? InstalledChipModel { get; init; }
 
+    /// <summary>Relative weights of the buyer classes owners belong to ("state-linked", "private"): drawn once per owner. None when empty.</summary>
+    [ValueRange(0, ScenarioLimits.Weight)]
+    public IReadOnlyDictionary<string, double> BuyerClasses { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The first month the sites order (see <see cref="DataCentreSpec.ActiveFrom"/>).</summary>
     public YearMonth? ActiveFrom { get; init; }
 

@@ -67,6 +67,9 @@ public sealed record DataCentreSpec
     [ValueRange(0, 1, Is = "a probability")]
     public double CircumventionPerMonth { get; init; }
 
+    /// <summary>Its owner's class where the owner's government tells buyers apart ("state-linked", "private"): its guidance may differ by class.</summary>
+    public string? BuyerClass { get; init; }
+
     [JsonIgnore]
     public string OwnerOrSelf => Owner ?? Id;
 

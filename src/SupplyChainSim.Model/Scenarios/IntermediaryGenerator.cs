@@ -34,4 +34,15 @@ public sealed record IntermediaryGenerator
 
     [ValueRange(0, 10, Is = "a fraction")]
     public Distribution Markup { get; init; } = Distribution.Constant(0.3);
+
+    /// <summary>What each can pay for lots on their way (USD); see <see cref="IntermediarySpec.WorkingCapitalUsd"/>.</summary>
+    [ValueRange(0, 1e12)]
+    public Distribution WorkingCapitalUsd { get; init; } = Distribution.Constant(50_000_000);
+
+    /// <summary>
+    /// Networks that may form later, drawn like the others after them: on a grey market, the pool entry comes from when
+    /// margins call for it. They order nothing until they form.
+    /// </summary>
+    [ValueRange(0, ScenarioLimits.Intermediaries)]
+    public int PotentialEntrants { get; init; }
 }

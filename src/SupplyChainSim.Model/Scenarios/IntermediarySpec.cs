@@ -46,4 +46,14 @@ public sealed record IntermediarySpec
 
     /// <summary>Countries the lots pass through after the hub, each a month and a customs check.</summary>
     public IReadOnlyList<string> Transit { get; init; } = [];
+
+    /// <summary>
+    /// What it can pay for lots on their way (USD): on a grey market, what it has in lots bought and not yet sold bounds
+    /// what it buys next; sales bring it back with the margin, seizures lose it.
+    /// </summary>
+    [ValueRange(0, 1e12)]
+    public double WorkingCapitalUsd { get; init; } = 50_000_000;
+
+    /// <summary>A network that may form on a grey market when margins call for it (the market decides when); it orders nothing before.</summary>
+    public bool Potential { get; init; }
 }

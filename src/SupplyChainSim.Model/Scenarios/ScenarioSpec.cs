@@ -55,6 +55,9 @@ public sealed record ScenarioSpec
 
     public RareEarthSpec RareEarths { get; init; } = new();
 
+    /// <summary>The grey market of the restricted destinations: prices, networks that decide, labs that choose. None when absent.</summary>
+    public Market.GreyMarketSpec? GreyMarket { get; init; }
+
     /// <summary>
     /// The excesses (H100e beyond what the rules permit) an analyst cares about, ascending: for each breach kind and
     /// threshold the outputs give the probability that some cluster reaches it. By default 100, 1,000 and 10,000.

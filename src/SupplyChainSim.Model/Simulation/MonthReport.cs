@@ -21,6 +21,12 @@ public sealed record MonthReport(
     int BreachesSoFar,
     IReadOnlyList<LicenceDecision> Decisions)
 {
+    /// <summary>Lots the destination's customs held on arrival (as orders: who bought what), not delivered.</summary>
+    public IReadOnlyList<Trade.Order> Held { get; init; } = [];
+
+    /// <summary>The grey market's month: prices, networks, and what its labs wanted and got; null without a grey market.</summary>
+    public Market.GreyMarketMonth? GreyMarket { get; init; }
+
     /// <summary>Diverted lots caught this month: seized, their shells listed.</summary>
     public IReadOnlyList<Detection> Detections { get; init; } = [];
 

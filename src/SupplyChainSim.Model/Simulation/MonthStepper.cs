@@ -1,5 +1,6 @@
 using SupplyChainSim.Model.Agents;
 using SupplyChainSim.Model.Breaches;
+using SupplyChainSim.Model.Market;
 using SupplyChainSim.Model.Phases;
 using SupplyChainSim.Model.RareEarths;
 using SupplyChainSim.Model.Regimes;
@@ -43,16 +44,23 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
         var month = NextMonth;
         // The regime in force is a pure function of the month (SimulationContext): no phase sets it.
         var (now, rareEarths) = await TradeMagnets(month);
-        var orders = await PlaceOrders(now);
+        now = await SetGreyPrices(now);
+        var (orders, labs, forgone) = await PlaceOrders(now);
         var decisions = await DecideLicences(now, orders);
-        var (delivered, stopped) = await Ship(now, decisions);
+        var (delivered, stopped, held) = await Ship(now, decisions);
         decisions = [.. decisions, .. stopped];
-        var denied = decisions.Where(d => d.Route is null).Select(LicenceDecisionNotice.Of).ToList();
+        var refused = decisions.Where(d => d.Route is null).Select(LicenceDecisionNotice.Of).ToList();
+        var denied = refused.Concat(held.Select(lot => new LicenceDecisionNotice(lot.AsOrder(month), EntityListed: false))).ToList();
         var (smuggled, detections) = await Divert(now, delivered, denied);
+        var grey = GreyMarket(now, labs, forgone, delivered, smuggled, detections);
         var sites = await InstallAndLink(now, delivered.Concat(smuggled), denied);
         var caught = await Enforce(month, detections, sites);
         var breaches = Record(sites.SelectMany(s => s.Breaches), caught);
-        var report = Report(month, delivered, smuggled, denied.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths);
+        var report = Report(month, delivered, smuggled, refused.Select(n => n.Order).ToList(), breaches, decisions, detections, rareEarths) with
+        {
+            Held = held.Select(l => l.AsOrder(month)).ToList(),
+            GreyMarket = grey,
+        };
         foreach (var standing in sites.SelectMany(s => s.Standings)) State.Standings[BreachStanding.KeyOf(standing.Kind, standing.ClusterKey)] = standing;
         await hosts.Record(report);
         State.MonthsDone++;
@@ -78,22 +86,57 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
             BuildOutFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.BuildOutFactor, StringComparer.Ordinal),
             ProductionFactor = rareEarths.Importers.ToDictionary(i => i.Country, i => i.ProductionFactor, StringComparer.Ordinal),
             UsBoundChips = new SortedDictionary<string, long>(State.UsBoundChips, StringComparer.Ordinal),
+            BacklogMonths = new SortedDictionary<string, double>(State.BacklogMonths, StringComparer.Ordinal),
         };
         return (now, rareEarths);
     }
 
-    /// <summary>Demand and orders: the data centres and intermediaries that are due order, in order of order id.</summary>
-    private async Task<List<Order>> PlaceOrders(MonthContext now)
+    /// <summary>
+    /// The grey market, where there is one: its prices move with last month's trade, and the networks that form this month
+    /// are named. Every agent of the month sees them in its context.
+    /// </summary>
+    private async Task<MonthContext> SetGreyPrices(MonthContext now) =>
+        world.GreyMarket is null ? now : now with { Grey = await agents.GreyMarket.Ask(new SetGreyPrices(now, State.LastGreyTrade)) };
+
+    /// <summary>The grey market's month, recorded, and its trade kept for next month's prices; null without a grey market.</summary>
+    private GreyMarketMonth? GreyMarket(MonthContext now, LabDemand labs, double forgone, List<Lot> delivered, List<Lot> smuggled, List<Detection> detections)
+    {
+        if (world.GreyMarket is null) return null;
+        var (month, trade) = GreyMarketMonth.Of(now.Grey, labs, State.ActiveNetworks.Sum(), forgone, delivered, smuggled, detections,
+            id => intermediaries.Value.TryGetValue(id, out var spec) && SupplyingMarket.Contains(spec.Buyer), context);
+        State.LastGreyTrade = trade;
+        return month;
+    }
+
+    // The data centres in the grey market's countries: the buyers whose intermediaries supply it.
+    private HashSet<string>? supplyingMarket;
+
+    private HashSet<string> SupplyingMarket => supplyingMarket ??= sites.Value.Values
+        .Where(s => context.GreyMarket is { } market && market.Countries.Contains(s.Country)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Demand and orders: the data centres and intermediaries that are due order (with the blocks of networks that form
+    /// this month), in order of order id; the labs of a grey market's countries also say what they asked of each source,
+    /// and the networks what they left unbought for want of margin.
+    /// </summary>
+    private async Task<(List<Order> Orders, LabDemand Labs, double Forgone)> PlaceOrders(MonthContext now)
     {
         var placeOrders = new PlaceOrders(now);
         var dataCentreOrders = await Task.WhenAll(Due(State.DataCentreWake, now.Month)
             .Select(async b => (Block: b, Reply: await agents.DataCentres.Ask(b, placeOrders))));
         foreach (var (block, reply) in dataCentreOrders) State.DataCentreWake[block] = reply.NextWake;
-        var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, now.Month)
+        var intermediaryOrders = await Task.WhenAll(Due(State.IntermediaryWake, now.Month).Union(now.Grey.Entrants.Select(e => e.Block)).Order()
             .Select(async b => (Block: b, Reply: await agents.Intermediaries.Ask(b, placeOrders))));
-        foreach (var (block, reply) in intermediaryOrders) State.IntermediaryWake[block] = reply.NextWake;
-        return dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
-            .OrderBy(o => o.Id, StringComparer.Ordinal).ToList();
+        foreach (var (block, reply) in intermediaryOrders)
+        {
+            State.IntermediaryWake[block] = reply.NextWake;
+            State.ActiveNetworks[block] = reply.ActiveNetworks;
+        }
+        var labs = new LabDemand();
+        foreach (var (_, reply) in dataCentreOrders.OrderBy(r => r.Block))
+            if (reply.Labs is { } demand) labs.Add(demand);
+        return (dataCentreOrders.SelectMany(r => r.Reply.Orders).Concat(intermediaryOrders.SelectMany(r => r.Reply.Orders))
+            .OrderBy(o => o.Id, StringComparer.Ordinal).ToList(), labs, intermediaryOrders.OrderBy(r => r.Block).Sum(r => r.Reply.ForgoneH100e));
     }
 
     /// <summary>
@@ -115,23 +158,31 @@ public sealed class MonthStepper(Worlds.World world, IWorldHosts hosts, StepperS
     /// Production and shipping: chipmakers with approved orders or a backlog ship lots; a rule that came into force since
     /// the order stops some at the border (<see cref="ExportRegime.StopsAtBorder"/>).
     /// </summary>
-    private async Task<(List<Lot> Delivered, List<LicenceDecision> Stopped)> Ship(MonthContext now, List<LicenceDecision> decisions)
+    private async Task<(List<Lot> Delivered, List<LicenceDecision> Stopped, List<Lot> Held)> Ship(MonthContext now, List<LicenceDecision> decisions)
     {
         var approvedBySeller = decisions.Where(d => d.Route is not null).ToLookup(d => d.Order.Seller, StringComparer.Ordinal);
         var shipping = world.Chipmakers.Select((maker, index) => (maker.Id, index))
             .Where(m => State.ChipmakerBusy[m.index] || approvedBySeller.Contains(m.Id))
             .Select(async m => (m.index, Reply: await agents.Chipmakers.Ask(m.index, new Ship(now, approvedBySeller[m.Id].ToList()))));
         var shipments = await Task.WhenAll(shipping);
-        foreach (var (index, reply) in shipments) State.ChipmakerBusy[index] = reply.Busy;
+        // A chipmaker not called has nothing in hand: only the replies carry backlogs.
+        State.BacklogMonths.Clear();
+        foreach (var (index, reply) in shipments.OrderBy(s => s.index))
+        {
+            State.ChipmakerBusy[index] = reply.Busy;
+            foreach (var (model, months) in reply.BacklogMonths) State.BacklogMonths[model] = Math.Max(months, State.BacklogMonths.GetValueOrDefault(model));
+        }
         var regime = context.RegimeAt(now);
         var delivered = new List<Lot>();
         var stopped = new List<LicenceDecision>();
+        var held = new List<Lot>();
         foreach (var lot in shipments.SelectMany(s => s.Reply.Lots).OrderBy(l => l.Id, StringComparer.Ordinal))
         {
             if (regime.StopsAtBorder(lot, now, context) is { } stop) stopped.Add(stop);
+            else if (regime.HeldAtCustoms(lot, now.Month, context)) held.Add(lot);
             else delivered.Add(lot);
         }
-        return (delivered, stopped);
+        return (delivered, stopped, held);
     }
 
     /// <summary>Diversion through intermediaries: they take their deliveries and forward lots onward; customs catch some.</summary>

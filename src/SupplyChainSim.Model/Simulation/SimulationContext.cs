@@ -26,6 +26,9 @@ public sealed record SimulationContext(
     private ExportRegime[]? regimes;
     private RandomStreams? streams;
 
+    /// <summary>The grey market of the restricted destinations, if the scenario has one.</summary>
+    public Market.GreyMarketSpec? GreyMarket { get; init; }
+
     /// <summary>The excesses the run's outputs report the probability of reaching, by breach kind.</summary>
     public BreachThresholds Thresholds { get; init; } = BreachThresholds.Default;
 
@@ -41,6 +44,7 @@ public sealed record SimulationContext(
         return new(scenario.Catalogue, scenario.Countries, spec.Regime, makers, sellers, spec.Seed, spec.Start, spec.Months, spec.Enforcement, spec.RareEarths)
         {
             Thresholds = BreachThresholds.From(spec.BreachThresholdsH100e, spec.BreachThresholdsH100eByKind),
+            GreyMarket = spec.GreyMarket,
         };
     }
 

@@ -38,6 +38,15 @@ public sealed class StepperState
     /// <summary>How many concession rules were in force last month (a change re-checks every cluster).</summary>
     public int ConcessionRules { get; set; }
 
+    /// <summary>Last month's trade on the grey market: this month's prices move with it.</summary>
+    public Market.GreyTrade LastGreyTrade { get; set; } = Market.GreyTrade.None;
+
+    /// <summary>By block of intermediaries: how many of its networks traded on the grey market when it was last called.</summary>
+    public List<int> ActiveNetworks { get; init; } = [];
+
+    /// <summary>By chip model: months of orders its maker had in hand after last month's production.</summary>
+    public SortedDictionary<string, double> BacklogMonths { get; init; } = new(StringComparer.Ordinal);
+
     public static StepperState For(Worlds.World world) => new()
     {
         // Everyone is due in the first month; from then on each block says when it next has work.
@@ -46,5 +55,6 @@ public sealed class StepperState
         ChipmakerBusy = world.Chipmakers.Select(_ => false).ToList(),
         DataCentreSummaries = world.DataCentreBlocks.Select(_ => (BlockSummary?)null).ToList(),
         DataCentreLinkDue = world.DataCentreBlocks.Select(_ => false).ToList(),
+        ActiveNetworks = world.IntermediaryBlocks.Select(_ => 0).ToList(),
     };
 }

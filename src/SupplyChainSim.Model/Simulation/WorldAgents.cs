@@ -24,4 +24,7 @@ public sealed class WorldAgents(Worlds.World world, IWorldHosts hosts)
 
     /// <summary>The magnet exporter and the trade it controls.</summary>
     public IAgents<RareEarthMarket> MagnetExporter { get; } = hosts.Host<RareEarthMarket>([world.Context.RareEarths]);
+
+    /// <summary>The grey market of the restricted destinations: none without one.</summary>
+    public IAgents<Market.GreyMarket> GreyMarket { get; } = hosts.Host<Market.GreyMarket>(world.GreyMarket is { } plan ? [plan] : []);
 }

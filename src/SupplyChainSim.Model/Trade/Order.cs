@@ -31,6 +31,10 @@ public sealed record Order(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Named { get; init; }
 
+    /// <summary>The buyer's class where its government's guidance tells classes apart ("state-linked", "private").</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? BuyerClass { get; init; }
+
     /// <summary>The name of the order <paramref name="consignee"/> placed in <paramref name="month"/>.</summary>
     public static string NameOf(string consignee, YearMonth month) => $"{consignee}@{month}";
 }

@@ -17,6 +17,9 @@ public sealed record World(
     IReadOnlyList<DataCentreBlockPlan> DataCentreBlocks,
     IReadOnlyList<IntermediaryBlockPlan> IntermediaryBlocks)
 {
+    /// <summary>The grey market of the restricted destinations and the networks that may form on it; null without one.</summary>
+    public Market.GreyMarketPlan? GreyMarket { get; init; }
+
     /// <summary>What each uncertain input of the scenario drew for this run: its JSON path and value.</summary>
     public IReadOnlyList<InputDraw> Draws { get; init; } = [];
 

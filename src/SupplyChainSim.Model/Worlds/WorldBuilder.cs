@@ -75,6 +75,11 @@ public static class WorldBuilder
         var chipmakers = spec.Chipmakers.OrderBy(m => m.Id, StringComparer.Ordinal).ToList();
         return new World(spec.Name, spec.Description, context, chipmakers, dataCentreBlocks, intermediaryBlocks)
         {
+            GreyMarket = spec.GreyMarket is { } market
+                ? new Market.GreyMarketPlan(market, intermediaryBlocks
+                    .SelectMany(b => b.Members.Where(m => m.Spec.Potential && market.Countries.Contains(m.BuyerCountry)).Select(m => new Market.PotentialNetwork(m.Spec, b.Index)))
+                    .OrderBy(p => p.Spec.Id, StringComparer.Ordinal).ToList())
+                : null,
             Draws = scenario.Uncertain.Zip(scenario.Draws, (input, value) => new InputDraw(input.Path, value)).ToList(),
             CalibrationTargets = scenario.CalibrationTargets,
         };
@@ -145,6 +150,7 @@ public static class WorldBuilder
     {
         var countries = Ordered(generator.CountryWeights);
         var chips = Ordered(generator.ChipModels);
+        var classes = Ordered(generator.BuyerClasses);
         var owners = new Dictionary<string, string>(StringComparer.Ordinal); // one string per owner, however many sites it has
         for (var i = 0; i < generator.Count; i++)
         {
@@ -174,6 +180,8 @@ public static class WorldBuilder
                 InstalledChipModel = generator.InstalledChipModel,
                 ActiveFrom = generator.ActiveFrom,
                 ActiveUntil = generator.ActiveUntil,
+                // An owner's class, drawn from the owner's own stream: the same for every site it has.
+                BuyerClass = classes.Names.Length == 0 ? null : Pick(classes, streams.For(owner ?? id, 0, "buyer-class")),
             };
         }
     }
@@ -182,9 +190,12 @@ public static class WorldBuilder
     {
         var hubs = Ordered(generator.HubWeights);
         var chips = Ordered(generator.ChipModels);
-        for (var i = 0; i < generator.Count; i++)
+        // The potential entrants are numbered after the active networks: each is drawn from its own id's stream, so a
+        // network is the same whether it starts active or forms later.
+        var all = generator.Count + generator.PotentialEntrants;
+        for (var i = 0; i < all; i++)
         {
-            var id = Id(generator.IdPrefix, i, generator.Count);
+            var id = Id(generator.IdPrefix, i, all);
             var random = streams.For(id, 0, "generate");
             var every = Count(draws.Check(generator.OrderEveryMonths.Sample(random), $"{path}.orderEveryMonths", IntermediaryRange.Every, id));
             yield return new IntermediarySpec
@@ -199,6 +210,8 @@ public static class WorldBuilder
                 DelayMonths = (int)Math.Round(draws.Check(generator.DelayMonths.Sample(random), $"{path}.delayMonths", IntermediaryRange.Delay, id)),
                 Markup = draws.Check(generator.Markup.Sample(random), $"{path}.markup", IntermediaryRange.Markup, id),
                 FirstOrderMonth = random.Next(every),
+                WorkingCapitalUsd = draws.Check(generator.WorkingCapitalUsd.Sample(random), $"{path}.workingCapitalUsd", IntermediaryRange.Capital, id),
+                Potential = i >= generator.Count,
             };
         }
     }
@@ -224,6 +237,7 @@ public static class WorldBuilder
         public static readonly ValueRangeAttribute Every = Of(nameof(IntermediaryGenerator.OrderEveryMonths));
         public static readonly ValueRangeAttribute Delay = Of(nameof(IntermediaryGenerator.DelayMonths));
         public static readonly ValueRangeAttribute Markup = Of(nameof(IntermediaryGenerator.Markup));
+        public static readonly ValueRangeAttribute Capital = Of(nameof(IntermediaryGenerator.WorkingCapitalUsd));
 
         private static ValueRangeAttribute Of(string name) => typeof(IntermediaryGenerator).GetProperty(name)!.GetCustomAttribute<ValueRangeAttribute>()!;
     }

@@ -6,7 +6,8 @@ namespace SupplyChainSim.Output.Json;
 /// <param name="Deterministic">Every replication gave the same outcomes: the intervals are then not an estimate of anything.</param>
 internal sealed record MonteCarloEstimates(
     int Replications, int ReplicationsWithBreach, bool Deterministic, ProbabilityInterval BreachProbability, MonthPercentiles FirstBreachMonth,
-    H100ePercentiles LargestClusterH100e, H100eUpperPercentiles LargestUnauthorisedH100e, double SmuggledH100eMean, IReadOnlyList<KindProbability> ByKind)
+    H100ePercentiles LargestClusterH100e, H100eUpperPercentiles LargestUnauthorisedH100e, double SmuggledH100eMean, KeptOutTotals? KeptOutMean,
+    IReadOnlyList<KindProbability> ByKind)
 {
     public static MonteCarloEstimates Of(IReadOnlyList<ReplicationSummary> replications)
     {
@@ -16,7 +17,7 @@ internal sealed record MonteCarloEstimates(
             new(mc.FirstBreachP5, mc.FirstBreachMedian, mc.FirstBreachP95),
             new(Round(mc.LargestClusterP5), Round(mc.LargestClusterMedian), Round(mc.LargestClusterP95)),
             new(Round(mc.LargestUnauthorisedClusterMedian), Round(mc.LargestUnauthorisedClusterP95)),
-            Round(mc.SmuggledH100eMean), [.. mc.Kinds.Select(KindProbability.Of)]);
+            Round(mc.SmuggledH100eMean), KeptOutTotals.Of(mc.KeptOutMean), [.. mc.Kinds.Select(KindProbability.Of)]);
     }
 
     public static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);

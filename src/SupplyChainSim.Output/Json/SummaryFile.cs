@@ -9,14 +9,15 @@ namespace SupplyChainSim.Output.Json;
 
 /// <summary>
 /// summary.json: the run's answer in one object. Every key is always present (null where there is nothing), so that a
-/// script can read any run the same way; the monteCarlo object only with replications.
+/// script can read any run the same way (keptOut is null in a world without a grey market); the monteCarlo object only
+/// with replications.
 /// </summary>
 internal sealed record SummaryFile(
     string Tool, string Version, string Scenario, string Description, ulong Seed, YearMonth Start, int Months, YearMonth End,
     [property: JsonConverter(typeof(RegimeRulesJsonConverter))] IReadOnlyList<RegimeRule> Regime,
     int Agents, IReadOnlyList<UncertainInputDraw> UncertainInputs, int BreachCount, YearMonth? FirstBreachMonth,
     IReadOnlyDictionary<string, KindAnswer> ByKind, double LargestClusterH100e, string? LargestClusterSite, ShippedTotals Shipped,
-    double SmuggledValueUsd, FlowTotal Denied, IReadOnlyDictionary<string, int> LicenceDecisions, double RevenueShareUsd,
+    double SmuggledValueUsd, KeptOutTotals? KeptOut, FlowTotal Denied, IReadOnlyDictionary<string, int> LicenceDecisions, double RevenueShareUsd,
     DetectionTotals Detections, LargestUnauthorisedCluster? LargestUnauthorisedCluster, RareEarthTotals RareEarths,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MonteCarloEstimates? MonteCarlo)
 {
@@ -33,7 +34,8 @@ internal sealed record SummaryFile(
             ByKind: new OrderedDictionary<string, KindAnswer>(BreachKind.All.Select(kind => KeyValuePair.Create(kind, KindAnswer.Of(kind, results, breaches)))),
             LargestClusterH100e: ResultFiles.H100e(largest?.LargestCluster ?? Tpp.Zero), LargestClusterSite: largest?.LargestClusterSite,
             Shipped: new(FlowTotal.Of(results, m => m.Licensed), FlowTotal.Of(results, m => m.Exempt), FlowTotal.Of(results, m => m.Smuggled)),
-            SmuggledValueUsd: Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2), Denied: FlowTotal.Of(results, m => m.Denied),
+            SmuggledValueUsd: Math.Round(results.Months.Sum(m => m.SmuggledValueUsd), 2), KeptOut: KeptOutTotals.Of(Model.Market.KeptOut.Of(results)),
+            Denied: FlowTotal.Of(results, m => m.Denied),
             LicenceDecisions: LicenceDecisionCounts(results), RevenueShareUsd: Math.Round(results.Months.Sum(m => m.Licensing.RevenueShareUsd), 2),
             Detections: DetectionTotals.Of(results), LargestUnauthorisedCluster: Json.LargestUnauthorisedCluster.Of(results),
             RareEarths: RareEarthTotals.Of(results), MonteCarlo: replications is null ? null : MonteCarloEstimates.Of(replications));

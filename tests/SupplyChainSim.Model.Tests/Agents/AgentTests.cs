@@ -47,7 +47,7 @@ public class AgentTests
         Assert.Equal(5, site.PlaceOrder(January.AddMonths(4), context, self)!.Chips);
         Assert.Null(site.PlaceOrder(January.AddMonths(6), context, self)); // 25 on order: target reached
         Assert.Null(site.NextOrder);
-        site.Denied(January.AddMonths(6), first);
+        site.Denied(January.AddMonths(6), first, context);
         Assert.Equal(January.AddMonths(8), site.NextOrder);
         Assert.Equal(10, site.PlaceOrder(January.AddMonths(8), context, self)!.Chips);
     }

@@ -75,7 +75,6 @@ public class ExplorationSpaceTests
     [InlineData("""{ "name": "c", "path": "enforcement.hubCustomsDetection", "min": 0.1, "max": 0.2, "distribution": 0.1 }""",
         "$.uncertainties[0]", "not both")]
     [InlineData("""{ "name": "c", "path": "enforcement.hubCustomsDetection", "min": 0.1 }""", "$.uncertainties[0]", "missing \"max\"")]
-    [InlineData("""{ "name": "c", "path": "dataCentres.sites[0].targetH100e" }""", "$.uncertainties[0]", "holds a number, not a distribution")]
     [InlineData("""{ "name": "c", "path": "intermediaries.list[0].shells", "min": 1.5, "max": 3 }""", "$.uncertainties[0].min", "expected a whole number")]
     [InlineData("""{ "name": "c", "path": "enforcement.hubCustomsDetection", "distribution": { "dist": "normal", "mean": 2, "stdDev": 0.1 } }""",
         "$.uncertainties[0].distribution.mean", "expected 0 to 1 (a probability from 0 to 1) (the range of $.enforcement.hubCustomsDetection), found 2")]
@@ -92,6 +91,18 @@ public class ExplorationSpaceTests
         Assert.Equal(path, error.JsonPath);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Matches(@"^scenario\.json:\d+:\d+: ", error.ToString());
+    }
+
+    [Fact]
+    public void An_entry_whose_path_holds_a_number_and_no_range_is_left_fixed()
+    {
+        // As when a scenario fixes, in its own file or with --set, an input the world it extends leaves uncertain.
+        var scenario = ScenarioLoader.Parse(With("""
+            { "name": "c", "path": "dataCentres.sites[0].targetH100e" },
+            { "name": "d", "path": "enforcement.hubCustomsDetection", "min": 0.1, "max": 0.2 }
+            """));
+        Assert.Empty(scenario.Warnings);
+        Assert.Equal(["d"], ExplorationSpace.Of(scenario).Select(i => i.Name));
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class MalformedScenarioTests
 
         // Rules that are not rule objects.
         { "{ \"rule\": \"baseline-3A090\" }", "null", "null", "$.regime.rules[0]: expected a rule object such as { \"rule\": \"lpp-exemption\" }, found null" },
-        { "{ \"rule\": \"baseline-3A090\" }", "{ \"from\": \"2025-01\" }", "{ \"from\"", "$.regime.rules[0]: missing required key \"rule\"; expected one of \"purchase-restriction\", \"diversion-guidance\", \"model-licence\", \"case-by-case-window\", \"verified-end-user\", \"bilateral-quota\", \"baseline-3A090\", \"diffusion-tiers\", \"destination-licence\", \"small-installation\", \"reciprocity\", \"lpp-exemption\", \"country-cap\", \"transit-permit\", \"exemption-conditions\", \"revenue-share\"" },
+        { "{ \"rule\": \"baseline-3A090\" }", "{ \"from\": \"2025-01\" }", "{ \"from\"", "$.regime.rules[0]: missing required key \"rule\"; expected one of \"purchase-restriction\", \"diversion-guidance\", \"model-licence\", \"case-by-case-window\", \"verified-end-user\", \"bilateral-quota\", \"baseline-3A090\", \"diffusion-tiers\", \"destination-licence\", \"small-installation\", \"reciprocity\", \"lpp-exemption\", \"country-cap\", \"transit-permit\", \"customs-hold\", \"iaas-kyc\", \"exemption-conditions\", \"revenue-share\"" },
         // Overflow, infinity and ranges nobody checked.
         { "\"leadTimeMonths\": 0", "\"leadTimeMonths\": 2147483647", "\"leadTimeMonths\"", "$.chipmakers[0].leadTimeMonths: expected a whole number from 0 to 120, found 2147483647" },
         { "{ \"rule\": \"baseline-3A090\" }", "{ \"rule\": \"lpp-exemption\", \"allowanceTpp\": 1e308 }", "\"allowanceTpp\"", "$.regime.rules[0].allowanceTpp: expected a number above 0, up to 15,831,200,000,000, found 1e308" },

@@ -59,9 +59,14 @@ public class ScenarioFamilyTests
     public void The_families_regimes_are_the_shipped_scenarios_rules()
     {
         string Shipped(string file) => Rules(ScenarioLoader.Load(Paths.Scenario(file)));
-        Assert.Equal(Shipped("diffusion-rule-2025.json"), Rules(Family("shell-networks", "diffusion-rule.json")));
+        // The shell-networks arms: each its shipped scenario's rules, and every arm the two measures that do not depend on
+        // the US regime (the May 2025 guidance and Malaysia's permit), as the rescission has them.
+        var shared = ScenarioLoader.Load(Paths.Scenario("rescission-2025.json")).Spec.Regime.Rules.Where(r => r is DiversionGuidance or TransitPermit).ToList();
+        Assert.Equal(2, shared.Count);
+        string WithShared(string file) => Json(ScenarioLoader.Load(Paths.Scenario(file)).Spec.Regime.Rules.Concat(shared).ToList<object>());
+        Assert.Equal(WithShared("diffusion-rule-2025.json"), Rules(Family("shell-networks", "diffusion-rule.json")));
         Assert.Equal(Shipped("rescission-2025.json"), Rules(Family("shell-networks", "rescission.json")));
-        Assert.Equal(Shipped("threshold-500.json"), Rules(Family("shell-networks", "threshold-500.json")));
+        Assert.Equal(WithShared("threshold-500.json"), Rules(Family("shell-networks", "threshold-500.json")));
         Assert.Equal(Shipped("rescission-2025.json"), Rules(Family("location-verification", "off.json")));
         Assert.Equal(Shipped("gulf-deals-2025.json"), Rules(Family("gulf-campus", "deals.json")));
 
@@ -128,30 +133,36 @@ public class ScenarioFamilyTests
     }
 
     [Fact]
-    public async Task The_rescission_and_a_500_H100e_allowance_leave_the_shell_networks_less_than_the_diffusion_rule()
+    public async Task With_the_shared_measures_in_every_arm_the_diffusion_rule_leaves_the_networks_less_than_the_rescission_and_500_H100e_less_still()
     {
-        // 16 months (May 2025 to August 2026) of two paired replications: enough to see the direction.
-        var rule = await Replicate("shell-networks", "diffusion-rule.json", 2, months: 16);
-        foreach (var file in new[] { "rescission.json", "threshold-500.json" })
+        // Two paired replications over the family's 32 months (the arms part once allowances and caps bind, in 2026):
+        // the direction held in every one of 40 paired replications.
+        var order = new[] { "rescission.json", "diffusion-rule.json", "threshold-500.json" };
+        var arms = new List<List<ReplicationSummary>>();
+        foreach (var file in order) arms.Add(await Replicate("shell-networks", file, 2));
+        for (var i = 1; i < arms.Count; i++)
         {
-            var other = await Replicate("shell-networks", file, 2, months: 16);
-            Assert.All(rule.Zip(other), pair => Assert.True(pair.Second.Smuggled < pair.First.Smuggled,
-                $"{file}, replication {pair.First.Replication}: {pair.Second.Smuggled.H100e:N0} smuggled H100e against {pair.First.Smuggled.H100e:N0}"));
-            Assert.True(other.Sum(r => MaxExcessH100e(r, BreachKind.UnlawfulCompute)) < rule.Sum(r => MaxExcessH100e(r, BreachKind.UnlawfulCompute)),
-                $"{file}: the largest lab's unlawful compute should be smaller than under the rule");
+            var (looser, tighter) = (arms[i - 1], arms[i]);
+            Assert.All(looser.Zip(tighter), pair => Assert.True(pair.Second.Smuggled < pair.First.Smuggled,
+                $"{order[i]} against {order[i - 1]}, replication {pair.First.Replication}: {pair.Second.Smuggled.H100e:N0} smuggled H100e against {pair.First.Smuggled.H100e:N0}"));
+            Assert.True(tighter.Sum(r => MaxExcessH100e(r, BreachKind.UnlawfulCompute)) < looser.Sum(r => MaxExcessH100e(r, BreachKind.UnlawfulCompute)),
+                $"{order[i]}: the largest lab's unlawful compute should be smaller than under {order[i - 1]}");
         }
     }
 
     [Fact]
-    public async Task Location_verification_cuts_what_the_shell_networks_deliver()
+    public async Task Location_verification_cuts_what_the_shell_networks_deliver_mostly_by_deterring_them()
     {
-        var off = await Replicate("location-verification", "off.json", 2, months: 16);
-        var on = await Replicate("location-verification", "on.json", 2, months: 16);
+        var off = await Replicate("location-verification", "off.json", 2);
+        var on = await Replicate("location-verification", "on.json", 2);
         Assert.All(off.Zip(on), pair =>
         {
             Assert.True(pair.Second.Smuggled < pair.First.Smuggled, $"{pair.Second.Smuggled.H100e:N0} smuggled H100e with verification, {pair.First.Smuggled.H100e:N0} without");
-            Assert.True(pair.Second.Detections > pair.First.Detections);
             Assert.True(MaxExcessH100e(pair.Second, BreachKind.UnlawfulCompute) < MaxExcessH100e(pair.First, BreachKind.UnlawfulCompute));
+            // The risk it adds thins the networks' margins: what they leave unbought grows by more than what is seized.
+            var (without, with) = (pair.First.KeptOut!, pair.Second.KeptOut!);
+            Assert.True(with.DeterredH100e - without.DeterredH100e > with.SeizedH100e - without.SeizedH100e,
+                $"deterred {without.DeterredH100e:N0} -> {with.DeterredH100e:N0} H100e, seized {without.SeizedH100e:N0} -> {with.SeizedH100e:N0}");
         });
     }
 }

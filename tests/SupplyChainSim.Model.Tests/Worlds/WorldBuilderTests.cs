@@ -18,9 +18,9 @@ public class WorldBuilderTests
     public void Generators_make_the_counts_asked_for_with_draws_inside_their_distributions()
     {
         var sites = Sites(Shipped());
-        // 20 listed; generated: 32 Hopper and 32 Blackwell hyperscale sites, 1,500 Tier 1, 1,000 Tier 2, 40 H20 buyers,
-        // 60 Ascend buyers and 30 buyers of smuggled chips.
-        Assert.Equal(20 + 32 + 32 + 1500 + 1000 + 40 + 60 + 30, sites.Count);
+        // 20 listed; generated: 32 Hopper and 32 Blackwell hyperscale sites, 1,500 Tier 1, 1,000 Tier 2 and 100 Chinese
+        // labs that choose among their sources.
+        Assert.Equal(20 + 32 + 32 + 1500 + 1000 + 100, sites.Count);
         var smallBuyers = sites.Where(s => s.Id.StartsWith("t2-", StringComparison.Ordinal)).ToList();
         Assert.Equal(1000, smallBuyers.Count);
         Assert.All(smallBuyers, s => Assert.InRange(s.OrderSizeH100e, 150, 450));
