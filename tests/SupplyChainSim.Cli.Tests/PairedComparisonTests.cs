@@ -71,7 +71,7 @@ public class PairedComparisonTests
             @"piecemeal-2025 \(3,065 agents, world seed 2025, world [0-9a-f]{12}\); customs-none \(202 agents, world seed 7, world [0-9a-f]{12}\)\.", result.Error);
         var html = await File.ReadAllTextAsync(temp.File("out/compare.html"));
         Assert.Contains("Warning: The periods differ: diffusion-rule-2025 2023-10 to 2023-12", html);
-        Assert.Contains("Warning: The worlds differ: diffusion-rule-2025 (2,945 agents", html);
+        Assert.Contains("Warning: The worlds differ: diffusion-rule-2025 (3,065 agents", html);
         // customs-none has the 3A090 baseline alone; the Diffusion Rule adds a licence for SA and AE from the first month.
         Assert.Contains("The regimes first differ in 2023-10", html);
 

@@ -104,6 +104,6 @@ public class RunCommandTests
     {
         var result = await Cli.RunAsync("validate", "scenarios/baseline-2023.json");
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("valid; 2,976 agents over 51 months", result.Out);
+        Assert.Contains("valid; 3,096 agents over 51 months", result.Out);
     }
 }

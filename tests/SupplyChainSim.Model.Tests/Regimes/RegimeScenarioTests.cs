@@ -113,6 +113,20 @@ public class RegimeScenarioTests
     }
 
     [Fact]
+    public async Task After_the_H20_stops_and_Beijing_steers_its_buyers_off_it_H20s_reaching_China_from_2025_10_are_under_5_percent_of_2024s()
+    {
+        // chips-for-magnets-2025 runs the world's whole history, October 2023 to December 2027. The record: about a
+        // million H20s to China in 2024, close to none after Beijing's guidance (2025-08) and the end of production.
+        var deliveries = (await Run("chips-for-magnets-2025.json")).Months
+            .SelectMany(m => m.Deliveries.Where(d => d.Country == "CN" && d.ChipModel == "H20").Select(d => (m.Month, d.Chips))).ToList();
+        long Between(string from, string until) => deliveries.Where(d => d.Month >= YearMonth.Parse(from) && d.Month <= YearMonth.Parse(until)).Sum(d => d.Chips);
+        var year2024 = Between("2024-01", "2024-12");
+        var after = Between("2025-10", "2027-12");
+        Assert.InRange(year2024, 500_000, 1_500_000);
+        Assert.True(after < 0.05 * year2024, $"{after:N0} H20s from 2025-10, against {year2024:N0} in 2024");
+    }
+
+    [Fact]
     public async Task Each_scenario_names_its_regime_in_the_summary_and_decisions_in_licences_csv()
     {
         var results = await Run("gulf-deals-2025.json");
