@@ -20,13 +20,21 @@ public sealed class ConsoleReport(IAnsiConsole console)
     /// <summary>Width of each flow column of the month table.</summary>
     private const int FlowWidth = 11;
 
+    /// <summary>The intermediaries trading at the start, and the would-be networks that may form on a grey market.</summary>
+    private static string Intermediaries(World world)
+    {
+        var potential = world.PotentialNetworkCount;
+        var trading = Count(world.IntermediaryCount - potential, "intermediary", "intermediaries");
+        return potential == 0 ? trading : $"{trading} (and {Count(potential, "network", "networks")} that may form)";
+    }
+
     public void Header(World world, string outDirectory, bool monthLines = true)
     {
         var context = world.Context;
         Line($"Scenario {world.ScenarioName}, seed {context.Seed}: {context.Start} to {context.End} ({context.Months} months), " +
             $"regime: {string.Join(", ", context.Regime.Rules.Select(Describe))}");
         Line($"World: {Count(world.Chipmakers.Count, "chipmaker", "chipmakers")}, {Count(context.Countries.Countries.Count, "country", "countries")}, " +
-            $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Count(world.IntermediaryCount, "intermediary", "intermediaries")}; writing to {outDirectory}");
+            $"{Count(world.DataCentreCount, "data centre", "data centres")}, {Intermediaries(world)}; writing to {outDirectory}");
         console.WriteLine();
         if (monthLines) MonthHeader();
     }

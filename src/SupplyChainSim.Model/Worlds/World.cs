@@ -30,6 +30,9 @@ public sealed record World(
 
     public int IntermediaryCount => IntermediaryBlocks.Sum(b => b.Members.Count);
 
+    /// <summary>Of <see cref="IntermediaryCount"/>, the would-be networks a grey market may yet see form (none trade at the start).</summary>
+    public int PotentialNetworkCount => IntermediaryBlocks.Sum(b => b.Members.Count(m => m.Spec.Potential));
+
     /// <summary>Agents of every kind: chipmakers, countries, data centres and intermediaries.</summary>
     public int AgentCount => Chipmakers.Count + Context.Countries.Countries.Count + DataCentreCount + IntermediaryCount;
 }
