@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using SupplyChainSim.Model.Market;
-using SupplyChainSim.Model.MonteCarlo;
 using SupplyChainSim.Model.Simulation;
-using SupplyChainSim.Model.Worlds;
 using SupplyChainSim.ScenarioFiles;
 using Xunit.Abstractions;
 
@@ -15,15 +13,10 @@ namespace SupplyChainSim.Model.Tests.Market;
 /// </summary>
 public class GreyMarketResponseTests(ITestOutputHelper log)
 {
-    private const int Replications = 3;
+    private const int ReplicationCount = 3;
 
-    private static async Task<List<RunResults>> RunAsync(params ScenarioOverride[] overrides)
-    {
-        var scenario = ScenarioLoader.Load(Paths.Scenario("backcast-2024.json"), overrides);
-        var runs = Enumerable.Range(0, Replications).Select(i => Task.Run(() =>
-            InMemoryWorldHosts.RunAsync(WorldBuilder.Build(scenario.WithSeed(ReplicationSeeds.For(scenario.Spec.Seed, i))))));
-        return [.. await Task.WhenAll(runs)];
-    }
+    private static Task<IReadOnlyList<RunResults>> RunAsync(params ScenarioOverride[] overrides) =>
+        Testing.Replications.RunInMemory(ScenarioLoader.Load(Paths.Scenario("backcast-2024.json"), overrides), ReplicationCount);
 
     private static ScenarioOverride Customs(double detection) => ScenarioOverride.Parse($"enforcement.hubCustomsDetection={detection}");
 
@@ -60,7 +53,7 @@ public class GreyMarketResponseTests(ITestOutputHelper log)
 
         // Month by month from the cut, averaged over the replications: the first month the cut arm's premium is above
         // the open arm's, and the first month it has more networks trading.
-        double Mean(List<RunResults> runs, int month, Func<GreyMarketMonth, double> value) => runs.Average(r => value(r.Months[month].GreyMarket!));
+        double Mean(IReadOnlyList<RunResults> runs, int month, Func<GreyMarketMonth, double> value) => runs.Average(r => value(r.Months[month].GreyMarket!));
         var from = open[0].Months.ToList().FindIndex(m => m.Month.ToString() == "2024-01");
         int? First(Func<GreyMarketMonth, double> value) =>
             Enumerable.Range(from, Math.Min(13, open[0].Months.Count - from)).Cast<int?>().FirstOrDefault(m => Mean(cut, m!.Value, value) > Mean(open, m.Value, value) * 1.02);
